@@ -1,0 +1,48 @@
+"""termbase: keep translations of Arabic news into English consistent with one termbase."""
+
+from __future__ import annotations
+
+from termbase.errors import (
+    ConceptNotFoundError,
+    FormatError,
+    GlossaryError,
+    GlossarySchemaError,
+    GlossarySyntaxError,
+    InputError,
+    TermbaseError,
+    TextDecodingError,
+)
+from termbase.glossary import Glossary, load_glossaries, load_glossary, shipped_glossary_paths
+from termbase.lookup import Match, MatchKind
+from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term, TermStatus, TermType
+from termbase.normalize import FOLDING_SCHEME, fold
+from termbase.termbase import Termbase
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Concept",
+    "ConceptNotFoundError",
+    "FOLDING_SCHEME",
+    "FormatError",
+    "Glossary",
+    "GlossaryError",
+    "GlossaryInfo",
+    "GlossarySchemaError",
+    "GlossarySyntaxError",
+    "InputError",
+    "Match",
+    "MatchKind",
+    "PartOfSpeech",
+    "Term",
+    "TermStatus",
+    "TermType",
+    "Termbase",
+    "TermbaseError",
+    "TextDecodingError",
+    "__version__",
+    "fold",
+    "load_glossaries",
+    "load_glossary",
+    "shipped_glossary_paths",
+]

@@ -1,0 +1,5 @@
+"""``python -m termbase``."""
+
+from termbase.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""The ``termbase`` command line: one module per subcommand, each with ``add_parser`` and ``run``.
+
+Exit codes: 0 ok, 1 findings (lint, check) or no match (lookup), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from termbase.cli import glossary_commands, lookup_command
+from termbase.cli.common import EXIT_USAGE, CommandModule, configure_stdio
+from termbase.errors import TermbaseError
+
+__all__ = ["build_parser", "main"]
+
+COMMANDS: tuple[CommandModule, ...] = (lookup_command, glossary_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    from termbase import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="termbase",
+        description="Arabic-English termbase: look up, spot and check terms in translations of Arabic news.",
+    )
+    parser.add_argument("--version", action="version", version=f"termbase {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.add_parsers(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    configure_stdio()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        code: int = args.run(args)
+    except TermbaseError as exc:
+        print(f"termbase: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    return code

@@ -1,0 +1,66 @@
+"""Pieces every subcommand shares: glossary options, output format, exit codes, stdio set-up."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from typing import Any, Protocol
+
+from termbase.termbase import Termbase
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "CommandModule",
+    "configure_stdio",
+    "format_option",
+    "glossary_parent",
+    "load_termbase",
+    "print_json",
+]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class CommandModule(Protocol):
+    """A subcommand module: registers its parsers, each with ``run`` set as default."""
+
+    def add_parsers(self, subparsers: Any) -> None: ...
+
+
+def configure_stdio() -> None:
+    """UTF-8 in and out whatever the locale says."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and (stream.encoding or "").lower() != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+
+
+def glossary_parent() -> argparse.ArgumentParser:
+    """Options every command takes: ``--glossary PATH`` (repeatable)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("glossaries")
+    group.add_argument(
+        "--glossary", "-g", metavar="PATH", action="append", dest="glossaries",
+        help="glossary file to use (repeatable); without it, the shipped glossaries",
+    )
+    return parent
+
+
+def format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "json")) -> None:
+    """Add ``--format``."""
+    parser.add_argument("--format", "-f", choices=choices, default=choices[0], help="output format")
+
+
+def load_termbase(args: argparse.Namespace) -> Termbase:
+    """The termbase named by ``--glossary`` options, or the shipped one."""
+    return Termbase.load(args.glossaries)
+
+
+def print_json(data: Any) -> None:
+    """Print stable, readable JSON (keys in the order given, non-ASCII kept)."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))

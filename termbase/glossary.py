@@ -1,0 +1,324 @@
+"""Reading glossary files (YAML, one concept per entry; see ``glossaries/README.md``).
+
+Every scalar is read as text: the YAML is composed into nodes and checked against the format
+here, so each error names the file, the line and the entry, and nothing half-built is returned.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+import yaml
+
+from termbase.errors import GlossarySchemaError, GlossarySyntaxError
+from termbase.model import (
+    Concept,
+    Gender,
+    GlossaryInfo,
+    HistoryEvent,
+    PartOfSpeech,
+    Term,
+    TermStatus,
+    TermType,
+)
+
+__all__ = ["Glossary", "load_glossaries", "load_glossary", "parse_glossary", "shipped_glossary_paths"]
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CONCEPT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+_CONCEPT_KEYS = frozenset(
+    {"id", "subject", "definition", "note", "related", "xref", "graphic", "sources", "customer",
+     "history", "terms"}
+)
+_TERM_KEYS = frozenset(
+    {"term", "status", "type", "pos", "case_sensitive", "gender", "usage", "context", "note",
+     "sources", "customer"}
+)
+_HEADER_KEYS = frozenset({"id", "title", "description", "license", "sources"})
+_BOOLEANS = {"true": True, "false": False}
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """One loaded glossary file: its header, its concepts and where each entry stands."""
+
+    info: GlossaryInfo
+    concepts: tuple[Concept, ...]
+    concept_lines: Mapping[str, int]
+    term_lines: Mapping[tuple[str, str, str], int]
+
+
+def shipped_glossary_paths() -> list[Path]:
+    """The glossaries shipped with termbase (``glossaries/*.yaml``), sorted by name."""
+    package = Path(__file__).resolve().parent
+    for folder in (package / "glossaries", package.parent / "glossaries"):
+        if folder.is_dir():
+            return sorted(folder.glob("*.yaml"))
+    return []
+
+
+class _Reader:
+    """Turns composed YAML nodes into model values, raising located errors."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.concept_lines: dict[str, int] = {}
+        self.term_lines: dict[tuple[str, str, str], int] = {}
+
+    def fail(self, node: yaml.Node, detail: str, element: str | None = None) -> GlossarySchemaError:
+        return GlossarySchemaError(
+            detail, path=self.path, line=node.start_mark.line + 1, element=element
+        )
+
+    def mapping(self, node: yaml.Node, what: str, allowed: frozenset[str] | None, element: str | None
+                ) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what} must be a mapping", element)
+        result: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, f"a key of {what}", element)
+            if key in result:
+                raise self.fail(key_node, f"duplicate key {key!r} in {what}", element)
+            if allowed is not None and key not in allowed:
+                raise self.fail(
+                    key_node, f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})",
+                    element,
+                )
+            result[key] = value_node
+        return result
+
+    def sequence(self, node: yaml.Node, what: str, element: str | None) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, f"{what} must be a list", element)
+        return list(node.value)
+
+    def scalar(self, node: yaml.Node, what: str, element: str | None) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, f"{what} must be text, not a {_kind(node)}", element)
+        value = str(node.value)
+        if not value.strip():
+            raise self.fail(node, f"{what} is empty", element)
+        return value
+
+    def texts(self, node: yaml.Node, what: str, element: str | None) -> tuple[str, ...]:
+        """A text or a list of texts."""
+        if isinstance(node, yaml.SequenceNode):
+            return tuple(self.scalar(item, what, element) for item in node.value)
+        return (self.scalar(node, what, element),)
+
+    def choice(self, node: yaml.Node, what: str, enum_type: type[_E], element: str) -> _E:
+        value = self.scalar(node, what, element)
+        try:
+            return enum_type(value)
+        except ValueError:
+            allowed = ", ".join(str(member.value) for member in enum_type)
+            raise self.fail(node, f"unknown {what} {value!r} (expected one of: {allowed})", element) from None
+
+    def header(self, node: yaml.Node | None, digest: str) -> GlossaryInfo:
+        default_id = Path(self.path).stem
+        if node is None:
+            return GlossaryInfo(id=default_id, path=self.path, digest=digest)
+        fields = self.mapping(node, "the glossary header", _HEADER_KEYS, "glossary")
+
+        def text(key: str) -> str | None:
+            return self.scalar(fields[key], key, "glossary") if key in fields else None
+
+        sources = self.texts(fields["sources"], "sources", "glossary") if "sources" in fields else ()
+        return GlossaryInfo(
+            id=text("id") or default_id, path=self.path, title=text("title"),
+            description=text("description"), license=text("license"), sources=sources, digest=digest,
+        )
+
+    def concept(self, node: yaml.Node, glossary_id: str) -> Concept:
+        line = node.start_mark.line + 1
+        raw = self.mapping(node, "a concept", None, f"concept at line {line}")
+        if "id" not in raw:
+            raise self.fail(node, "a concept needs an 'id'", f"concept at line {line}")
+        concept_id = self.scalar(raw["id"], "id", None)
+        element = f"concept {concept_id}"
+        if not CONCEPT_ID.match(concept_id):
+            raise self.fail(raw["id"], f"id {concept_id!r} is not a lowercase slug like 'kassym-jomart-tokayev'", element)
+        unknown = sorted(set(raw) - _CONCEPT_KEYS)
+        if unknown:
+            raise self.fail(node, f"unknown key {unknown[0]!r} in a concept (allowed: {', '.join(sorted(_CONCEPT_KEYS))})", element)
+        if "terms" not in raw:
+            raise self.fail(node, "a concept needs 'terms'", element)
+        terms = self.terms(raw["terms"], concept_id, element)
+
+        def texts(key: str) -> tuple[str, ...]:
+            return self.texts(raw[key], key, element) if key in raw else ()
+
+        definitions: dict[str, str] = {}
+        if "definition" in raw:
+            definition = raw["definition"]
+            if isinstance(definition, yaml.ScalarNode):
+                definitions["en"] = self.scalar(definition, "definition", element)
+            else:
+                for lang, value in self.mapping(definition, "definition", None, element).items():
+                    self.language(raw["definition"], lang, element)
+                    definitions[lang] = self.scalar(value, f"definition ({lang})", element)
+        related = texts("related")
+        for other in related:
+            if not CONCEPT_ID.match(other):
+                raise self.fail(raw["related"], f"related id {other!r} is not a concept id", element)
+        history = tuple(self.event(item, element) for item in
+                        (self.sequence(raw["history"], "history", element) if "history" in raw else ()))
+        self.concept_lines[concept_id] = line
+        return Concept(
+            id=concept_id, terms=terms,
+            subject=self.scalar(raw["subject"], "subject", element) if "subject" in raw else None,
+            definitions=MappingProxyType(definitions), notes=texts("note"), related=related,
+            sources=texts("sources"), xrefs=texts("xref"), graphics=texts("graphic"),
+            customer=self.scalar(raw["customer"], "customer", element) if "customer" in raw else None,
+            history=history, glossary=glossary_id,
+        )
+
+    def event(self, node: yaml.Node, element: str) -> HistoryEvent:
+        raw = self.mapping(node, "a history event", frozenset({"action", "date", "by"}), element)
+        if "action" not in raw:
+            raise self.fail(node, "a history event needs an 'action'", element)
+        action = self.scalar(raw["action"], "action", element)
+        if action not in ("origination", "modification"):
+            raise self.fail(raw["action"], f"unknown action {action!r} (origination or modification)", element)
+        date = self.scalar(raw["date"], "date", element) if "date" in raw else None
+        if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise self.fail(raw["date"], f"date {date!r} is not YYYY-MM-DD", element)
+        by = self.scalar(raw["by"], "by", element) if "by" in raw else None
+        return HistoryEvent(action, date, by)
+
+    def language(self, node: yaml.Node, lang: str, element: str) -> None:
+        if not LANGUAGE_TAG.match(lang):
+            raise self.fail(node, f"{lang!r} is not a BCP 47 language tag", element)
+
+    def terms(self, node: yaml.Node, concept_id: str, element: str) -> tuple[Term, ...]:
+        by_language = self.mapping(node, "terms", None, element)
+        if not by_language:
+            raise self.fail(node, "a concept needs terms in at least one language", element)
+        terms: list[Term] = []
+        for lang, list_node in by_language.items():
+            self.language(node, lang, element)
+            items = self.sequence(list_node, f"terms ({lang})", element)
+            if not items:
+                raise self.fail(list_node, f"no terms listed for {lang!r}", element)
+            preferred: Term | None = None
+            for item in items:
+                term = self.term(item, lang, element)
+                if term.status is TermStatus.PREFERRED:
+                    if preferred is not None:
+                        raise self.fail(
+                            item, f"two preferred {lang} terms: {preferred.text!r} and {term.text!r}", element
+                        )
+                    preferred = term
+                self.term_lines.setdefault((concept_id, lang, term.text), item.start_mark.line + 1)
+                terms.append(term)
+        return tuple(terms)
+
+    def term(self, node: yaml.Node, lang: str, element: str) -> Term:
+        raw = self.mapping(node, "a term", _TERM_KEYS, element)
+        for key in ("term", "status"):
+            if key not in raw:
+                raise self.fail(node, f"a term needs a {key!r}", element)
+        text = self.scalar(raw["term"], "term", element)
+        if text != text.strip() or "\n" in text:
+            raise self.fail(raw["term"], f"term {text!r} has leading, trailing or line-break space", element)
+        status = self.choice(raw["status"], "status", TermStatus, f"{element}, term {text!r}")
+        term_element = f"{element}, term {text!r}"
+        term_type = self.choice(raw["type"], "type", TermType, term_element) if "type" in raw else None
+        pos = self.choice(raw["pos"], "pos", PartOfSpeech, term_element) if "pos" in raw else None
+        gender = self.choice(raw["gender"], "gender", Gender, term_element) if "gender" in raw else None
+        if "case_sensitive" in raw:
+            flag = self.scalar(raw["case_sensitive"], "case_sensitive", term_element).lower()
+            if flag not in _BOOLEANS:
+                raise self.fail(raw["case_sensitive"], f"case_sensitive must be true or false, not {flag!r}", term_element)
+            case_sensitive = _BOOLEANS[flag]
+        else:
+            case_sensitive = term_type is not None and term_type.case_sensitive_by_default
+
+        def optional(key: str) -> str | None:
+            return self.scalar(raw[key], key, term_element) if key in raw else None
+
+        return Term(
+            text=text, lang=lang, status=status,
+            type=term_type, pos=pos, case_sensitive=case_sensitive, gender=gender,
+            usage=optional("usage"), context=optional("context"),
+            notes=self.texts(raw["note"], "note", term_element) if "note" in raw else (),
+            sources=self.texts(raw["sources"], "sources", term_element) if "sources" in raw else (),
+            customer=optional("customer"),
+        )
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    return "list" if isinstance(node, yaml.SequenceNode) else "value"
+
+
+def parse_glossary(text: str, path: str = "<string>", *, digest: str | None = None) -> Glossary:
+    """Parse glossary YAML ``text``; ``path`` is used in error messages."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise GlossarySyntaxError(f"invalid YAML: {exc.problem or exc}", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise GlossarySyntaxError(f"invalid YAML: {exc}", path=path) from None
+    if digest is None:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    reader = _Reader(path)
+    if root is None:
+        raise GlossarySchemaError("the file is empty", path=path, line=1)
+    top = reader.mapping(root, "the file", frozenset({"glossary", "concepts"}), None)
+    if "concepts" not in top:
+        raise reader.fail(root, "a glossary needs a 'concepts' list")
+    info = reader.header(top.get("glossary"), digest)
+    concepts: list[Concept] = []
+    seen: set[str] = set()
+    for node in reader.sequence(top["concepts"], "concepts", None):
+        concept = reader.concept(node, info.id)
+        if concept.id in seen:
+            raise reader.fail(node, f"duplicate concept id {concept.id!r}", f"concept {concept.id}")
+        seen.add(concept.id)
+        concepts.append(concept)
+    return Glossary(info, tuple(concepts), MappingProxyType(reader.concept_lines),
+                    MappingProxyType(reader.term_lines))
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """Load one glossary file."""
+    from termbase.textio import read_text_bytes
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise GlossarySchemaError(f"cannot read: {exc.strerror}", path=path) from None
+    text = read_text_bytes(data, path)
+    return parse_glossary(text, str(path), digest=hashlib.sha256(data).hexdigest())
+
+
+def load_glossaries(paths: Iterable[str | Path] | None = None) -> list[Glossary]:
+    """Load several glossaries (the shipped ones when ``paths`` is None); ids must be unique."""
+    chosen: Sequence[str | Path] = shipped_glossary_paths() if paths is None else list(paths)
+    glossaries = [load_glossary(path) for path in chosen]
+    owners: dict[str, Glossary] = {}
+    for glossary in glossaries:
+        for concept in glossary.concepts:
+            other = owners.get(concept.id)
+            if other is not None:
+                raise GlossarySchemaError(
+                    f"concept id {concept.id!r} is also defined in {other.info.path} "
+                    f"(line {other.concept_lines[concept.id]})",
+                    path=glossary.info.path, line=glossary.concept_lines[concept.id],
+                    element=f"concept {concept.id}",
+                )
+            owners[concept.id] = glossary
+    return glossaries

@@ -1,0 +1,133 @@
+"""Search structures of a termbase for lookup: dictionaries for exact and folded keys, and a
+fuzzy index over unique folded keys sorted by length.
+
+Fuzzy scores are rapidfuzz ``fuzz.ratio`` (normalized Indel similarity) between folded keys.
+A ratio of at least ``c`` is only possible when the two lengths are close, so a query scans only
+the slice of keys whose length can reach the cutoff, and each unique key is scored once however
+many terms share it. The result is exactly what a scan of every term would give.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from termbase.lookup import Match, MatchKind
+from termbase.model import Concept, Term, _same_language
+from termbase.normalize import fold
+
+__all__ = ["FuzzyKeyIndex", "LookupIndex", "term_keys"]
+
+MIN_TOKEN_LENGTH = 3
+"""Words of a multi-word term shorter than this are not fuzzy keys of their own."""
+
+
+def term_keys(term_text: str) -> tuple[str, tuple[str, ...]]:
+    """The folded key of a term and the keys of its words (multi-word terms only)."""
+    key = fold(term_text)
+    words = key.split(" ")
+    tokens = tuple(w for w in dict.fromkeys(words) if len(w) >= MIN_TOKEN_LENGTH) if len(words) > 1 else ()
+    return key, tokens
+
+
+def length_window(length: int, score_cutoff: float) -> tuple[int, int]:
+    """Smallest and largest key length whose ratio with a ``length``-long query can reach the cutoff.
+
+    ``ratio <= 200 * min(a, b) / (a + b)``, hence the window; one extra on each side absorbs
+    floating-point rounding, and rapidfuzz then applies the cutoff exactly.
+    """
+    c = max(0.0, min(score_cutoff, 100.0)) / 100.0
+    if c <= 0.0:
+        return 0, 1 << 30
+    low = int(length * c / (2.0 - c)) - 1
+    high = int(length * (2.0 - c) / c) + 1
+    return max(low, 0), high
+
+
+class FuzzyKeyIndex:
+    """Unique keys sorted by length, each with the ids of the entries it stands for."""
+
+    def __init__(self, entries: Iterable[tuple[str, int]]) -> None:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for key, entry in entries:
+            if key:
+                postings[key].append(entry)
+        self.keys: list[str] = sorted(postings, key=lambda k: (len(k), k))
+        self.lengths: list[int] = [len(k) for k in self.keys]
+        self.postings: list[tuple[int, ...]] = [tuple(dict.fromkeys(postings[k])) for k in self.keys]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def search(self, query_key: str, score_cutoff: float) -> Iterator[tuple[int, float]]:
+        """Yield ``(entry, score)`` for every key scoring at least ``score_cutoff``."""
+        low, high = length_window(len(query_key), score_cutoff)
+        start = bisect_left(self.lengths, low)
+        stop = bisect_right(self.lengths, high)
+        if start >= stop:
+            return
+        hits = process.extract(
+            query_key, self.keys[start:stop], scorer=fuzz.ratio, processor=None,
+            score_cutoff=score_cutoff, limit=None,
+        )
+        for _, score, position in hits:
+            for entry in self.postings[start + position]:
+                yield entry, float(score)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    concept: Concept
+    term: Term
+
+
+class LookupIndex:
+    """Exact, folded and fuzzy access to every term of a list of concepts."""
+
+    def __init__(self, concepts: Sequence[Concept]) -> None:
+        self._entries: list[_Entry] = []
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._folded: dict[str, list[int]] = defaultdict(list)
+        fuzzy_entries: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for concept in concepts:
+            for term in concept.terms:
+                entry = len(self._entries)
+                self._entries.append(_Entry(concept, term))
+                self._exact[term.text].append(entry)
+                key, tokens = term_keys(term.text)
+                self._folded[key].append(entry)
+                bucket = fuzzy_entries[term.lang.split("-")[0].lower()]
+                bucket.append((key, entry))
+                bucket.extend((token, entry) for token in tokens)
+        self._fuzzy = {lang: FuzzyKeyIndex(items) for lang, items in fuzzy_entries.items()}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, query: str, *, lang: str | None, score_cutoff: float) -> list[Match]:
+        """Every term matching ``query`` (one match per term, unranked)."""
+        scores: dict[int, tuple[float, MatchKind]] = {}
+        for entry in self._exact.get(query, ()):
+            scores[entry] = (100.0, MatchKind.EXACT)
+        key = fold(query)
+        for entry in self._folded.get(key, ()):
+            scores.setdefault(entry, (100.0, MatchKind.NORMALIZED))
+        if key:
+            for index_lang, index in self._fuzzy.items():
+                if lang is not None and not _same_language(index_lang, lang.split("-")[0]):
+                    continue
+                for entry, score in index.search(key, score_cutoff):
+                    current = scores.get(entry)
+                    if current is None or (current[1] is MatchKind.FUZZY and score > current[0]):
+                        scores[entry] = (score, MatchKind.FUZZY)
+        matches = []
+        for entry, (score, kind) in scores.items():
+            item = self._entries[entry]
+            if lang is not None and not _same_language(item.term.lang, lang):
+                continue
+            matches.append(Match(item.concept, item.term, score, kind))
+        return matches

@@ -1,0 +1,111 @@
+"""Values of a check: issue codes, severities, spans, issues and the report that holds them."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = ["CheckedSegment", "Highlight", "Issue", "IssueCode", "Report", "Severity", "TextSpan"]
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is; ``--fail-on`` compares against it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for error, 1 for warning, 2 for info."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class IssueCode(enum.StrEnum):
+    """Stable codes of the checks (documented in the README)."""
+
+    MISSING_TERM = "missing-term"
+    COUNT_MISMATCH = "count-mismatch"
+    FORBIDDEN_TERM = "forbidden-term"
+    DEPRECATED_TERM = "deprecated-term"
+    MISSPELLED_TERM = "misspelled-term"
+    INCONSISTENT_TERM = "inconsistent-term"
+    UNTRANSLATED = "untranslated"
+    NUMBER_MISMATCH = "number-mismatch"
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """``text == original[start:end]`` of the source or target text it refers to."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One finding: where the translation departs from the glossary, and the fix."""
+
+    code: IssueCode
+    severity: Severity
+    concept: str | None
+    source: TextSpan | None
+    target: TextSpan | None
+    message: str
+    suggestion: str | None = None
+    segment: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A glossary term found in a text, for reports that show the texts."""
+
+    start: int
+    end: int
+    concept: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedSegment:
+    """A checked pair of texts (a whole document, an aligned segment, a PO or XLIFF unit).
+
+    Issue spans are offsets into this segment's ``source`` and ``target``.
+    """
+
+    id: str
+    source: str
+    target: str
+    source_highlights: tuple[Highlight, ...] = ()
+    target_highlights: tuple[Highlight, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of a check: issues, the checked segments and a reproducibility signature."""
+
+    issues: tuple[Issue, ...]
+    segments: tuple[CheckedSegment, ...]
+    signature: str
+    source_lang: str = "ar"
+    target_lang: str = "en"
+
+    def summary(self) -> dict[str, object]:
+        """Counts by severity and by code, and the number of segments."""
+        by_severity = Counter(str(issue.severity) for issue in self.issues)
+        by_code = Counter(str(issue.code) for issue in self.issues)
+        return {
+            "issues": len(self.issues),
+            "by_severity": {str(s): by_severity.get(str(s), 0) for s in Severity},
+            "by_code": dict(sorted(by_code.items())),
+            "segments": len(self.segments),
+        }
+
+    def worst(self) -> Severity | None:
+        """The most serious severity present, or ``None`` when there is no issue."""
+        return min((issue.severity for issue in self.issues), key=lambda s: s.rank, default=None)

@@ -1,0 +1,142 @@
+"""The :class:`Termbase`: loaded concepts with lookup, spotting and checking on top."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+
+from termbase.errors import ConceptNotFoundError
+from termbase.glossary import Glossary, load_glossaries
+from termbase.index import LookupIndex
+from termbase.lookup import Match, MatchKind, rank_matches
+from termbase.model import Concept, GlossaryInfo, Term
+from termbase.normalize import FOLDING_SCHEME
+
+__all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
+
+DEFAULT_SCORE_CUTOFF = 75.0
+"""Default lowest fuzzy score (0-100) that :meth:`Termbase.lookup` reports."""
+
+
+class Termbase:
+    """Concepts from one or more glossaries, with lookup in either language.
+
+    >>> tb = Termbase.load()                      # the shipped glossaries
+    >>> tb.lookup("Tokaev")[0].concept.id
+    'kassym-jomart-tokayev'
+    """
+
+    def __init__(self, concepts: Iterable[Concept], glossaries: Sequence[GlossaryInfo] = ()) -> None:
+        ordered: dict[str, Concept] = {}
+        for concept in concepts:
+            if concept.id in ordered:
+                raise ValueError(f"duplicate concept id {concept.id!r}")
+            ordered[concept.id] = concept
+        self._concepts: Mapping[str, Concept] = MappingProxyType(ordered)
+        self.glossaries: tuple[GlossaryInfo, ...] = tuple(glossaries)
+        self.sources: tuple[Glossary, ...] = ()
+
+    @classmethod
+    def load(cls, paths: Iterable[str | Path] | None = None) -> Termbase:
+        """Load glossary files (all shipped glossaries when ``paths`` is None)."""
+        glossaries = load_glossaries(paths)
+        termbase = cls(
+            (concept for glossary in glossaries for concept in glossary.concepts),
+            [glossary.info for glossary in glossaries],
+        )
+        termbase.sources = tuple(glossaries)
+        return termbase
+
+    # -- concepts -----------------------------------------------------------------------------
+
+    @property
+    def concepts(self) -> Mapping[str, Concept]:
+        """Concepts by id, in load order."""
+        return self._concepts
+
+    def __len__(self) -> int:
+        return len(self._concepts)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self._concepts.values())
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._concepts
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept with ``concept_id`` (raises :class:`ConceptNotFoundError`)."""
+        try:
+            return self._concepts[concept_id]
+        except KeyError:
+            raise ConceptNotFoundError(concept_id) from None
+
+    def preferred(self, concept_id: str, lang: str) -> Term | None:
+        """The preferred term of a concept in ``lang``."""
+        return self.concept(concept_id).preferred(lang)
+
+    def variants(self, concept_id: str, lang: str | None = None) -> tuple[Term, ...]:
+        """All terms of a concept (in ``lang`` only, if given), preferred first."""
+        concept = self.concept(concept_id)
+        if lang is not None:
+            return concept.terms_in(lang)
+        return tuple(sorted(concept.terms, key=lambda t: (concept.languages.index(t.lang), t.status.rank)))
+
+    def translations(self, variant: str, target_lang: str, *, source_lang: str | None = None) -> tuple[Term, ...]:
+        """Preferred ``target_lang`` terms of the concepts that ``variant`` names (exactly or folded).
+
+        One term when the variant is clear, several when it is ambiguous (never a silent pick),
+        none when it is not in the termbase.
+        """
+        matches = self.lookup(variant, lang=source_lang, limit=None, score_cutoff=100.0)
+        exact = [m for m in matches if m.match in (MatchKind.EXACT, MatchKind.NORMALIZED)]
+        best = [m for m in exact if m.match.rank == exact[0].match.rank] if exact else []
+        found = (m.concept.preferred(target_lang) for m in best)
+        return tuple(term for term in found if term is not None)
+
+    # -- lookup -------------------------------------------------------------------------------
+
+    @cached_property
+    def _lookup_index(self) -> LookupIndex:
+        return LookupIndex(list(self._concepts.values()))
+
+    def lookup(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        limit: int | None = 10,
+        score_cutoff: float = DEFAULT_SCORE_CUTOFF,
+    ) -> list[Match]:
+        """Concepts whose terms match ``query``, best first, one match per concept.
+
+        Exact and folded matches score 100; fuzzy matches score the rapidfuzz ratio of the folded
+        query against a term or one of its words. Concepts tied at the top are flagged ambiguous.
+        """
+        found = self._lookup_index.find(query, lang=lang, score_cutoff=score_cutoff)
+        return rank_matches(found, limit=limit)
+
+    # -- identity -----------------------------------------------------------------------------
+
+    @cached_property
+    def digest(self) -> str:
+        """A short digest of the loaded glossaries (file contents) or of the concepts."""
+        hasher = hashlib.sha256()
+        if self.glossaries and all(info.digest for info in self.glossaries):
+            for info in sorted(self.glossaries, key=lambda i: i.id):
+                hasher.update(f"{info.id}:{info.digest}\n".encode())
+        else:
+            for concept in self._concepts.values():
+                hasher.update(repr(concept).encode())
+        return hasher.hexdigest()[:12]
+
+    def signature(self, **settings: object) -> str:
+        """Reproducibility signature: glossary digest, folding scheme, settings and version."""
+        from termbase import __version__
+
+        parts = [f"glossary:{self.digest}", f"fold:{FOLDING_SCHEME}"]
+        parts += [f"{name}:{value}" for name, value in sorted(settings.items())]
+        parts.append(f"version:{__version__}")
+        return "|".join(parts)
