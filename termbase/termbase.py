@@ -14,6 +14,10 @@ from termbase.index import LookupIndex
 from termbase.lookup import Match, MatchKind, rank_matches
 from termbase.model import Concept, GlossaryInfo, Term
 from termbase.normalize import FOLDING_SCHEME
+from termbase.spotting.fuzzy import FuzzySpotter
+from termbase.spotting.hits import Hit
+from termbase.spotting.index import SpotIndex, cache_folder, cache_stamp
+from termbase.spotting.spotter import guess_language, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
 
@@ -117,6 +121,43 @@ class Termbase:
         """
         found = self._lookup_index.find(query, lang=lang, score_cutoff=score_cutoff)
         return rank_matches(found, limit=limit)
+
+    # -- spotting -----------------------------------------------------------------------------
+
+    @cached_property
+    def _spot_index(self) -> SpotIndex:
+        from termbase import __version__
+
+        concepts = list(self._concepts.values())
+        folder = cache_folder(info.path for info in self.glossaries) if self.glossaries else None
+        stamp = cache_stamp(self.digest, __version__)
+        if folder is not None:
+            cached = SpotIndex.load(folder, stamp, concepts)
+            if cached is not None:
+                return cached
+        index = SpotIndex.build(concepts)
+        if folder is not None:
+            try:
+                index.save(folder, stamp)
+            except OSError:
+                pass  # a read-only checkout still spots, it just rebuilds next time
+        return index
+
+    def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True) -> list[Hit]:
+        """Every occurrence of a glossary term in ``text``, in text order, spans exact.
+
+        ``lang`` is the language of the text (guessed from its script when None). With
+        ``fuzzy``, spellings of names that the glossary does not list are reported as fuzzy hits.
+        """
+        lang = lang or guess_language(text)
+        hits = spot_exact(self._spot_index, text, lang)
+        if fuzzy:
+            hits = self._fuzzy_spotter.spot(text, lang, hits)
+        return hits
+
+    @cached_property
+    def _fuzzy_spotter(self) -> FuzzySpotter:
+        return FuzzySpotter(list(self._concepts.values()))
 
     # -- identity -----------------------------------------------------------------------------
 

@@ -1,0 +1,154 @@
+"""Surface forms of glossary terms as folded match keys.
+
+Arabic terms are indexed by *stem keys*: the folded term with the article of its first word
+taken off. A key carries the prefixes it accepts in front of it — the clitics و ف ب ل ك and their
+combinations for an indefinite word, the article with or without clitics (ال وال بال لل ولل …) for a
+definite one — so that «والنفط» matches «نفط» while words that merely start with those letters
+(واشنطن, بيشكيك) are never cut. Common nouns also get their other definiteness (المعادن الحيوية /
+معادن حيوية) and sound plural / nisba endings; English terms get their plural. Possessives need no
+form: the apostrophe folds to a separator.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from termbase.model import PartOfSpeech, Term
+from termbase.normalize import fold
+
+__all__ = [
+    "ARTICLE",
+    "DEFINITE_PREFIXES",
+    "DETACHED_ARTICLES",
+    "DETACHED_CLITICS",
+    "INDEFINITE_PREFIXES",
+    "Definiteness",
+    "SurfaceForm",
+    "surface_forms",
+]
+
+ARTICLE = "ال"
+INDEFINITE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+"""Clitic chains allowed before an indefinite word (conjunction, then preposition)."""
+DEFINITE_PREFIXES = frozenset(
+    {"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال", "لل", "ولل", "فلل"}
+)
+"""Article with its clitic chains, before a stem whose article was taken off (ل + ال = لل)."""
+DETACHED_CLITICS = INDEFINITE_PREFIXES - {""}
+"""Clitics written apart in news style (لـ تركمانستان, بـ C5+1) before an indefinite word."""
+DETACHED_ARTICLES = DEFINITE_PREFIXES
+"""Articles written apart (الـ كرملين) before a stem."""
+
+_ARABIC_LETTERS = range(0x0600, 0x0700)
+
+
+class Definiteness(enum.Enum):
+    """Which prefixes a stem key accepts."""
+
+    INDEFINITE = "indefinite"  # clitics only
+    DEFINITE = "definite"  # the article, with clitics
+    EITHER = "either"  # a common noun that may be definite or not
+
+
+@dataclass(frozen=True, slots=True)
+class SurfaceForm:
+    """A folded key of a term and how it relates to the term as written."""
+
+    key: str
+    definiteness: Definiteness
+    variant: bool  # True when the key is an inflection or the other definiteness of the term
+
+    def accepts(self, prefix: str) -> bool:
+        """Whether ``prefix`` (folded, attached to the key) is a valid clitic chain."""
+        if self.definiteness is Definiteness.INDEFINITE:
+            return prefix in INDEFINITE_PREFIXES
+        if prefix in DEFINITE_PREFIXES:
+            return True
+        if self.key.startswith("ل") and prefix in ("ل", "ول", "فل"):  # ل + اللجنة = للجنة
+            return True
+        return self.definiteness is Definiteness.EITHER and prefix in INDEFINITE_PREFIXES
+
+
+def is_arabic(text: str) -> bool:
+    """True when ``text`` contains an Arabic letter."""
+    return any(ord(c) in _ARABIC_LETTERS for c in text)
+
+
+def _has_article(word: str) -> bool:
+    """True when a written (unfolded) word starts with the article: bare alef then lam."""
+    return word.startswith(ARTICLE) and len(word) > 3
+
+
+def surface_forms(term: Term) -> list[SurfaceForm]:
+    """All keys under which ``term`` is spotted in running text."""
+    key = fold(term.text)
+    if not key:
+        return []
+    if is_arabic(term.text):
+        return _arabic_forms(term, key)
+    return _latin_forms(term, key)
+
+
+def _latin_forms(term: Term, key: str) -> list[SurfaceForm]:
+    forms = [SurfaceForm(key, Definiteness.INDEFINITE, False)]
+    if term.case_sensitive or term.pos in (PartOfSpeech.PROPER_NOUN, PartOfSpeech.ADJECTIVE):
+        return forms
+    words = key.split(" ")
+    last = words[-1]
+    if not last.isalpha() or len(last) < 3:
+        return forms
+    plurals: list[str] = []
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        if not last.endswith("ss"):
+            return forms  # already plural (minerals, hydrocarbons)
+        plurals.append(last + "es")
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        plurals.append(last[:-1] + "ies")
+    else:
+        plurals.append(last + "s")
+    forms += [SurfaceForm(" ".join(words[:-1] + [p]), Definiteness.INDEFINITE, True) for p in plurals]
+    return forms
+
+
+def _arabic_forms(term: Term, key: str) -> list[SurfaceForm]:
+    written = [fold(w) for w in term.text.split()]
+    articles = [_has_article(w) for w in term.text.split()]
+    words = key.split(" ")
+    if len(words) != len(written):  # punctuation inside the term: keep it as one unit
+        articles = [False] * len(words)
+    common = term.pos not in (PartOfSpeech.PROPER_NOUN,) and not term.case_sensitive
+    variants: list[tuple[list[str], bool]] = [(list(words), False)]
+    if common:
+        if any(articles):  # المعادن الحيوية -> معادن حيوية
+            variants.append(([w[2:] if a else w for w, a in zip(words, articles)], True))
+        elif is_arabic(key):  # معادن حيوية -> (ال)معادن الحيوية; construct state: دائرة النفوذ
+            variants.append(([words[0]] + [ARTICLE + w for w in words[1:]], True))
+            if len(words) > 2:
+                variants.append((words[:-1] + [ARTICLE + words[-1]], True))
+        variants += [(inflected, True) for base, _ in list(variants) for inflected in _inflections(term, base)]
+    forms: dict[str, SurfaceForm] = {}
+    for variant_words, is_variant in variants:
+        first = variant_words[0]
+        if first.startswith(ARTICLE) and len(first) > 3 and (
+            (not is_variant and articles[0]) or (is_variant and common)
+        ):
+            stem = " ".join([first[2:]] + variant_words[1:])
+            definiteness = Definiteness.DEFINITE
+        else:
+            stem = " ".join(variant_words)
+            definiteness = Definiteness.EITHER if common and is_arabic(first) else Definiteness.INDEFINITE
+        if stem not in forms or (forms[stem].variant and not is_variant):
+            forms[stem] = SurfaceForm(stem, definiteness, is_variant)
+    return list(forms.values())
+
+
+def _inflections(term: Term, words: list[str]) -> list[list[str]]:
+    """Sound feminine plural and dual of a head noun in ة; gender/number endings of a nisba adjective."""
+    head = words[0]
+    result: list[list[str]] = []
+    if term.pos is PartOfSpeech.ADJECTIVE and len(words) == 1 and head.endswith("ي") and len(head) > 3:
+        result += [[head + ending] for ending in ("ه", "ون", "ين", "ان", "ات")]
+    elif head.endswith("ه") and len(head) > 3:
+        result += [[head[:-1] + ending] + words[1:] for ending in ("ات", "تان", "تين")]
+    return result

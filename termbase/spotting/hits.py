@@ -1,0 +1,42 @@
+"""The value a spotting pass returns for each term occurrence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from termbase.lookup import MatchKind
+from termbase.model import Term, TermStatus
+
+__all__ = ["Hit"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence of a glossary term in a text.
+
+    ``text == original[start:end]``, clitics and article included (والهيدروكربونات). ``concept``
+    is ``None`` only for an ambiguous mention that nothing in the text resolves; ``candidates``
+    then lists every concept it may name (and stays filled when a fuller mention resolved it,
+    as told by ``resolution``).
+    """
+
+    start: int
+    end: int
+    text: str
+    concept: str | None
+    term: Term
+    match: MatchKind
+    score: float
+    candidates: tuple[str, ...] = ()
+    resolution: str | None = None
+    prefix: str = ""
+
+    @property
+    def status(self) -> TermStatus:
+        """Status of the matched glossary term."""
+        return self.term.status
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the mention fits several concepts."""
+        return len(self.candidates) > 1
