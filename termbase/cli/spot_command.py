@@ -1,0 +1,58 @@
+"""``termbase spot``: every glossary term in a text, with exact spans."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from termbase.cli.common import EXIT_OK, format_option, glossary_parent, load_termbase, print_json
+from termbase.spotting import Hit
+from termbase.textio import read_text
+
+__all__ = ["add_parsers", "hit_json"]
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register ``spot``."""
+    spot = subparsers.add_parser(
+        "spot", parents=[glossary_parent()], help="find every glossary term in a text",
+        description="Find every glossary term in FILE (or standard input with -), with exact spans.",
+    )
+    spot.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    spot.add_argument("--lang", "-l", help="language of the text (ar, en); guessed from the script if omitted")
+    spot.add_argument("--no-fuzzy", dest="fuzzy", action="store_false", help="skip the fuzzy pass")
+    format_option(spot)
+    spot.set_defaults(run=run_spot)
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    """The stable JSON form of one hit."""
+    return {
+        "concept": hit.concept,
+        "start": hit.start,
+        "end": hit.end,
+        "text": hit.text,
+        "term": hit.term.text,
+        "status": str(hit.status),
+        "match": str(hit.match),
+        "score": round(hit.score, 2),
+        "candidates": list(hit.candidates),
+    }
+
+
+def run_spot(args: argparse.Namespace) -> int:
+    text = read_text(args.file)
+    termbase = load_termbase(args)
+    hits = termbase.spot(text, lang=args.lang, fuzzy=args.fuzzy)
+    if args.format == "json":
+        print_json({"hits": [hit_json(hit) for hit in hits]})
+        return EXIT_OK
+    for hit in hits:
+        line = text.count("\n", 0, hit.start) + 1
+        column = hit.start - (text.rfind("\n", 0, hit.start) + 1) + 1
+        who = hit.concept or "AMBIGUOUS " + "/".join(hit.candidates)
+        shown = hit.text.replace("\n", "⏎")
+        extra = f" ({hit.resolution})" if hit.resolution else ""
+        print(f"{line}:{column}\t{shown}\t{who}\t{hit.term.text} [{hit.status}, {hit.match} {hit.score:.0f}]{extra}")
+    print(f"{len(hits)} hit(s)")
+    return EXIT_OK
