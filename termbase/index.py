@@ -25,6 +25,9 @@ __all__ = ["FuzzyKeyIndex", "LookupIndex", "term_keys"]
 MIN_TOKEN_LENGTH = 3
 """Words of a multi-word term shorter than this are not fuzzy keys of their own."""
 
+_NO_LIMIT = 1 << 30
+_CUTOFF_SLACK = 1e-6
+
 
 def term_keys(term_text: str) -> tuple[str, tuple[str, ...]]:
     """The folded key of a term and the keys of its words (multi-word terms only)."""
@@ -38,14 +41,14 @@ def length_window(length: int, score_cutoff: float) -> tuple[int, int]:
     """Smallest and largest key length whose ratio with a ``length``-long query can reach the cutoff.
 
     ``ratio <= 200 * min(a, b) / (a + b)``, hence the window; one extra on each side absorbs
-    floating-point rounding, and rapidfuzz then applies the cutoff exactly.
+    floating-point rounding, and :meth:`FuzzyKeyIndex.search` then applies the cutoff exactly.
     """
     c = max(0.0, min(score_cutoff, 100.0)) / 100.0
     if c <= 0.0:
-        return 0, 1 << 30
+        return 0, _NO_LIMIT
     low = int(length * c / (2.0 - c)) - 1
-    high = int(length * (2.0 - c) / c) + 1
-    return max(low, 0), high
+    high = min(length * (2.0 - c) / c + 1, _NO_LIMIT)  # a tiny cutoff would overflow to inf
+    return max(low, 0), int(high)
 
 
 class FuzzyKeyIndex:
@@ -70,11 +73,15 @@ class FuzzyKeyIndex:
         stop = bisect_right(self.lengths, high)
         if start >= stop:
             return
+        # rapidfuzz turns the cutoff into a distance and may drop a score equal to it (or keep
+        # 0 for a tiny cutoff) by rounding: ask for a little more, then cut exactly here
         hits = process.extract(
             query_key, self.keys[start:stop], scorer=fuzz.ratio, processor=None,
-            score_cutoff=score_cutoff, limit=None,
+            score_cutoff=max(score_cutoff - _CUTOFF_SLACK, 0.0), limit=None,
         )
         for _, score, position in hits:
+            if score < score_cutoff:
+                continue
             for entry in self.postings[start + position]:
                 yield entry, float(score)
 
