@@ -13,7 +13,9 @@ from termbase.glossary import Glossary, load_glossaries
 from termbase.index import LookupIndex
 from termbase.lookup import Match, MatchKind, rank_matches
 from termbase.model import Concept, GlossaryInfo, Term
+from termbase.formats.segments import Segment
 from termbase.normalize import FOLDING_SCHEME
+from termbase.qa.issues import Report
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.spotting.hits import Hit
 from termbase.spotting.index import SpotIndex, cache_folder, cache_stamp
@@ -158,6 +160,51 @@ class Termbase:
     @cached_property
     def _fuzzy_spotter(self) -> FuzzySpotter:
         return FuzzySpotter(list(self._concepts.values()))
+
+    # -- checking -----------------------------------------------------------------------------
+
+    def check(
+        self,
+        source: str | None,
+        target: str,
+        *,
+        source_lang: str = "ar",
+        target_lang: str = "en",
+        fuzzy: bool = True,
+        counts: bool = True,
+    ) -> Report:
+        """Check a translated document against its source (or alone, when ``source`` is None).
+
+        Returns a :class:`~termbase.qa.issues.Report` of issue values; never raises for findings.
+        """
+        from termbase.qa.validate import CheckOptions, check_document
+
+        options = CheckOptions(fuzzy=fuzzy, counts=counts)
+        return check_document(self, source, target, source_lang=source_lang, target_lang=target_lang,
+                              options=options)
+
+    def check_segments(
+        self,
+        segments: Iterable[Segment | tuple[str, str]],
+        *,
+        source_lang: str = "ar",
+        target_lang: str = "en",
+        fuzzy: bool = True,
+        counts: bool = True,
+        numbers: bool = True,
+    ) -> Report:
+        """Check aligned segments: (source, target) pairs or segments of a PO, XLIFF or TSV file."""
+        from termbase.qa.validate import CheckOptions, check_segments
+
+        options = CheckOptions(fuzzy=fuzzy, counts=counts, numbers=numbers)
+        return check_segments(self, segments, source_lang=source_lang, target_lang=target_lang,
+                              options=options)
+
+    def fix(self, source: str | None, target: str, *, source_lang: str = "ar", target_lang: str = "en") -> str:
+        """``target`` with the safe fixes applied (forbidden, deprecated, misspelled → approved term)."""
+        from termbase.qa.autofix import fix_text
+
+        return fix_text(self.check(source, target, source_lang=source_lang, target_lang=target_lang))[0]
 
     # -- identity -----------------------------------------------------------------------------
 

@@ -1,0 +1,324 @@
+"""The checks of a translation against the glossary. Each returns issue values, never raises.
+
+A check sees the term hits of the source and the target (from :meth:`Termbase.spot`) and the
+texts themselves. Spans in issues are offsets into the texts of the checked segment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from termbase.lookup import MatchKind
+from termbase.model import Concept, Term, TermStatus
+from termbase.normalize import fold
+from termbase.qa.issues import Issue, IssueCode, Severity, TextSpan
+from termbase.spotting import Hit
+
+__all__ = [
+    "SegmentHits",
+    "check_inconsistent_terms",
+    "check_missing_terms",
+    "check_numbers",
+    "check_repeated_sources",
+    "check_target_variants",
+    "check_untranslated",
+    "suggested_term",
+]
+
+SEVERITY = {
+    IssueCode.MISSING_TERM: Severity.ERROR,
+    IssueCode.COUNT_MISMATCH: Severity.WARNING,
+    IssueCode.FORBIDDEN_TERM: Severity.ERROR,
+    IssueCode.DEPRECATED_TERM: Severity.WARNING,
+    IssueCode.MISSPELLED_TERM: Severity.WARNING,
+    IssueCode.INCONSISTENT_TERM: Severity.WARNING,
+    IssueCode.UNTRANSLATED: Severity.ERROR,
+    IssueCode.NUMBER_MISMATCH: Severity.ERROR,
+}
+"""Severity of each issue code (documented in the README)."""
+
+_SCRIPT_RUNS = {
+    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+"
+                     r"(?:[\s\u200c\u200f]+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+)*"),
+    "en": re.compile(r"[A-Za-z]+(?:[ '-][A-Za-z]+)*"),
+}
+_NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentHits:
+    """A segment's texts and the term hits found in them."""
+
+    id: str | None
+    source: str | None
+    target: str
+    source_hits: tuple[Hit, ...]
+    target_hits: tuple[Hit, ...]
+
+
+def _span(hit: Hit) -> TextSpan:
+    return TextSpan(hit.start, hit.end, hit.text)
+
+
+def _issue(code: IssueCode, concept: str | None, source: TextSpan | None, target: TextSpan | None,
+           message: str, suggestion: str | None, segment: str | None) -> Issue:
+    return Issue(code, SEVERITY[code], concept, source, target, message, suggestion, segment)
+
+
+def suggested_term(concept: Concept, lang: str, like: Term | None = None) -> Term | None:
+    """The approved term to write instead of ``like``.
+
+    Among approved terms, one of the same length in words (a surname for a surname) and the
+    same term type comes first, then the preferred term.
+    """
+    approved = [t for t in concept.terms_in(lang) if t.status.approved]
+    if not approved:
+        return None
+    if like is None:
+        return concept.preferred(lang) or approved[0]
+    words = len(like.text.split())
+
+    def fit(term: Term) -> tuple[bool, bool, int]:
+        return len(term.text.split()) != words, term.type != like.type, term.status.rank
+
+    return min(approved, key=fit)
+
+
+def _suggestion_for(hit: Hit, concept: Concept, lang: str) -> str | None:
+    """Replacement text for a hit: an approved term, or for a fuzzy word the matching word of one.
+
+    The replacement follows the hit's plural and its capital first letter (sentence start).
+    """
+    term = suggested_term(concept, lang, hit.term)
+    if term is None:
+        return None
+    written = hit.text[len(hit.prefix):]
+    replacement = term.text
+    if hit.match is MatchKind.FUZZY and len(term.text.split()) > 1 and len(written.split()) == 1:
+        replacement = max(term.text.split(), key=lambda w: fuzz.ratio(fold(w), fold(written)))
+    elif hit.match is not MatchKind.FUZZY:
+        replacement = _same_number(written, hit.term.text, replacement)
+    if written[:1].isupper() and replacement[:1].islower():
+        replacement = replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _same_number(written: str, term: str, replacement: str) -> str:
+    """Pluralise ``replacement`` when ``written`` is the plural of ``term`` (English forms)."""
+    written_key, term_key = fold(written), fold(term)
+    if written_key == term_key:
+        return replacement
+    for ending in ("s", "es"):
+        if written_key == term_key + ending:
+            return replacement if fold(replacement).endswith("s") else replacement + ending
+    if term_key.endswith("y") and written_key == term_key[:-1] + "ies" and replacement.endswith("y"):
+        return replacement[:-1] + "ies"
+    return replacement
+
+
+def check_target_variants(segment: SegmentHits, concepts: dict[str, Concept], target_lang: str) -> list[Issue]:
+    """``forbidden-term``, ``deprecated-term`` and ``misspelled-term`` on the target's hits."""
+    issues: list[Issue] = []
+    for hit in segment.target_hits:
+        if hit.concept is None:
+            continue
+        concept = concepts[hit.concept]
+        suggestion = _suggestion_for(hit, concept, target_lang)
+        if hit.match is MatchKind.FUZZY:
+            issues.append(_issue(
+                IssueCode.MISSPELLED_TERM, hit.concept, None, _span(hit),
+                f"{hit.text!r} looks like a misspelling of {hit.term.text!r} ({concept.label(target_lang)}), "
+                f"similarity {hit.score:.0f}",
+                suggestion, segment.id,
+            ))
+        elif hit.status is TermStatus.FORBIDDEN:
+            issues.append(_issue(
+                IssueCode.FORBIDDEN_TERM, hit.concept, None, _span(hit),
+                f"{hit.term.text!r} is a forbidden rendering of {concept.label(target_lang)}",
+                suggestion, segment.id,
+            ))
+        elif hit.status is TermStatus.DEPRECATED:
+            issues.append(_issue(
+                IssueCode.DEPRECATED_TERM, hit.concept, None, _span(hit),
+                f"{hit.term.text!r} is a deprecated rendering of {concept.label(target_lang)}",
+                suggestion, segment.id,
+            ))
+    return issues
+
+
+def _by_concept(hits: Iterable[Hit]) -> dict[str, list[Hit]]:
+    grouped: dict[str, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        if hit.concept is not None:
+            grouped[hit.concept].append(hit)
+        else:
+            for candidate in hit.candidates:
+                grouped[candidate].append(hit)
+    return grouped
+
+
+def check_missing_terms(segment: SegmentHits, concepts: dict[str, Concept], target_lang: str,
+                        *, counts: bool = True) -> list[Issue]:
+    """``missing-term`` (a source concept with no rendering in the target) and ``count-mismatch``."""
+    if segment.source is None:
+        return []
+    issues: list[Issue] = []
+    target = _by_concept(segment.target_hits)
+    source_hits = [h for h in segment.source_hits if h.match is not MatchKind.FUZZY]
+    seen: set[str] = set()
+    for hit in source_hits:
+        wanted = (hit.concept,) if hit.concept is not None else hit.candidates
+        key = "|".join(wanted)
+        if key in seen:
+            continue
+        seen.add(key)
+        rendered = [t for c in wanted for t in target.get(c, ())]
+        concept_id = hit.concept
+        if not rendered:
+            if concept_id is None:
+                continue  # an unresolved ambiguous mention: no single rendering to ask for
+            concept = concepts[concept_id]
+            preferred = concept.preferred(target_lang)
+            if preferred is None:
+                continue
+            issues.append(_issue(
+                IssueCode.MISSING_TERM, concept_id, _span(hit), None,
+                f"{hit.text!r} ({concept.label(target_lang)}) is not rendered in the target",
+                preferred.text, segment.id,
+            ))
+            continue
+        if counts and concept_id is not None:
+            in_source = sum(1 for h in source_hits if h.concept == concept_id)
+            in_target = len({(t.start, t.end) for t in rendered})
+            if in_source > in_target:
+                concept = concepts[concept_id]
+                issues.append(_issue(
+                    IssueCode.COUNT_MISMATCH, concept_id, _span(hit), None,
+                    f"{concept.label(target_lang)} is mentioned {in_source} times in the source "
+                    f"but rendered {in_target} times in the target",
+                    concept.preferred(target_lang).text if concept.preferred(target_lang) else None,
+                    segment.id,
+                ))
+    return issues
+
+
+def _contains_words(longer: str, shorter: str) -> bool:
+    long_words, short_words = longer.split(" "), shorter.split(" ")
+    return all(word in long_words for word in short_words)
+
+
+def check_inconsistent_terms(segments: Sequence[SegmentHits], concepts: dict[str, Concept],
+                             target_lang: str) -> list[Issue]:
+    """``inconsistent-term``: one concept rendered by different approved variants in one target.
+
+    A short form of a full name (Tokayev after Kassym-Jomart Tokayev) is not an inconsistency;
+    two spellings (Rahmon, Rakhmon) are. The first variant used sets the rendering.
+    """
+    first_use: dict[str, tuple[Hit, str]] = {}
+    issues: list[Issue] = []
+    for segment in segments:
+        for hit in segment.target_hits:
+            if hit.concept is None or hit.match is MatchKind.FUZZY or not hit.status.approved:
+                continue
+            key = fold(hit.term.text)
+            if hit.concept not in first_use:
+                first_use[hit.concept] = (hit, key)
+                continue
+            first, first_key = first_use[hit.concept]
+            if key == first_key or _contains_words(first_key, key) or _contains_words(key, first_key):
+                continue
+            concept = concepts[hit.concept]
+            issues.append(_issue(
+                IssueCode.INCONSISTENT_TERM, hit.concept, None, _span(hit),
+                f"{concept.label(target_lang)} is rendered {hit.term.text!r} here but "
+                f"{first.term.text!r} earlier",
+                first.term.text, segment.id,
+            ))
+    return issues
+
+
+def check_repeated_sources(segments: Sequence[SegmentHits]) -> list[Issue]:
+    """``inconsistent-term`` without the glossary: one source segment translated two ways."""
+    first: dict[str, tuple[SegmentHits, str]] = {}
+    issues: list[Issue] = []
+    for segment in segments:
+        if not segment.source or not segment.target.strip():
+            continue
+        source_key, target_key = fold(segment.source), fold(segment.target)
+        if source_key not in first:
+            first[source_key] = (segment, target_key)
+            continue
+        earlier, earlier_key = first[source_key]
+        if earlier_key != target_key:
+            issues.append(_issue(
+                IssueCode.INCONSISTENT_TERM, None,
+                TextSpan(0, len(segment.source), segment.source),
+                TextSpan(0, len(segment.target), segment.target),
+                f"the same source text is translated differently in segment {earlier.id}",
+                earlier.target, segment.id,
+            ))
+    return issues
+
+
+def check_untranslated(segment: SegmentHits, source_lang: str, target_lang: str,
+                       translate: Callable[[str], str | None]) -> list[Issue]:
+    """``untranslated``: source-script text left in the target that no target term covers.
+
+    ``translate`` gives the preferred rendering of a known source term (or None).
+    """
+    pattern = _SCRIPT_RUNS.get(source_lang.split("-")[0])
+    if pattern is None or target_lang.split("-")[0] == source_lang.split("-")[0]:
+        return []
+    covered = bytearray(len(segment.target) + 1)
+    for hit in segment.target_hits:
+        covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+    issues: list[Issue] = []
+    for match in pattern.finditer(segment.target):
+        if covered.find(1, match.start(), match.end()) != -1:
+            continue
+        text = match.group()
+        issues.append(_issue(
+            IssueCode.UNTRANSLATED, None, None, TextSpan(match.start(), match.end(), text),
+            f"{text!r} is left untranslated",
+            translate(text), segment.id,
+        ))
+    return issues
+
+
+def _numbers(text: str) -> list[tuple[str, int, int]]:
+    found = []
+    for match in _NUMBER.finditer(text):
+        value = fold(match.group()).replace(",", "").replace("٬", "").replace("٫", ".")
+        found.append((value, match.start(), match.end()))
+    return found
+
+
+def check_numbers(segment: SegmentHits) -> list[Issue]:
+    """``number-mismatch``: numbers of an aligned source and target differ (٢٠٢٢ = 2022)."""
+    if segment.source is None:
+        return []
+    source, target = _numbers(segment.source), _numbers(segment.target)
+    source_count = Counter(value for value, _, _ in source)
+    target_count = Counter(value for value, _, _ in target)
+    issues: list[Issue] = []
+    for value, start, end in source:
+        if target_count[value] < source_count[value]:
+            source_count[value] -= 1
+            issues.append(_issue(
+                IssueCode.NUMBER_MISMATCH, None, TextSpan(start, end, segment.source[start:end]), None,
+                f"the number {value} of the source is missing in the target", value, segment.id,
+            ))
+    source_count = Counter(value for value, _, _ in source)
+    for value, start, end in target:
+        if source_count[value] < target_count[value]:
+            target_count[value] -= 1
+            issues.append(_issue(
+                IssueCode.NUMBER_MISMATCH, None, None, TextSpan(start, end, segment.target[start:end]),
+                f"the number {value} of the target is not in the source", None, segment.id,
+            ))
+    return issues

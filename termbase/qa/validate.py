@@ -1,0 +1,112 @@
+"""Checking a translation: a document pair, aligned segments, or a target alone, into a Report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from termbase.formats.segments import Segment
+from termbase.qa.checks import (
+    SegmentHits,
+    check_inconsistent_terms,
+    check_missing_terms,
+    check_numbers,
+    check_repeated_sources,
+    check_target_variants,
+    check_untranslated,
+)
+from termbase.qa.issues import CheckedSegment, Highlight, Issue, Report
+from termbase.spotting import Hit
+from termbase.termbase import Termbase
+
+__all__ = ["CheckOptions", "check_document", "check_segments"]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What to check: the fuzzy pass (misspelled names), occurrence counts, numbers."""
+
+    fuzzy: bool = True
+    counts: bool = True
+    numbers: bool = True
+
+    def settings(self) -> dict[str, object]:
+        """The options as signature settings."""
+        return {"fuzzy": "on" if self.fuzzy else "off", "counts": "on" if self.counts else "off",
+                "numbers": "on" if self.numbers else "off"}
+
+
+def _highlights(hits: Sequence[Hit]) -> tuple[Highlight, ...]:
+    return tuple(
+        Highlight(h.start, h.end, h.concept or "|".join(h.candidates), str(h.status)) for h in hits
+    )
+
+
+def _spot(termbase: Termbase, source: str | None, target: str, segment_id: str | None,
+          source_lang: str, target_lang: str, options: CheckOptions) -> SegmentHits:
+    source_hits = tuple(termbase.spot(source, lang=source_lang, fuzzy=False)) if source else ()
+    target_hits = tuple(termbase.spot(target, lang=target_lang, fuzzy=options.fuzzy)) if target else ()
+    return SegmentHits(segment_id, source, target, source_hits, target_hits)
+
+
+def _segment_issues(termbase: Termbase, segment: SegmentHits, source_lang: str, target_lang: str,
+                    options: CheckOptions, *, aligned: bool) -> list[Issue]:
+    concepts = dict(termbase.concepts)
+
+    def translate(text: str) -> str | None:
+        terms = termbase.translations(text, target_lang, source_lang=source_lang)
+        return terms[0].text if len(terms) == 1 else None
+
+    issues = check_missing_terms(segment, concepts, target_lang, counts=options.counts)
+    issues += check_target_variants(segment, concepts, target_lang)
+    issues += check_untranslated(segment, source_lang, target_lang, translate)
+    if aligned and options.numbers:
+        issues += check_numbers(segment)
+    return issues
+
+
+def _report(termbase: Termbase, checked: list[SegmentHits], issues: list[Issue], source_lang: str,
+            target_lang: str, options: CheckOptions, mode: str) -> Report:
+    issues += check_inconsistent_terms(checked, dict(termbase.concepts), target_lang)
+    order = {segment.id: n for n, segment in enumerate(checked)}
+
+    def position(issue: Issue) -> tuple[int, int, str]:
+        span = issue.target or issue.source
+        return order.get(issue.segment, 0), span.start if span else -1, str(issue.code)
+
+    issues.sort(key=position)
+    segments = tuple(
+        CheckedSegment(s.id or "document", s.source or "", s.target,
+                       _highlights(s.source_hits), _highlights(s.target_hits))
+        for s in checked
+    )
+    signature = termbase.signature(mode=mode, langs=f"{source_lang}-{target_lang}", **options.settings())
+    return Report(tuple(issues), segments, signature, source_lang, target_lang)
+
+
+def check_document(termbase: Termbase, source: str | None, target: str, *, source_lang: str = "ar",
+                   target_lang: str = "en", options: CheckOptions = CheckOptions()) -> Report:
+    """Check an unaligned document pair (or a target alone when ``source`` is None)."""
+    segment = _spot(termbase, source, target, None, source_lang, target_lang, options)
+    issues = _segment_issues(termbase, segment, source_lang, target_lang, options, aligned=False)
+    mode = "document" if source is not None else "target-only"
+    return _report(termbase, [segment], issues, source_lang, target_lang, options, mode)
+
+
+def check_segments(termbase: Termbase, segments: Iterable[Segment | tuple[str, str]], *,
+                   source_lang: str = "ar", target_lang: str = "en",
+                   options: CheckOptions = CheckOptions()) -> Report:
+    """Check aligned segments: pairs, or :class:`Segment` values from a PO, XLIFF or TSV reader."""
+    checked: list[SegmentHits] = []
+    issues: list[Issue] = []
+    for number, item in enumerate(segments, start=1):
+        if isinstance(item, Segment):
+            segment_id, source, target = item.id, item.source, item.target
+        else:
+            segment_id, (source, target) = str(number), item
+        segment = _spot(termbase, source, target, segment_id, source_lang, target_lang, options)
+        checked.append(segment)
+        if target.strip():
+            issues += _segment_issues(termbase, segment, source_lang, target_lang, options, aligned=True)
+    issues += check_repeated_sources(checked)
+    return _report(termbase, checked, issues, source_lang, target_lang, options, "segments")
