@@ -197,12 +197,12 @@ def check_missing_terms(segment: SegmentHits, concepts: dict[str, Concept], targ
             in_target = len({(t.start, t.end) for t in rendered})
             if in_source > in_target:
                 concept = concepts[concept_id]
+                preferred = concept.preferred(target_lang)
                 issues.append(_issue(
                     IssueCode.COUNT_MISMATCH, concept_id, _span(hit), None,
                     f"{concept.label(target_lang)} is mentioned {in_source} times in the source "
                     f"but rendered {in_target} times in the target",
-                    concept.preferred(target_lang).text if concept.preferred(target_lang) else None,
-                    segment.id,
+                    preferred.text if preferred is not None else None, segment.id,
                 ))
     return issues
 
