@@ -1,0 +1,288 @@
+"""XLIFF 1.x (1.0, 1.1, 1.2) and 2.x readers: units and segments as :class:`Segment` values.
+
+XLIFF 1.x: each ``trans-unit`` is a segment (``<source>``/``<target>``); when it has a
+``<seg-source>`` with ``<mrk mtype="seg">`` markers, each marker is a segment, matched with the
+target marker of the same ``mid``. Languages come from ``file/@source-language`` and
+``@target-language`` (else ``xml:lang`` of source/target).
+
+XLIFF 2.x: each ``unit/segment`` is a segment; ``<ignorable>`` is skipped. Languages come from
+``xliff/@srcLang`` and ``@trgLang`` (a ``xml:lang`` on ``<target>`` wins).
+
+Ids: the unit id, ``<unit>/<segment id>`` (2.x segment ``id``, 1.x ``mid``) when the segment has
+an id, ``<unit>#<n>`` (1-based) for the n-th of several segments without one. When a document has
+several ``<file>`` elements every id is prefixed with ``<file id or original>:``. Duplicate ids
+are a :class:`FormatError`. Units and trans-units with ``translate="no"`` (also inherited from
+``group``/``file``) are skipped.
+
+Text content: the text of ``<g>``/``<pc>``/``<mrk>`` is kept; placeholders and native codes
+(``<x/>``, ``<bx/>``, ``<ex/>``, ``<ph>``, ``<bpt>``, ``<ept>``, ``<it>``, ``<sc/>``, ``<ec/>``,
+``<sm/>``, ``<em/>``) are dropped with their content (a ``<sub>`` inside native code is a separate
+flow, dropped too); ``<cp hex="…"/>`` becomes its character; elements of other namespaces keep
+their text. Whitespace is kept as it is in the file.
+
+An empty file is a :class:`FormatError` (XML needs a root element); a document without units
+gives an empty list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from lxml import etree
+
+from termbase.errors import FormatError
+from termbase.formats._files import read_bytes
+from termbase.formats.segments import Origin, Segment
+from termbase.formats.xmlsafe import parse_xml
+
+__all__ = ["XLIFF_1_2_NS", "XLIFF_2_NS", "parse_xliff", "read_xliff", "xliff_text"]
+
+XLIFF_1_2_NS = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF_2_NS = "urn:oasis:names:tc:xliff:document:2.0"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: Inline elements whose content is translatable text (kept), per version.
+_KEEP_1 = frozenset({"g", "mrk"})
+_KEEP_2 = frozenset({"pc", "mrk"})
+
+
+def _local(element: etree._Element) -> tuple[str | None, str]:
+    qname = etree.QName(element)
+    return qname.namespace, qname.localname
+
+
+def xliff_text(element: etree._Element, *, version: int = 2, path: str | Path | None = None) -> str:
+    """The text content of a ``<source>``/``<target>`` (or marker) element, inline codes removed.
+
+    ``version`` is the XLIFF major version (1 or 2): it selects which inline elements keep
+    their text. Raises :class:`FormatError` for a ``<cp>`` with an invalid ``hex``.
+    """
+    keep = _KEEP_1 if version == 1 else _KEEP_2
+    xliff_ns = _local(element)[0]
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                namespace, name = _local(child)
+                if namespace != xliff_ns:
+                    walk(child)
+                elif name in keep:
+                    walk(child)
+                elif name == "cp" and version != 1:
+                    parts.append(_code_point(child, path))
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _code_point(element: etree._Element, path: str | Path | None) -> str:
+    value = element.get("hex", "")
+    try:
+        code = int(value, 16)
+    except ValueError:
+        code = -1
+    if not 0 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        raise FormatError(f"<cp> has an invalid hex value {value!r}",
+                          path=path, line=element.sourceline, element="cp")
+    return chr(code)
+
+
+class _Reader:
+    """State of one document read: path, namespace, ids seen and the segments found."""
+
+    def __init__(self, root: etree._Element, path: str | Path) -> None:
+        self.root = root
+        self.path = str(path)
+        self.ns = etree.QName(root).namespace
+        self.seen: dict[str, int | None] = {}
+        self.segments: list[Segment] = []
+
+    def tag(self, name: str) -> str:
+        return f"{{{self.ns}}}{name}" if self.ns else name
+
+    def child(self, element: etree._Element, name: str) -> etree._Element | None:
+        return element.find(self.tag(name))
+
+    def error(self, detail: str, element: etree._Element, where: str) -> FormatError:
+        return FormatError(detail, path=self.path, line=element.sourceline, element=where)
+
+    def add(self, segment: Segment, element: etree._Element) -> None:
+        if segment.id in self.seen:
+            raise self.error(
+                f"duplicate segment id {segment.id!r} (first at line {self.seen[segment.id]})",
+                element, segment.origin.element or "",
+            )
+        self.seen[segment.id] = element.sourceline
+        self.segments.append(segment)
+
+    def translatable(self, element: etree._Element, stop: etree._Element) -> bool:
+        node: etree._Element | None = element
+        while node is not None:
+            value = node.get("translate")
+            if value is not None:
+                return value != "no"
+            if node is stop:
+                break
+            node = node.getparent()
+        return True
+
+    def files(self) -> Iterator[tuple[etree._Element, str]]:
+        """Each ``<file>`` and the prefix of its segment ids."""
+        files = list(self.root.iter(self.tag("file")))
+        for number, file in enumerate(files, 1):
+            if len(files) == 1:
+                yield file, ""
+            else:
+                key = file.get("id") or file.get("original") or str(number)
+                yield file, f"{key}:"
+
+
+def _segment_id(unit_id: str, segment_id: str | None, position: int, count: int) -> str:
+    if segment_id:
+        return f"{unit_id}/{segment_id}"
+    if count == 1:
+        return unit_id
+    return f"{unit_id}#{position}"
+
+
+def _notes(reader: _Reader, element: etree._Element, container: str | None) -> str | None:
+    parent = reader.child(element, container) if container else element
+    if parent is None:
+        return None
+    texts = ["".join(note.itertext()).strip() for note in parent.findall(reader.tag("note"))]
+    joined = "\n".join(text for text in texts if text)
+    return joined or None
+
+
+def _read_v1(reader: _Reader) -> None:
+    for file, prefix in reader.files():
+        source_lang = file.get("source-language")
+        target_lang = file.get("target-language")
+        for unit in file.iter(reader.tag("trans-unit")):
+            unit_id = unit.get("id")
+            where = f"trans-unit[@id={unit_id!r}]" if unit_id else "trans-unit"
+            if not unit_id:
+                raise reader.error("trans-unit without an id", unit, where)
+            if not reader.translatable(unit, file):
+                continue
+            source = reader.child(unit, "source")
+            if source is None:
+                raise reader.error("trans-unit without a <source>", unit, where)
+            target = reader.child(unit, "target")
+            template = Segment(
+                id=prefix + unit_id,
+                source="",
+                target="",
+                source_lang=source_lang or source.get(_XML_LANG),
+                target_lang=target_lang or (target.get(_XML_LANG) if target is not None else None),
+                origin=Origin(reader.path, unit.sourceline, where),
+                note=_notes(reader, unit, None),
+                context=unit.get("resname"),
+                state=target.get("state") if target is not None else None,
+            )
+            seg_source = reader.child(unit, "seg-source")
+            markers = [] if seg_source is None else [
+                mrk for mrk in seg_source.iter(reader.tag("mrk")) if mrk.get("mtype") == "seg"
+            ]
+            if not markers:
+                segment = replace(
+                    template,
+                    source=xliff_text(source, version=1, path=reader.path),
+                    target=xliff_text(target, version=1, path=reader.path) if target is not None else "",
+                )
+                reader.add(segment, unit)
+                continue
+            targets = {} if target is None else {
+                mrk.get("mid"): mrk for mrk in target.iter(reader.tag("mrk")) if mrk.get("mtype") == "seg"
+            }
+            for position, mrk in enumerate(markers, 1):
+                mid = mrk.get("mid")
+                mrk_where = f"{where}/seg-source/mrk[@mid={mid!r}]"
+                target_mrk = targets.get(mid)
+                segment = replace(
+                    template,
+                    id=prefix + _segment_id(unit_id, mid, position, len(markers)),
+                    source=xliff_text(mrk, version=1, path=reader.path),
+                    target=xliff_text(target_mrk, version=1, path=reader.path) if target_mrk is not None else "",
+                    origin=Origin(reader.path, mrk.sourceline, mrk_where),
+                )
+                reader.add(segment, mrk)
+
+
+def _read_v2(reader: _Reader) -> None:
+    source_lang = reader.root.get("srcLang")
+    default_target_lang = reader.root.get("trgLang")
+    for file, prefix in reader.files():
+        for unit in file.iter(reader.tag("unit")):
+            unit_id = unit.get("id")
+            where = f"unit[@id={unit_id!r}]" if unit_id else "unit"
+            if not unit_id:
+                raise reader.error("unit without an id", unit, where)
+            if not reader.translatable(unit, file):
+                continue
+            note = _notes(reader, unit, "notes")
+            segments = list(unit.iterchildren(reader.tag("segment")))
+            for position, segment_element in enumerate(segments, 1):
+                segment_id = segment_element.get("id")
+                seg_where = f"{where}/segment" + (f"[@id={segment_id!r}]" if segment_id else f"[{position}]")
+                sources = segment_element.findall(reader.tag("source"))
+                targets = segment_element.findall(reader.tag("target"))
+                if len(sources) != 1 or len(targets) > 1:
+                    raise reader.error(
+                        f"a segment needs one <source> and at most one <target> "
+                        f"(found {len(sources)} and {len(targets)})",
+                        segment_element, seg_where,
+                    )
+                target = targets[0] if targets else None
+                target_lang = target.get(_XML_LANG) if target is not None else None
+                segment = Segment(
+                    id=prefix + _segment_id(unit_id, segment_id, position, len(segments)),
+                    source=xliff_text(sources[0], version=2, path=reader.path),
+                    target=xliff_text(target, version=2, path=reader.path) if target is not None else "",
+                    source_lang=source_lang,
+                    target_lang=target_lang or default_target_lang,
+                    origin=Origin(reader.path, segment_element.sourceline, seg_where),
+                    note=note,
+                    context=unit.get("name"),
+                    state=segment_element.get("state"),
+                )
+                reader.add(segment, segment_element)
+            for ignorable in unit.iterchildren(reader.tag("ignorable")):
+                if len(ignorable.findall(reader.tag("source"))) != 1:
+                    raise reader.error("an <ignorable> needs one <source>", ignorable, f"{where}/ignorable")
+
+
+def parse_xliff(data: bytes, path: str | Path = "<input>") -> list[Segment]:
+    """Read the segments of an XLIFF 1.x or 2.x document given as bytes.
+
+    Raises :class:`FormatError` for malformed XML, a root that is not ``<xliff>``, an unknown
+    version, a unit without id or source, or duplicate segment ids.
+    """
+    root = parse_xml(data, path).getroot()
+    namespace, name = _local(root)
+    if name != "xliff":
+        raise FormatError(f"not an XLIFF document: the root element is <{name}>",
+                          path=path, line=root.sourceline, element=name)
+    version = root.get("version", "")
+    reader = _Reader(root, path)
+    if namespace == XLIFF_2_NS or version.startswith("2."):
+        _read_v2(reader)
+    elif namespace in (None, XLIFF_1_2_NS) or (namespace or "").startswith("urn:oasis:names:tc:xliff:document:1.") \
+            or version.startswith("1."):
+        _read_v1(reader)
+    else:
+        raise FormatError(f"unknown XLIFF version {version!r} (namespace {namespace!r})",
+                          path=path, line=root.sourceline, element="xliff")
+    return reader.segments
+
+
+def read_xliff(path: str | Path) -> list[Segment]:
+    """Read the segments of an XLIFF file (``-`` is standard input); see :func:`parse_xliff`."""
+    return parse_xliff(read_bytes(path), "<stdin>" if str(path) == "-" else path)
