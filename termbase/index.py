@@ -26,7 +26,7 @@ MIN_TOKEN_LENGTH = 3
 """Words of a multi-word term shorter than this are not fuzzy keys of their own."""
 
 _NO_LIMIT = 1 << 30
-_CUTOFF_SLACK = 1e-6
+_CUTOFF_SLACK = 0.5  # points; far above the rounding error, filtered exactly below
 
 
 def term_keys(term_text: str) -> tuple[str, tuple[str, ...]]:
