@@ -137,10 +137,18 @@ def _arabic_forms(term: Term, key: str) -> list[SurfaceForm]:
             definiteness = Definiteness.DEFINITE
         else:
             stem = " ".join(variant_words)
-            definiteness = Definiteness.EITHER if common and is_arabic(first) else Definiteness.INDEFINITE
+            either = common and is_arabic(first) and not _indefinite_phrase(variant_words)
+            definiteness = Definiteness.EITHER if either else Definiteness.INDEFINITE
         if stem not in forms or (forms[stem].variant and not is_variant):
             forms[stem] = SurfaceForm(stem, definiteness, is_variant)
     return list(forms.values())
+
+
+def _indefinite_phrase(words: list[str]) -> bool:
+    """A noun with indefinite modifiers (معادن حيوية): an article on the head alone is a predicate
+    (المعادن حيوية, "minerals are vital"), so the phrase takes clitics only; its definite form is
+    a separate key (معادن الحيوية)."""
+    return len(words) > 1 and not any(w.startswith(ARTICLE) and len(w) > 3 for w in words[1:])
 
 
 def _inflections(term: Term, words: list[str]) -> list[list[str]]:
