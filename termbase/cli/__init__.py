@@ -9,13 +9,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from termbase.cli import glossary_commands, lookup_command, spot_command
+from termbase.cli import check_command, glossary_commands, lookup_command, spot_command
 from termbase.cli.common import EXIT_USAGE, CommandModule, configure_stdio
 from termbase.errors import TermbaseError
 
 __all__ = ["build_parser", "main"]
 
-COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, glossary_commands)
+COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, check_command, glossary_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

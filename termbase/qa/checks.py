@@ -299,26 +299,41 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
 
 
 def check_numbers(segment: SegmentHits) -> list[Issue]:
-    """``number-mismatch``: numbers of an aligned source and target differ (٢٠٢٢ = 2022)."""
+    """``number-mismatch``: numbers of the source and the target differ (٢٠٢٢ = 2022).
+
+    Numbers are compared as multisets. A source number missing from the target and a target
+    number absent from the source are paired in text order into one finding (1991 written
+    1992); what remains unpaired is reported on its own side.
+    """
     if segment.source is None:
         return []
     source, target = _numbers(segment.source), _numbers(segment.target)
-    source_count = Counter(value for value, _, _ in source)
-    target_count = Counter(value for value, _, _ in target)
+    missing = _unmatched(source, target)
+    extra = _unmatched(target, source)
     issues: list[Issue] = []
-    for value, start, end in source:
-        if target_count[value] < source_count[value]:
-            source_count[value] -= 1
-            issues.append(_issue(
-                IssueCode.NUMBER_MISMATCH, None, TextSpan(start, end, segment.source[start:end]), None,
-                f"the number {value} of the source is missing in the target", value, segment.id,
-            ))
-    source_count = Counter(value for value, _, _ in source)
-    for value, start, end in target:
-        if source_count[value] < target_count[value]:
-            target_count[value] -= 1
-            issues.append(_issue(
-                IssueCode.NUMBER_MISMATCH, None, None, TextSpan(start, end, segment.target[start:end]),
-                f"the number {value} of the target is not in the source", None, segment.id,
-            ))
+    for index in range(max(len(missing), len(extra))):
+        wrong = extra[index] if index < len(extra) else None
+        right = missing[index] if index < len(missing) else None
+        source_span = TextSpan(right[1], right[2], segment.source[right[1]:right[2]]) if right else None
+        target_span = TextSpan(wrong[1], wrong[2], segment.target[wrong[1]:wrong[2]]) if wrong else None
+        if right and wrong:
+            message = f"the target has {wrong[0]} where the source has {right[0]}"
+        elif right:
+            message = f"the number {right[0]} of the source is missing in the target"
+        elif wrong:
+            message = f"the number {wrong[0]} of the target is not in the source"
+        issues.append(_issue(IssueCode.NUMBER_MISMATCH, None, source_span, target_span, message,
+                             right[0] if right else None, segment.id))
     return issues
+
+
+def _unmatched(numbers: list[tuple[str, int, int]], others: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Numbers of ``numbers`` beyond the count of the same value in ``others``, in text order."""
+    available = Counter(value for value, _, _ in others)
+    left: list[tuple[str, int, int]] = []
+    for number in numbers:
+        if available[number[0]] > 0:
+            available[number[0]] -= 1
+        else:
+            left.append(number)
+    return left

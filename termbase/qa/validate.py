@@ -50,7 +50,7 @@ def _spot(termbase: Termbase, source: str | None, target: str, segment_id: str |
 
 
 def _segment_issues(termbase: Termbase, segment: SegmentHits, source_lang: str, target_lang: str,
-                    options: CheckOptions, *, aligned: bool) -> list[Issue]:
+                    options: CheckOptions) -> list[Issue]:
     concepts = dict(termbase.concepts)
 
     def translate(text: str) -> str | None:
@@ -60,7 +60,7 @@ def _segment_issues(termbase: Termbase, segment: SegmentHits, source_lang: str, 
     issues = check_missing_terms(segment, concepts, target_lang, counts=options.counts)
     issues += check_target_variants(segment, concepts, target_lang)
     issues += check_untranslated(segment, source_lang, target_lang, translate)
-    if aligned and options.numbers:
+    if options.numbers:
         issues += check_numbers(segment)
     return issues
 
@@ -88,7 +88,7 @@ def check_document(termbase: Termbase, source: str | None, target: str, *, sourc
                    target_lang: str = "en", options: CheckOptions = CheckOptions()) -> Report:
     """Check an unaligned document pair (or a target alone when ``source`` is None)."""
     segment = _spot(termbase, source, target, None, source_lang, target_lang, options)
-    issues = _segment_issues(termbase, segment, source_lang, target_lang, options, aligned=False)
+    issues = _segment_issues(termbase, segment, source_lang, target_lang, options)
     mode = "document" if source is not None else "target-only"
     return _report(termbase, [segment], issues, source_lang, target_lang, options, mode)
 
@@ -107,6 +107,6 @@ def check_segments(termbase: Termbase, segments: Iterable[Segment | tuple[str, s
         segment = _spot(termbase, source, target, segment_id, source_lang, target_lang, options)
         checked.append(segment)
         if target.strip():
-            issues += _segment_issues(termbase, segment, source_lang, target_lang, options, aligned=True)
+            issues += _segment_issues(termbase, segment, source_lang, target_lang, options)
     issues += check_repeated_sources(checked)
     return _report(termbase, checked, issues, source_lang, target_lang, options, "segments")
