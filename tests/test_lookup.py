@@ -1,0 +1,355 @@
+"""Lookup: exact, normalized and fuzzy matches, ranking, filters, and agreement with a naive scan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from termbase import Concept, ConceptNotFoundError, MatchKind, Term, Termbase, TermStatus, fold
+from termbase.index import length_window
+
+# -- the synthetic glossary ---------------------------------------------------------------------
+
+# (query, concept, matched term, kind)
+EXACT_AND_NORMALIZED = [
+    ("Tokayev", "kassym-jomart-tokayev", "Tokayev", MatchKind.EXACT),
+    ("Tokaev", "kassym-jomart-tokayev", "Tokaev", MatchKind.EXACT),
+    ("tokayev", "kassym-jomart-tokayev", "Tokayev", MatchKind.NORMALIZED),
+    ("TOKAYEV", "kassym-jomart-tokayev", "Tokayev", MatchKind.NORMALIZED),
+    ("Kassym Jomart Tokayev", "kassym-jomart-tokayev", "Kassym-Jomart Tokayev", MatchKind.NORMALIZED),
+    ("Kassym–Jomart Tokayev", "kassym-jomart-tokayev", "Kassym-Jomart Tokayev", MatchKind.NORMALIZED),
+    ("توكايف", "kassym-jomart-tokayev", "توكايف", MatchKind.EXACT),
+    ("تُوكَايِيف", "kassym-jomart-tokayev", "توكاييف", MatchKind.NORMALIZED),
+    ("توكا\u200cييف", "kassym-jomart-tokayev", "توكاييف", MatchKind.NORMALIZED),
+    ("استانا", "astana", "أستانا", MatchKind.NORMALIZED),
+    ("Nur Sultan", "astana", "Nur-Sultan", MatchKind.NORMALIZED),
+    ("قيرغيزستان", "kyrgyzstan", "قيرغيزستان", MatchKind.EXACT),
+    ("قرغيزستان", "kyrgyzstan", "قرغيزستان", MatchKind.EXACT),
+    ("منظمه شنغهاي للتعاون", "shanghai-cooperation-organisation", "منظمة شنغهاي للتعاون", MatchKind.NORMALIZED),
+    ("ﻛﺎﺯﺍﺧﺴﺘﺎﻥ", "kazakhstan", "كازاخستان", MatchKind.NORMALIZED),
+    ("کازاخستان", "kazakhstan", "كازاخستان", MatchKind.NORMALIZED),
+    ("Kazakstan", "kazakhstan", "Kazakstan", MatchKind.EXACT),
+    ("SCO", "shanghai-cooperation-organisation", "SCO", MatchKind.EXACT),
+]
+
+
+@pytest.mark.parametrize(("query", "concept", "term", "kind"), EXACT_AND_NORMALIZED)
+def test_exact_and_normalized(
+    synthetic_termbase: Termbase, query: str, concept: str, term: str, kind: MatchKind
+) -> None:
+    best = synthetic_termbase.lookup(query)[0]
+    assert best.concept.id == concept
+    assert best.term.text == term
+    assert best.match is kind
+    assert best.score == 100.0
+    assert not best.ambiguous
+
+
+FUZZY = [
+    ("Tokayv", "kassym-jomart-tokayev"),
+    ("Kazakhstn", "kazakhstan"),
+    ("Kyrgystan", "kyrgyzstan"),
+    ("Kassym-Jomart Tokaiev", "kassym-jomart-tokayev"),
+    ("توكاييـف الرئيس", None),  # too far from every term: no match at the default cutoff
+    ("قيرغستان", "kyrgyzstan"),
+    ("شنغاي", "shanghai-cooperation-organisation"),  # one word of a multi-word term
+    ("Cooperaton", "shanghai-cooperation-organisation"),
+]
+
+
+@pytest.mark.parametrize(("query", "concept"), FUZZY)
+def test_fuzzy(synthetic_termbase: Termbase, query: str, concept: str | None) -> None:
+    matches = synthetic_termbase.lookup(query)
+    if concept is None:
+        assert matches == []
+        return
+    best = matches[0]
+    assert best.concept.id == concept
+    assert best.match is MatchKind.FUZZY
+    assert 75.0 <= best.score < 100.0
+
+
+def test_ranking(synthetic_termbase: Termbase) -> None:
+    matches = synthetic_termbase.lookup("Kazakhstan", score_cutoff=40)
+    assert matches[0].concept.id == "kazakhstan"
+    assert matches[0].match is MatchKind.EXACT
+    keys = [m.sort_key() for m in matches]
+    assert keys == sorted(keys)
+    assert len({m.concept.id for m in matches}) == len(matches)  # one match per concept
+
+
+def test_best_term_per_concept(synthetic_termbase: Termbase) -> None:
+    """Exact beats normalized beats fuzzy within a concept; then preferred beats admitted."""
+    (match,) = synthetic_termbase.lookup("Berdimuhamedov", limit=1)[:1]
+    assert match.term.text == "Berdimuhamedov"
+    (kz,) = synthetic_termbase.lookup("kazakhstan", limit=1)
+    assert kz.term.text == "Kazakhstan"
+    assert kz.match is MatchKind.NORMALIZED
+
+
+def test_lang_filter(synthetic_termbase: Termbase) -> None:
+    assert synthetic_termbase.lookup("Tokayev", lang="ar") == []
+    assert [m.lang for m in synthetic_termbase.lookup("Tokayev", lang="en")] == ["en"]
+    arabic = synthetic_termbase.lookup("توكاييف", lang="ar", score_cutoff=50)
+    assert arabic and all(m.lang == "ar" for m in arabic)
+    assert synthetic_termbase.lookup("توكاييف", lang="en") == []
+
+
+def test_lang_filter_accepts_subtags(synthetic_termbase: Termbase) -> None:
+    assert synthetic_termbase.lookup("Tokayev", lang="en-GB") == []  # terms are tagged plain en
+    assert synthetic_termbase.lookup("Tokayev", lang="en")[0].concept.id == "kassym-jomart-tokayev"
+
+
+def test_limit(synthetic_termbase: Termbase) -> None:
+    everything = synthetic_termbase.lookup("a", limit=None, score_cutoff=0)
+    assert len(everything) == len(synthetic_termbase)
+    assert synthetic_termbase.lookup("a", limit=3, score_cutoff=0) == everything[:3]
+    assert synthetic_termbase.lookup("Tokayev", limit=0) == []
+
+
+def test_score_cutoff(synthetic_termbase: Termbase) -> None:
+    loose = synthetic_termbase.lookup("Tokayv", limit=None, score_cutoff=50)
+    strict = synthetic_termbase.lookup("Tokayv", limit=None, score_cutoff=95)
+    assert all(m.score >= 50 for m in loose)
+    assert strict == []
+    assert synthetic_termbase.lookup("Tokayev", score_cutoff=100)[0].score == 100
+
+
+def test_ambiguous_surname(synthetic_termbase: Termbase) -> None:
+    matches = synthetic_termbase.lookup("Berdimuhamedov")
+    assert [m.concept.id for m in matches[:2]] == ["gurbanguly-berdimuhamedov", "serdar-berdimuhamedov"]
+    assert all(m.ambiguous for m in matches[:2])
+    assert all(m.match is MatchKind.EXACT for m in matches[:2])
+    arabic = synthetic_termbase.lookup("بردي محمدوف")
+    assert {m.concept.id for m in arabic if m.ambiguous} == {
+        "gurbanguly-berdimuhamedov", "serdar-berdimuhamedov"
+    }
+
+
+def test_ambiguity_survives_limit(synthetic_termbase: Termbase) -> None:
+    """A limit never hides the other half of a tie."""
+    matches = synthetic_termbase.lookup("Berdimuhamedov", limit=1)
+    assert len(matches) == 2
+    assert all(m.ambiguous for m in matches)
+
+
+def test_full_name_is_not_ambiguous(synthetic_termbase: Termbase) -> None:
+    matches = synthetic_termbase.lookup("Serdar Berdimuhamedov")
+    assert matches[0].concept.id == "serdar-berdimuhamedov"
+    assert not matches[0].ambiguous
+
+
+def test_no_match(synthetic_termbase: Termbase) -> None:
+    assert synthetic_termbase.lookup("Zanzibar") == []
+    assert synthetic_termbase.lookup("") == []
+    assert synthetic_termbase.lookup("\u064e\u200c") == []  # folds to nothing
+
+
+def test_translations(synthetic_termbase: Termbase) -> None:
+    (en,) = synthetic_termbase.translations("توكايف", "en")
+    assert en.text == "Kassym-Jomart Tokayev"
+    (ar,) = synthetic_termbase.translations("Tokaev", "ar")
+    assert ar.text == "قاسم جومارت توكاييف"
+    (kg,) = synthetic_termbase.translations("قرغيزستان", "en")
+    assert kg.text == "Kyrgyzstan"
+    both = synthetic_termbase.translations("بردي محمدوف", "en")
+    assert sorted(t.text for t in both) == ["Gurbanguly Berdimuhamedov", "Serdar Berdimuhamedov"]
+    assert synthetic_termbase.translations("Tokayv", "ar") == ()  # fuzzy matches are not translations
+    assert synthetic_termbase.translations("Zanzibar", "ar") == ()
+    assert synthetic_termbase.translations("Tokayev", "ar", source_lang="ar") == ()
+
+
+def test_translations_prefer_exact(synthetic_termbase: Termbase) -> None:
+    (term,) = synthetic_termbase.translations("أستانا", "en")
+    assert term.text == "Astana"
+
+
+def test_concept_access(synthetic_termbase: Termbase) -> None:
+    assert "kazakhstan" in synthetic_termbase
+    assert synthetic_termbase.concept("kazakhstan").id == "kazakhstan"
+    preferred = synthetic_termbase.preferred("kazakhstan", "ar")
+    assert preferred is not None and preferred.text == "كازاخستان"
+    assert [t.text for t in synthetic_termbase.variants("astana", "en")] == ["Astana", "Nur-Sultan"]
+    with pytest.raises(ConceptNotFoundError) as info:
+        synthetic_termbase.concept("atlantis")
+    assert info.value.concept_id == "atlantis"
+    with pytest.raises(KeyError):
+        synthetic_termbase.concept("atlantis")
+
+
+def test_signature(synthetic_termbase: Termbase) -> None:
+    signature = synthetic_termbase.signature(cutoff=75)
+    assert signature.startswith(f"glossary:{synthetic_termbase.digest}|fold:termbase-fold-")
+    assert "|cutoff:75|version:" in signature
+
+
+def test_duplicate_concepts_rejected() -> None:
+    concept = Concept("a", (Term("A", "en", TermStatus.PREFERRED),))
+    with pytest.raises(ValueError):
+        Termbase([concept, concept])
+
+
+# -- property test against a naive scan ---------------------------------------------------------
+
+LATIN = "abcdeiklmnorstuyz"
+ARABIC = "ابتسكلمنويىةهأإآءعقف"
+MARKS = "\u064e\u0651\u0640\u200c"
+
+
+@dataclass(frozen=True)
+class Expected:
+    concept: str
+    term: str
+    score: float
+    kind: MatchKind
+    ambiguous: bool
+
+
+def naive_lookup(concepts: list[Concept], query: str, cutoff: float) -> list[Expected]:
+    """Score every term by brute force, keep the best term per concept, rank, flag ties."""
+    query_key = fold(query)
+    best: dict[str, tuple[tuple[float, int, int, str, str], Expected]] = {}
+    for concept in concepts:
+        for term in concept.terms:
+            key = fold(term.text)
+            if term.text == query:
+                score, kind = 100.0, MatchKind.EXACT
+            elif key == query_key:
+                score, kind = 100.0, MatchKind.NORMALIZED
+            elif query_key and key:
+                candidates = [key]
+                words = key.split(" ")
+                if len(words) > 1:
+                    candidates += [w for w in words if len(w) >= 3]
+                score, kind = max(fuzz.ratio(query_key, c) for c in candidates), MatchKind.FUZZY
+            else:
+                continue
+            if score < cutoff:
+                continue
+            sort_key = (-score, kind.rank, term.status.rank, concept.id, term.text)
+            current = best.get(concept.id)
+            if current is None or sort_key < current[0]:
+                best[concept.id] = (sort_key, Expected(concept.id, term.text, score, kind, False))
+    ranked = [item for _, item in sorted(best.values(), key=lambda pair: pair[0])]
+    if len(ranked) > 1:
+        top = ranked[0]
+        tied = {e.concept for e in ranked if e.score == top.score and e.kind is top.kind}
+        if len(tied) > 1:
+            ranked = [
+                Expected(e.concept, e.term, e.score, e.kind, e.concept in tied) for e in ranked
+            ]
+    return ranked
+
+
+def _words(alphabet: str) -> st.SearchStrategy[str]:
+    return st.text(alphabet=alphabet, min_size=1, max_size=8)
+
+
+@st.composite
+def term_texts(draw: st.DrawFn) -> tuple[str, str]:
+    lang = draw(st.sampled_from(["en", "ar"]))
+    alphabet = LATIN + LATIN.upper() if lang == "en" else ARABIC
+    words = draw(st.lists(_words(alphabet), min_size=1, max_size=3))
+    separator = draw(st.sampled_from([" ", "-", " - "]))
+    return separator.join(words), lang
+
+
+@st.composite
+def glossaries(draw: st.DrawFn) -> list[Concept]:
+    count = draw(st.integers(1, 8))
+    concepts = []
+    for i in range(count):
+        texts = draw(st.lists(term_texts(), min_size=1, max_size=4))
+        terms = tuple(
+            Term(text, lang, draw(st.sampled_from(list(TermStatus)))) for text, lang in texts
+        )
+        concepts.append(Concept(f"c{i}", terms))
+    return concepts
+
+
+@st.composite
+def mutated(draw: st.DrawFn, text: str) -> str:
+    """A few random deletions, insertions and substitutions (and maybe marks) on ``text``."""
+    chars = list(text)
+    alphabet = LATIN + ARABIC + MARKS + " -"
+    for _ in range(draw(st.integers(0, 3))):
+        operation = draw(st.sampled_from(["delete", "insert", "substitute", "upper"]))
+        position = draw(st.integers(0, max(len(chars) - 1, 0)))
+        if operation == "insert" or not chars:
+            chars.insert(position, draw(st.sampled_from(alphabet)))
+        elif operation == "delete":
+            del chars[position]
+        elif operation == "substitute":
+            chars[position] = draw(st.sampled_from(alphabet))
+        else:
+            chars[position] = chars[position].upper()
+    return "".join(chars)
+
+
+@st.composite
+def lookup_cases(draw: st.DrawFn) -> tuple[list[Concept], str, float]:
+    concepts = draw(glossaries())
+    all_terms = [term.text for concept in concepts for term in concept.terms]
+    source = draw(st.sampled_from(all_terms))
+    words = source.replace("-", " ").split()
+    if len(words) > 1 and draw(st.booleans()):
+        source = draw(st.sampled_from(words))
+    query = draw(st.one_of(st.just(source), mutated(source), _words(LATIN + ARABIC)))
+    # the cutoff is sometimes exactly the score of a term: the boundary is inclusive
+    boundary = fuzz.ratio(fold(query), fold(draw(st.sampled_from(all_terms))))
+    cutoff = draw(st.one_of(
+        st.sampled_from([0.0, 50.0, 60.0, 75.0, 80.0, 90.0, 100.0]),
+        st.floats(0, 100, allow_nan=False),
+        st.just(boundary),
+    ))
+    return concepts, query, cutoff
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lookup_cases())
+def test_lookup_agrees_with_naive_scan(case: tuple[list[Concept], str, float]) -> None:
+    concepts, query, cutoff = case
+    termbase = Termbase(concepts)
+    got = termbase.lookup(query, limit=None, score_cutoff=cutoff)
+    expected = naive_lookup(concepts, query, cutoff)
+    assert [m.concept.id for m in got] == [e.concept for e in expected]
+    assert [m.match for m in got] == [e.kind for e in expected]
+    assert [m.score for m in got] == pytest.approx([e.score for e in expected])
+    assert [m.term.text for m in got] == [e.term for e in expected]
+    assert [m.ambiguous for m in got] == [e.ambiguous for e in expected]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 60), st.integers(0, 60), st.floats(0, 100, allow_nan=False))
+def test_length_window_is_safe(query_length: int, key_length: int, cutoff: float) -> None:
+    """Keys outside the window can never reach the cutoff (the upper bound of ratio)."""
+    low, high = length_window(query_length, cutoff)
+    if query_length + key_length and not low <= key_length <= high:
+        assert 200.0 * min(query_length, key_length) / (query_length + key_length) < cutoff
+
+
+@pytest.mark.parametrize(("query", "term"), [
+    ("adbdabddbcb", "bdcadabcacd"),
+    ("bdccdcadb", "bdadcbddc"),
+    ("cacbccb", "aabbab"),
+])
+def test_cutoff_equal_to_score_is_kept(query: str, term: str) -> None:
+    """Regression: rapidfuzz's own cutoff dropped some scores equal to it by rounding."""
+    termbase = Termbase([Concept("c", (Term(term, "en", TermStatus.PREFERRED),))])
+    score = fuzz.ratio(query, term)
+    (match,) = termbase.lookup(query, score_cutoff=score)
+    assert match.score == score
+
+
+@pytest.mark.parametrize("cutoff", [5e-324, 2.2250738585072014e-308, 1e-300])
+def test_tiny_cutoff(cutoff: float) -> None:
+    """Regression: a tiny cutoff overflowed the length window or let scores of 0 through."""
+    termbase = Termbase([
+        Concept("a", (Term("A", "en", TermStatus.PREFERRED),)),
+        Concept("b", (Term("B", "en", TermStatus.PREFERRED),)),
+    ])
+    assert [m.concept.id for m in termbase.lookup("A", score_cutoff=cutoff)] == ["a"]
