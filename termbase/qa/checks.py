@@ -92,7 +92,8 @@ def suggested_term(concept: Concept, lang: str, like: Term | None = None) -> Ter
 def _suggestion_for(hit: Hit, concept: Concept, lang: str) -> str | None:
     """Replacement text for a hit: an approved term, or for a fuzzy word the matching word of one.
 
-    The replacement follows the hit's plural and its capital first letter (sentence start).
+    The replacement follows the hit's plural, its capital first letter (sentence start) and
+    all capitals (a headline).
     """
     term = suggested_term(concept, lang, hit.term)
     if term is None:
@@ -103,6 +104,8 @@ def _suggestion_for(hit: Hit, concept: Concept, lang: str) -> str | None:
         replacement = max(term.text.split(), key=lambda w: fuzz.ratio(fold(w), fold(written)))
     elif hit.match is not MatchKind.FUZZY:
         replacement = _same_number(written, hit.term.text, replacement)
+    if written.isupper() and len(written) > 1 and not hit.term.text.isupper():
+        return replacement.upper()  # TOKAEV in a headline stays in capitals: TOKAYEV
     if written[:1].isupper() and replacement[:1].islower():
         replacement = replacement[:1].upper() + replacement[1:]
     return replacement
