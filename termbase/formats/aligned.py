@@ -1,0 +1,161 @@
+"""Aligned segment inputs: pairs in memory, two line-aligned text files, a TSV of pairs.
+
+Ids: ``P<n>`` for the n-th pair (1-based), ``L<n>`` for line ``n`` of a text or TSV file.
+A line (or TSV row) that is blank on both sides separates paragraphs and gives no segment; one
+blank side gives a segment with an empty text (the validator reports it).
+
+Empty inputs give an empty list: two empty text files, an empty TSV or a TSV with only its
+header. Files are decoded with :func:`termbase.textio.read_text_bytes` (UTF-8, or UTF-16/32
+with a BOM; binary refused).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from termbase.errors import FormatError
+from termbase.formats.segments import Origin, Segment
+from termbase.textio import read_text
+
+__all__ = ["align_lines", "parse_tsv", "read_aligned_text", "read_tsv", "segments_from_pairs"]
+
+_HEADER = ("source", "target")
+
+
+def segments_from_pairs(
+    pairs: Iterable[tuple[str, str]], *, source_lang: str | None = "ar", target_lang: str | None = "en",
+) -> list[Segment]:
+    """One segment per ``(source, target)`` pair, ids ``P1``, ``P2`` …
+
+    Raises :class:`ValueError` when an item is not a pair of strings.
+    """
+    segments: list[Segment] = []
+    for number, pair in enumerate(pairs, 1):
+        if len(pair) != 2 or not all(isinstance(text, str) for text in pair):
+            raise ValueError(f"pair {number} is not a (source, target) pair of strings: {pair!r}")
+        segments.append(Segment(
+            id=f"P{number}", source=pair[0], target=pair[1], source_lang=source_lang,
+            target_lang=target_lang, origin=Origin(None, None, f"pair {number}"),
+        ))
+    return segments
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split on ``\\n`` only (``\\r\\n`` accepted); trailing blank lines dropped."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def align_lines(
+    source_text: str,
+    target_text: str,
+    *,
+    source_path: str | Path = "<source>",
+    target_path: str | Path = "<target>",
+    source_lang: str | None = "ar",
+    target_lang: str | None = "en",
+) -> list[Segment]:
+    """Pair line ``n`` of ``source_text`` with line ``n`` of ``target_text`` (ids ``L<n>``).
+
+    Trailing blank lines are ignored; raises :class:`FormatError` naming both files when the
+    line counts differ.
+    """
+    sources, targets = _lines(source_text), _lines(target_text)
+    if len(sources) != len(targets):
+        raise FormatError(
+            f"line counts differ: {source_path} has {len(sources)} lines, {target_path} has "
+            f"{len(targets)}; line-aligned files need one target line per source line",
+            path=source_path, line=min(len(sources), len(targets)) + 1, element=str(target_path),
+        )
+    segments: list[Segment] = []
+    for number, (source, target) in enumerate(zip(sources, targets, strict=True), 1):
+        if not source.strip() and not target.strip():
+            continue
+        segments.append(Segment(
+            id=f"L{number}", source=source, target=target, source_lang=source_lang,
+            target_lang=target_lang, origin=Origin(str(source_path), number, f"line {number}"),
+        ))
+    return segments
+
+
+def read_aligned_text(
+    source_path: str | Path,
+    target_path: str | Path,
+    *,
+    source_lang: str | None = "ar",
+    target_lang: str | None = "en",
+) -> list[Segment]:
+    """Read two line-aligned text files into segments (see :func:`align_lines`)."""
+    return align_lines(
+        read_text(source_path), read_text(target_path), source_path=source_path,
+        target_path=target_path, source_lang=source_lang, target_lang=target_lang,
+    )
+
+
+def parse_tsv(
+    text: str,
+    path: str | Path = "<input>",
+    *,
+    quoting: bool = True,
+    source_lang: str | None = "ar",
+    target_lang: str | None = "en",
+) -> list[Segment]:
+    """Read tab-separated ``source<TAB>target`` rows (ids ``L<n>``, the row's first line).
+
+    An optional first row ``source<TAB>target`` is a header. Fields may be quoted CSV-style
+    (``"a""b"``; strict) unless ``quoting=False``, which reads every quote literally. Raises
+    :class:`FormatError` with the line for a row without exactly two columns or a bad quote.
+    """
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter="\t", strict=True,
+        quoting=csv.QUOTE_MINIMAL if quoting else csv.QUOTE_NONE,
+    )
+    segments: list[Segment] = []
+    line = 1
+    first = True
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            hint = " (pass quoting=False if quotes are literal text)" if quoting else ""
+            raise FormatError(f"bad TSV row: {exc}{hint}", path=path,
+                              line=max(reader.line_num, line)) from None
+        start, line = line, reader.line_num + 1
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if first:
+            first = False
+            if tuple(cell.strip().lower() for cell in row) == _HEADER:
+                continue
+        if len(row) != 2:
+            raise FormatError(
+                f"expected 2 tab-separated columns (source, target), found {len(row)}",
+                path=path, line=start, element=f"row at line {start}",
+            )
+        source, target = row
+        if not source.strip() and not target.strip():
+            continue
+        segments.append(Segment(
+            id=f"L{start}", source=source, target=target, source_lang=source_lang,
+            target_lang=target_lang, origin=Origin(str(path), start, f"row at line {start}"),
+        ))
+    return segments
+
+
+def read_tsv(
+    path: str | Path,
+    *,
+    quoting: bool = True,
+    source_lang: str | None = "ar",
+    target_lang: str | None = "en",
+) -> list[Segment]:
+    """Read a TSV file of pairs (``-`` is standard input); see :func:`parse_tsv`."""
+    return parse_tsv(read_text(path), "<stdin>" if str(path) == "-" else path, quoting=quoting,
+                     source_lang=source_lang, target_lang=target_lang)
