@@ -128,6 +128,8 @@ STRUCTURALLY_INVALID = [
     "bad_TwoSourceInUnit.xlf",
     "bad_IgnorableWithoutSource.xlf",
     "bad_SegmentIdNotUnique.xlf",
+    "bad_FileIdNotUnique.xlf",
+    "bad_InvalidHexValueOnCp.xlf",
 ]
 
 

@@ -1,0 +1,37 @@
+"""Readers of bilingual files (aligned text, TSV, PO, XLIFF) into :class:`Segment` values.
+
+One module per format; every XML file goes through :mod:`termbase.formats.xmlsafe`.
+"""
+
+from __future__ import annotations
+
+from termbase.formats.aligned import (
+    align_lines,
+    parse_tsv,
+    read_aligned_text,
+    read_tsv,
+    segments_from_pairs,
+)
+from termbase.formats.po import annotate_po, parse_po, read_po
+from termbase.formats.segments import Origin, Segment
+from termbase.formats.xliff import parse_xliff, read_xliff, xliff_text
+from termbase.formats.xmlsafe import parse_xml, read_xml, safe_xml_parser
+
+__all__ = [
+    "Origin",
+    "Segment",
+    "align_lines",
+    "annotate_po",
+    "parse_po",
+    "parse_tsv",
+    "parse_xliff",
+    "parse_xml",
+    "read_aligned_text",
+    "read_po",
+    "read_tsv",
+    "read_xliff",
+    "read_xml",
+    "safe_xml_parser",
+    "segments_from_pairs",
+    "xliff_text",
+]
