@@ -19,6 +19,7 @@ from termbase.cli.common import (
     glossary_parent,
     load_termbase,
 )
+from termbase.errors import InputError
 from termbase.formats import annotate_po, read_aligned_text, read_po, read_tsv, read_xliff
 from termbase.formats.segments import Segment
 from termbase.qa.autofix import fix_text, unified_diff
@@ -82,6 +83,13 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
+def _nonempty(text: str, path: str) -> str:
+    """``text``, or :class:`InputError` when it is empty or blank: nothing to check is a mistake."""
+    if not text.strip():
+        raise InputError("empty file: nothing to check", path="<stdin>" if path == "-" else path)
+    return text
+
+
 def _read_segments(args: argparse.Namespace, kind: str, path: str) -> tuple[list[Segment], str, str]:
     source_lang, target_lang = args.source_lang or "ar", args.target_lang or "en"
     segments: list[Segment]
@@ -120,15 +128,17 @@ def run_check(args: argparse.Namespace) -> int:
             source_lang, target_lang = args.source_lang or "ar", args.target_lang or "en"
         else:
             segments, source_lang, target_lang = _read_segments(args, kind or "", files[0])
+        if not segments and files[0] != "-":
+            _nonempty(read_text(files[0]), files[0])
         report = termbase.check_segments(segments, source_lang=source_lang, target_lang=target_lang,
                                          fuzzy=args.fuzzy, counts=args.counts)
         if args.annotate is not None:
             _annotate(files[0], report, args)
         _emit(report, args)
         return exit_code(report, args.fail_on)
-    source = None if args.target_only else read_text(files[0])
+    source = None if args.target_only else _nonempty(read_text(files[0]), files[0])
     target_path = files[-1]
-    target = read_text(target_path)
+    target = _nonempty(read_text(target_path), target_path)
     options = {"source_lang": args.source_lang or "ar", "target_lang": args.target_lang or "en"}
     report = termbase.check(source, target, fuzzy=args.fuzzy, counts=args.counts, **options)
     if not (args.fix or args.diff):
