@@ -24,13 +24,21 @@ import ahocorasick
 
 from termbase.model import Concept, Term
 from termbase.normalize import FOLDING_SCHEME
-from termbase.spotting.forms import Definiteness, SurfaceForm, surface_forms
+from termbase.spotting.forms import (
+    DEFINITE_PREFIXES,
+    INDEFINITE_PREFIXES,
+    Definiteness,
+    SurfaceForm,
+    surface_forms,
+)
 from termbase.textio import atomic_write_text
 
 __all__ = ["KeyEntry", "SpotIndex", "cache_folder", "language_of"]
 
 CACHE_FORMAT = 1
 _DEFINITENESS = {d.value: d for d in Definiteness}
+ALL_PREFIXES = INDEFINITE_PREFIXES | DEFINITE_PREFIXES
+"""Every attached prefix that :meth:`SurfaceForm.accepts` can accept (ل + ل… is among them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,17 @@ class SpotIndex:
         self.automata: dict[str, Any] = {}
         self.entries: dict[str, list[tuple[KeyEntry, ...]]] = {}
         self.key_lengths: dict[str, list[int]] = {}
+        self._accepted: dict[str, list[frozenset[str]]] = {}
+
+    def accepted_prefixes(self, lang: str) -> list[frozenset[str]]:
+        """Per key number, the attached clitic chains that at least one of its entries accepts."""
+        accepted = self._accepted.get(lang)
+        if accepted is None:
+            accepted = self._accepted[lang] = [
+                frozenset(p for p in ALL_PREFIXES if any(e.form.accepts(p) for e in entries))
+                for entries in self.entries[lang]
+            ]
+        return accepted
 
     @classmethod
     def build(cls, concepts: Sequence[Concept]) -> SpotIndex:

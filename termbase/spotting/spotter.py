@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -71,6 +72,7 @@ def _candidates(index: SpotIndex, lang: str, padded: str) -> list[_Candidate]:
         return []
     entries_of = index.entries[lang]
     lengths = index.key_lengths[lang]
+    allowed = index.accepted_prefixes(lang)
     found: list[_Candidate] = []
     for last, number in automaton.iter(padded):
         stem = last - lengths[number]
@@ -78,6 +80,8 @@ def _candidates(index: SpotIndex, lang: str, padded: str) -> list[_Candidate]:
         if boundary < 0:
             continue
         prefix = padded[boundary + 1:stem]
+        if prefix and prefix not in allowed[number]:
+            continue  # the key ends a longer word (most automaton matches): no entry accepts it
         entries = [e for e in entries_of[number] if _accepts(e, prefix, None)]
         start, detached = boundary + 1, False
         if not prefix:
@@ -152,15 +156,28 @@ def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
     A shared surname after the full name of one person is that person; when no candidate is
     mentioned unambiguously, or several are at the same distance, the hit stays ambiguous.
     """
+    ordered = all(a.end <= b.start for a, b in zip(hits, hits[1:]))
+    by_concept: dict[str, list[Hit]] = {}
+    for other in hits:
+        if other.concept is not None and not other.ambiguous:
+            by_concept.setdefault(other.concept, []).append(other)
+    ends = {concept: [m.end for m in found] for concept, found in by_concept.items()}
     resolved: list[Hit] = []
     for hit in hits:
         if not hit.ambiguous or hit.concept is not None:
             resolved.append(hit)
             continue
-        mentions = [
-            other for other in hits
-            if other.concept in hit.candidates and not other.ambiguous
-        ]
+        if ordered:  # disjoint hits in text order: only the nearest mention on each side counts
+            mentions = []
+            for concept in hit.candidates:
+                found = by_concept.get(concept, [])
+                at = bisect_right(ends.get(concept, []), hit.start)
+                mentions += found[max(0, at - 1):at + 1]
+        else:
+            mentions = [
+                other for other in hits
+                if other.concept in hit.candidates and not other.ambiguous
+            ]
         if not mentions:
             resolved.append(hit)
             continue
