@@ -68,10 +68,7 @@ class SpotIndex:
         """Per key number, the attached clitic chains that at least one of its entries accepts."""
         accepted = self._accepted.get(lang)
         if accepted is None:
-            accepted = self._accepted[lang] = [
-                frozenset(p for p in ALL_PREFIXES if any(e.form.accepts(p) for e in entries))
-                for entries in self.entries[lang]
-            ]
+            accepted = self._accepted[lang] = [_accepted(entries) for entries in self.entries[lang]]
         return accepted
 
     @classmethod
@@ -96,6 +93,7 @@ class SpotIndex:
         self.automata[lang] = automaton
         self.entries[lang] = [entries for _, entries in keys]
         self.key_lengths[lang] = [len(key) for key, _ in keys]
+        self.accepted_prefixes(lang)
 
     # -- disk cache ---------------------------------------------------------------------------
 
@@ -148,9 +146,27 @@ class SpotIndex:
                 index.automata[lang] = automaton
                 index.entries[lang] = entries
                 index.key_lengths[lang] = list(table["lengths"])
+                index.accepted_prefixes(lang)
             return index
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+
+_ACCEPTED: dict[tuple[Definiteness, bool], frozenset[str]] = {}
+
+
+def _accepted(entries: tuple[KeyEntry, ...]) -> frozenset[str]:
+    """Union of the prefixes the entries' forms accept (which depends on the definiteness and on
+    whether the key starts with ل only, so it is computed once per such class)."""
+    sets = []
+    for entry in entries:
+        form = entry.form
+        kind = (form.definiteness, form.key.startswith("ل"))
+        found = _ACCEPTED.get(kind)
+        if found is None:
+            found = _ACCEPTED[kind] = frozenset(p for p in ALL_PREFIXES if form.accepts(p))
+        sets.append(found)
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
 def _refuse_objects(data: bytes) -> object:
