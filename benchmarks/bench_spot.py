@@ -1,0 +1,244 @@
+"""Benchmark of term spotting: termbase's exact pass against pyahocorasick and flashtext.
+
+Run by hand (never in CI). For each glossary size (terms per language) one synthetic glossary and
+one Arabic and one English text are generated with ``generate.py`` (terms at 5 % of the word slots,
+30 % of them inflected: Arabic clitics or article, English possessive), and the same text is run
+through
+
+  (a) termbase: ``spot_exact(SpotIndex, text, lang)`` — folding with an offset map, stem keys with
+      clitic/article checks, longest-wins selection, exact original spans (``fuzzy=False``); the
+      index build is timed separately;
+  (b) pyahocorasick baseline: one automaton over the raw lower-cased terms, ``iter()`` over the
+      lower-cased text, then a check that the characters before and after a match are not word
+      characters (no folding, no clitics, overlapping hits kept);
+  (c) flashtext ``KeywordProcessor`` (case-insensitive, Arabic letters added to its word characters
+      so that it does not match inside Arabic words), ``extract_keywords(span_info=True)``.
+
+It prints throughput (MB/s of UTF-8 text, best of ``--repeat`` runs), build time, memory of the built
+index (RSS growth; tracemalloc cannot see pyahocorasick's C allocations) and the ratios a/b and a/c,
+plus how many of the generated term occurrences each method found (recall).
+
+    python benchmarks/bench_spot.py                         # 1k, 10k, 100k terms per language
+    python benchmarks/bench_spot.py --sizes 1k,10k --words 50000
+    python benchmarks/bench_spot.py --profile 100k          # cProfile of termbase at that size
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import os
+import platform
+import pstats
+import string
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import ahocorasick  # noqa: E402
+from flashtext import KeywordProcessor  # noqa: E402
+from generate import GeneratedText, concepts_for_terms, generate_text  # noqa: E402
+
+import termbase  # noqa: E402
+from termbase.model import Concept  # noqa: E402
+from termbase.spotting import SpotIndex, spot_exact  # noqa: E402
+
+LANGS = ("ar", "en")
+
+
+def _rss() -> int:
+    """Resident set size of this process in bytes (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def _built(build: Callable[[], Any]) -> tuple[Any, float, int]:
+    gc.collect()
+    before = _rss()
+    start = time.perf_counter()
+    built = build()
+    seconds = time.perf_counter() - start
+    gc.collect()
+    return built, seconds, max(0, _rss() - before)
+
+
+def _best(run: Callable[[], Any], repeat: int) -> tuple[Any, float]:
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return result, best
+
+
+# -- the three methods ------------------------------------------------------------------------------
+
+def build_termbase(concepts: Sequence[Concept]) -> SpotIndex:
+    return SpotIndex.build(concepts)
+
+
+def spot_termbase(index: SpotIndex, text: str, lang: str) -> list[tuple[int, int]]:
+    return [(h.start, h.end) for h in spot_exact(index, text, lang)]
+
+
+def build_ahocorasick(concepts: Sequence[Concept], lang: str) -> Any:
+    automaton = ahocorasick.Automaton()
+    for concept in concepts:
+        for term in concept.terms:
+            if term.lang == lang:
+                key = term.text.lower()
+                automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return automaton
+
+
+def spot_ahocorasick(automaton: Any, text: str) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    size = len(lowered)
+    found = []
+    for last, length in automaton.iter(lowered):
+        start, end = last - length + 1, last + 1
+        if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+            continue
+        if end < size and (lowered[end].isalnum() or lowered[end] == "_"):
+            continue
+        found.append((start, end))
+    return found
+
+
+_ARABIC_WORD_CHARS = {chr(c) for c in range(0x0620, 0x064B)} | {chr(c) for c in range(0x064B, 0x0660)}
+
+
+def build_flashtext(concepts: Sequence[Concept], lang: str) -> KeywordProcessor:
+    processor = KeywordProcessor(case_sensitive=False)
+    processor.set_non_word_boundaries(set(string.ascii_letters + string.digits + "_") | _ARABIC_WORD_CHARS)
+    for concept in concepts:
+        for term in concept.terms:
+            if term.lang == lang:
+                processor.add_keyword(term.text, concept.id)
+    return processor
+
+
+def spot_flashtext(processor: KeywordProcessor, text: str) -> list[tuple[int, int]]:
+    return [(start, end) for _, start, end in processor.extract_keywords(text, span_info=True)]
+
+
+# -- one size -------------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    size: str
+    lang: str
+    method: str
+    build_s: float
+    memory_mb: float
+    mb_per_s: float
+    recall: float
+    hits: int
+
+
+def _recall(generated: GeneratedText, found: list[tuple[int, int]]) -> float:
+    """Share of the generated occurrences whose term (without clitic) lies inside a found span."""
+    if not generated.spans:
+        return 1.0
+    found_sorted = sorted(found)
+    import bisect
+
+    hit = 0
+    for span in generated.spans:
+        i = bisect.bisect_right(found_sorted, (span.start, 1 << 62)) - 1
+        ok = False
+        while i >= 0 and found_sorted[i][0] >= span.start - 5:
+            start, end = found_sorted[i]
+            if start <= span.start and end >= span.end:
+                ok = True
+                break
+            i -= 1
+        hit += ok
+    return hit / len(generated.spans)
+
+
+def run_size(label: str, terms: int, words: int, repeat: int) -> list[Row]:
+    concepts = concepts_for_terms(terms * len(LANGS), variants=3)
+    texts = {lang: generate_text(concepts, lang, words=words, density=0.05, inflect=0.3, seed=7) for lang in LANGS}
+    rows: list[Row] = []
+    index, seconds, memory = _built(lambda: build_termbase(concepts))
+    for lang in LANGS:
+        generated = texts[lang]
+        megabytes = len(generated.text.encode("utf-8")) / 1e6
+        found, best = _best(lambda: spot_termbase(index, generated.text, lang), repeat)
+        rows.append(Row(label, lang, "termbase", seconds, memory / 1e6, megabytes / best,
+                        _recall(generated, found), len(found)))
+        automaton, a_seconds, a_memory = _built(lambda: build_ahocorasick(concepts, lang))
+        found, best = _best(lambda: spot_ahocorasick(automaton, generated.text), repeat)
+        rows.append(Row(label, lang, "pyahocorasick", a_seconds, a_memory / 1e6, megabytes / best,
+                        _recall(generated, found), len(found)))
+        del automaton
+        processor, f_seconds, f_memory = _built(lambda: build_flashtext(concepts, lang))
+        found, best = _best(lambda: spot_flashtext(processor, generated.text), repeat)
+        rows.append(Row(label, lang, "flashtext", f_seconds, f_memory / 1e6, megabytes / best,
+                        _recall(generated, found), len(found)))
+        del processor
+    return rows
+
+
+def print_rows(rows: list[Row]) -> None:
+    print("| terms/lang | lang | method | build s | index MB (RSS) | MB/s | recall | hits | termbase ÷ this |")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+    speed = {(r.size, r.lang): r.mb_per_s for r in rows if r.method == "termbase"}
+    for r in rows:
+        ratio = speed[(r.size, r.lang)] / r.mb_per_s
+        print(f"| {r.size} | {r.lang} | {r.method} | {r.build_s:.2f} | {r.memory_mb:.0f} | {r.mb_per_s:.2f} "
+              f"| {r.recall:.3f} | {r.hits} | {ratio:.2f}× |")
+
+
+def _size(text: str) -> int:
+    text = text.strip().lower()
+    factor = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("km")) * factor)
+
+
+def profile(label: str, words: int) -> None:
+    concepts = concepts_for_terms(_size(label) * len(LANGS), variants=3)
+    index = build_termbase(concepts)
+    for lang in LANGS:
+        text = generate_text(concepts, lang, words=words, density=0.05, inflect=0.3, seed=7).text
+        profiler = cProfile.Profile()
+        profiler.enable()
+        spot_termbase(index, text, lang)
+        profiler.disable()
+        print(f"== {lang}, {label} terms")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1k,10k,100k", help="terms per language, comma-separated")
+    parser.add_argument("--words", type=int, default=100_000, help="words per generated text")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
+    parser.add_argument("--profile", metavar="SIZE", help="cProfile termbase spotting at SIZE instead")
+    args = parser.parse_args(argv)
+    if args.profile:
+        profile(args.profile, args.words)
+        return 0
+    print(f"termbase {termbase.__version__}, Python {platform.python_version()}, {platform.machine()}, "
+          f"{args.words} words per text, best of {args.repeat}")
+    rows: list[Row] = []
+    for label in args.sizes.split(","):
+        rows += run_size(label, _size(label), args.words, args.repeat)
+    print_rows(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
