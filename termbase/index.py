@@ -9,10 +9,10 @@ many terms share it. The result is exactly what a scan of every term would give.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from rapidfuzz import fuzz, process
 
@@ -51,8 +51,35 @@ def length_window(length: int, score_cutoff: float) -> tuple[int, int]:
     return max(low, 0), int(high)
 
 
+class _Codes(dict[int, str]):
+    """``str.translate`` table of an index alphabet; characters outside it become the sentinel."""
+
+    def __init__(self, alphabet: Iterable[str]) -> None:
+        super().__init__()
+        for number, char in enumerate(alphabet, start=1):
+            self[ord(char)] = chr(number if number < 0xD800 else number + 0x800)  # no surrogates
+        number = len(self) + 1
+        self.sentinel = chr(number if number < 0xD800 else number + 0x800)
+
+    def __missing__(self, codepoint: int) -> str:
+        return self.sentinel
+
+
 class FuzzyKeyIndex:
-    """Unique keys sorted by length, each with the ids of the entries it stands for."""
+    """Unique keys sorted by length, each with the ids of the entries it stands for.
+
+    Three lossless shortcuts keep a search well below a scan of every key, with the same result:
+
+    * a cutoff of 100 can only be met by the query key itself: one dictionary look-up;
+    * characters of the query that no key contains cannot be matched, so with ``m`` known
+      characters the score is at most ``200 m / (len(query) + m)`` and keys longer than
+      ``200 m / cutoff - len(query)`` cannot reach the cutoff (an Arabic query skips the Latin
+      index at once);
+    * keys are scored in a compact code (the index alphabet renumbered from 1, most frequent
+      first), a one-to-one renaming of characters that leaves every ratio unchanged but lets
+      rapidfuzz use its 8-bit paths for Arabic too; keys of one length are one list, so a
+      search passes lists to rapidfuzz without copying slices.
+    """
 
     def __init__(self, entries: Iterable[tuple[str, int]]) -> None:
         postings: dict[str, list[int]] = defaultdict(list)
@@ -62,28 +89,57 @@ class FuzzyKeyIndex:
         self.keys: list[str] = sorted(postings, key=lambda k: (len(k), k))
         self.lengths: list[int] = [len(k) for k in self.keys]
         self.postings: list[tuple[int, ...]] = [tuple(dict.fromkeys(postings[k])) for k in self.keys]
+        self._position: dict[str, int] = {key: position for position, key in enumerate(self.keys)}
+        alphabet = Counter("".join(self.keys))
+        self._codes = _Codes(char for char, _ in alphabet.most_common())
+        # keys of each length in code, and the position of the first of them
+        self._coded: dict[int, tuple[int, list[str]]] = {}
+        start = 0
+        for length, group in groupby(self.keys, key=len):
+            coded = [key.translate(self._codes) for key in group]
+            self._coded[length] = (start, coded)
+            start += len(coded)
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def search(self, query_key: str, score_cutoff: float) -> Iterator[tuple[int, float]]:
-        """Yield ``(entry, score)`` for every key scoring at least ``score_cutoff``."""
-        low, high = length_window(len(query_key), score_cutoff)
-        start = bisect_left(self.lengths, low)
-        stop = bisect_right(self.lengths, high)
-        if start >= stop:
+        """Yield ``(entry, score)`` for every key scoring at least ``score_cutoff``.
+
+        Best score first, keys of equal score in index order (the order of a scan of ``keys``).
+        """
+        if score_cutoff > 100.0:
             return
+        if score_cutoff == 100.0:
+            position = self._position.get(query_key)
+            if position is not None:
+                for entry in self.postings[position]:
+                    yield entry, 100.0
+            return
+        low, high = length_window(len(query_key), score_cutoff)
+        coded_query = query_key.translate(self._codes)
+        if score_cutoff > 0.0:
+            known = len(query_key) - coded_query.count(self._codes.sentinel)
+            if 200.0 * known < (score_cutoff - _CUTOFF_SLACK) * (len(query_key) + known):
+                return
+            high = int(min(high, 200.0 * known / score_cutoff - len(query_key) + 1))  # inf for tiny cutoffs
         # rapidfuzz turns the cutoff into a distance and may drop a score equal to it (or keep
         # 0 for a tiny cutoff) by rounding: ask for a little more, then cut exactly here
-        hits = process.extract(
-            query_key, self.keys[start:stop], scorer=fuzz.ratio, processor=None,
-            score_cutoff=max(score_cutoff - _CUTOFF_SLACK, 0.0), limit=None,
-        )
-        for _, score, position in hits:
-            if score < score_cutoff:
+        asked = max(score_cutoff - _CUTOFF_SLACK, 0.0)
+        found: list[tuple[float, int]] = []
+        for length in range(max(low, 0), min(high, self.lengths[-1] if self.lengths else 0) + 1):
+            group = self._coded.get(length)
+            if group is None:
                 continue
-            for entry in self.postings[start + position]:
-                yield entry, float(score)
+            start, coded = group
+            hits = process.extract(
+                coded_query, coded, scorer=fuzz.ratio, processor=None, score_cutoff=asked, limit=None,
+            )
+            found.extend((-score, start + offset) for _, score, offset in hits if score >= score_cutoff)
+        found.sort()
+        for negative_score, position in found:
+            for entry in self.postings[position]:
+                yield entry, -negative_score
 
 
 @dataclass(frozen=True, slots=True)
