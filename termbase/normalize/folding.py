@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from termbase.normalize.charmap import load_rules
 
@@ -62,54 +65,28 @@ def fold_char(char: str) -> str:
     return folded
 
 
-def _table(text: str) -> tuple[dict[int, str], str]:
-    """Translation table for the characters of ``text`` and a class of length-changing ones."""
+def _table(text: str) -> dict[int, str]:
+    """Translation table for the characters of ``text``."""
     table: dict[int, str] = {}
-    changing: list[str] = []
     for char in set(text):
         folded = fold_char(char)
         if folded != char:
             table[ord(char)] = folded
-            if len(folded) != 1:
-                changing.append(char)
-    pattern = "[" + "".join(re.escape(c) for c in sorted(changing)) + "]" if changing else ""
-    return table, pattern
-
-
-@dataclass(frozen=True, slots=True)
-class _Stage:
-    """Offset map of one rewriting step: identity except for the listed pieces.
-
-    A piece says that output ``[out_start, out_end)`` came from input ``[in_start, in_end)``;
-    pieces are sorted and disjoint. A removal has ``out_start == out_end``.
-    """
-
-    out_starts: list[int] = field(default_factory=list)
-    pieces: list[tuple[int, int, int, int]] = field(default_factory=list)
-
-    def add(self, out_start: int, out_end: int, in_start: int, in_end: int) -> None:
-        self.out_starts.append(out_start)
-        self.pieces.append((out_start, out_end, in_start, in_end))
-
-    def char_range(self, index: int) -> tuple[int, int]:
-        """Input range that produced output character ``index``."""
-        i = bisect_right(self.out_starts, index) - 1
-        if i < 0:
-            return index, index + 1
-        _, out_end, in_start, in_end = self.pieces[i]
-        if index < out_end:
-            return in_start, in_end
-        shifted = index - out_end + in_end
-        return shifted, shifted + 1
+    return table
 
 
 @dataclass(frozen=True, slots=True)
 class FoldedText:
-    """A text, its folded form, and the map from folded spans back to original spans."""
+    """A text, its folded form, and the map from folded spans back to original spans.
+
+    ``starts[i]`` and ``ends[i]`` delimit the original characters that produced folded
+    character ``i`` (a collapsed run of separators maps to the whole run).
+    """
 
     original: str
     folded: str
-    _stages: tuple[_Stage, ...] = ()
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of folded ``[start, end)`` (``end > start``).
@@ -119,17 +96,13 @@ class FoldedText:
         """
         if not 0 <= start < end <= len(self.folded):
             raise ValueError(f"span [{start}, {end}) is not inside the folded text")
-        first, last = start, end - 1
-        for stage in reversed(self._stages):
-            first = stage.char_range(first)[0]
-            last = stage.char_range(last)[1] - 1
         original = self.original
-        stop = last + 1
+        stop = self.ends[end - 1]
         while stop < len(original) and (
             original[stop] == _ATTACHED or unicodedata.category(original[stop]) == "Mn"
         ):
             stop += 1
-        return first, stop
+        return self.starts[start], stop
 
     def original_text(self, start: int, end: int) -> str:
         """The original substring behind folded ``[start, end)``."""
@@ -137,37 +110,85 @@ class FoldedText:
         return self.original[a:b]
 
 
+_DELETE = 0xFFFFFFFF
+_EXPAND = 0xFFFFFFFE
+_SPACE = ord(_SEPARATOR)
+
+
+class _CodeTable:
+    """The folded code point of every code point met so far, filled lazily (no Unicode scan)."""
+
+    def __init__(self) -> None:
+        self.known = np.zeros(0x110000, dtype=np.bool_)
+        self.mapped = np.zeros(0x110000, dtype=np.uint32)
+
+    def fold(self, codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+        unknown = codes[~self.known[codes]]
+        if unknown.size:
+            for code in np.unique(unknown).tolist():
+                folded = fold_char(chr(code))
+                self.mapped[code] = ord(folded) if len(folded) == 1 else (_EXPAND if folded else _DELETE)
+                self.known[code] = True
+        result: npt.NDArray[np.uint32] = self.mapped[codes]
+        return result
+
+
+_CODES: _CodeTable | None = None
+
+
+def _memory(values: npt.NDArray[np.int64]) -> Sequence[int]:
+    return np.ascontiguousarray(values, dtype=np.int64).data
+
+
 def fold_text(text: str) -> FoldedText:
-    """Fold running text, keeping the offset map (no stripping, runs of separators collapse)."""
-    table, pattern = _table(text)
-    translated = text.translate(table)
-    stages: list[_Stage] = []
-    if pattern:
-        stage = _Stage()
-        shift = 0
-        for match in re.finditer(pattern, text):
-            at = match.start()
-            width = len(table[ord(text[at])])
-            out_start = at + shift
-            stage.add(out_start, out_start + width, at, at + 1)
-            shift += width - 1
-        stages.append(stage)
-    if "  " in translated:
-        stage = _Stage()
-        removed = 0
-        for match in _RUNS_OF_SPACES.finditer(translated):
-            out_start = match.start() - removed
-            stage.add(out_start, out_start + 1, match.start(), match.end())
-            removed += match.end() - match.start() - 1
-        translated = _RUNS_OF_SPACES.sub(_SEPARATOR, translated)
-        stages.append(stage)
-    return FoldedText(text, translated, tuple(stages))
+    """Fold running text, keeping the offset map (no stripping, runs of separators collapse).
+
+    The common case runs as a handful of array operations over the code points; a text with a
+    character that folds to several (a ligature like ﻻ) takes the character-by-character path.
+    """
+    global _CODES
+    if _CODES is None:
+        _CODES = _CodeTable()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    mapped = _CODES.fold(codes)
+    if (mapped == _EXPAND).any():
+        return _fold_text_by_character(text)
+    keep = mapped != _DELETE
+    folded = mapped[keep]
+    starts = np.flatnonzero(keep)
+    ends = starts + 1
+    spaces = folded == _SPACE
+    if folded.size > 1:
+        repeated = spaces[1:] & spaces[:-1]
+        if repeated.any():
+            first_of_run = np.ones(folded.size, dtype=np.bool_)
+            first_of_run[1:] = ~repeated
+            kept = np.flatnonzero(first_of_run)
+            last_of_group = np.append(kept[1:], folded.size) - 1
+            folded, starts, ends = folded[kept], starts[kept], ends[last_of_group]
+    return FoldedText(text, folded.tobytes().decode("utf-32-le", "surrogatepass"),
+                      _memory(starts), _memory(ends))
+
+
+def _fold_text_by_character(text: str) -> FoldedText:
+    """:func:`fold_text` one character at a time, for texts with expanding characters."""
+    starts: list[int] = []
+    ends: list[int] = []
+    pieces: list[str] = []
+    for position, char in enumerate(text):
+        for folded in fold_char(char):
+            if folded == _SEPARATOR and pieces and pieces[-1] == _SEPARATOR:
+                ends[-1] = position + 1
+                continue
+            pieces.append(folded)
+            starts.append(position)
+            ends.append(position + 1)
+    return FoldedText(text, "".join(pieces), starts, ends)
 
 
 def fold(text: str) -> str:
     """The match key of ``text``: folded, separators collapsed to one space, stripped."""
-    table, _ = _table(text)
-    folded = text.translate(table)
+    folded = text.translate(_table(text))
     if "  " in folded:
         folded = _RUNS_OF_SPACES.sub(_SEPARATOR, folded)
     return folded.strip(_SEPARATOR)
