@@ -13,7 +13,6 @@ from termbase.spotting.forms import (
     DETACHED_ARTICLES,
     DETACHED_CLITICS,
     Definiteness,
-    is_arabic,
 )
 from termbase.spotting.hits import Hit
 from termbase.spotting.index import KeyEntry, SpotIndex, language_of
@@ -23,14 +22,9 @@ __all__ = ["guess_language", "resolve_ambiguity", "spot_exact"]
 MAX_PREFIX = 4  # longest clitic chain: وبال
 
 
-@dataclass(slots=True)
-class _Candidate:
-    start: int  # in the padded folded text, prefix included
-    stem: int  # where the key starts
-    end: int  # exclusive, without the trailing separator
-    prefix: str
-    detached: bool
-    entries: list[KeyEntry]
+_Candidate = tuple[int, int, int, str, int]
+"""``(start, stem, end, prefix, key number)`` in the padded folded text; ``start`` includes the
+prefix, ``end`` excludes the separator after the key."""
 
 
 def guess_language(text: str) -> str:
@@ -40,13 +34,13 @@ def guess_language(text: str) -> str:
     return "ar" if arabic > latin else "en"
 
 
-def _accepts(entry: KeyEntry, prefix: str, detached: str | None) -> bool:
+def _accepts(entry: KeyEntry, prefix: str, detached: bool) -> bool:
     form = entry.form
-    if detached is None:
+    if not detached:
         return form.accepts(prefix)
-    if detached in DETACHED_ARTICLES:
+    if prefix in DETACHED_ARTICLES:
         return form.definiteness is not Definiteness.INDEFINITE
-    return detached in DETACHED_CLITICS and form.definiteness is not Definiteness.DEFINITE
+    return prefix in DETACHED_CLITICS and form.definiteness is not Definiteness.DEFINITE
 
 
 def _case_matches(entry: KeyEntry, original: str) -> bool:
@@ -56,43 +50,30 @@ def _case_matches(entry: KeyEntry, original: str) -> bool:
     return [c for c in original if c.isalnum()] == wanted
 
 
-def _previous_word(padded: str, before: int) -> tuple[int, str] | None:
-    """The word that ends just before the separator at ``before``."""
-    if before < 1 or padded[before] != " ":
-        return None
-    start = padded.rfind(" ", max(0, before - MAX_PREFIX - 1), before)
-    if start < 0:
-        return None
-    return start + 1, padded[start + 1:before]
-
-
 def _candidates(index: SpotIndex, lang: str, padded: str) -> list[_Candidate]:
+    """Automaton matches whose attached prefix some entry of the key may accept.
+
+    This loop sees every match of the automaton, most of them keys that end a longer word, so it
+    does the least it can: the entries are looked at only for the matches that win selection.
+    """
     automaton = index.automata.get(lang)
     if automaton is None:
         return []
-    entries_of = index.entries[lang]
     lengths = index.key_lengths[lang]
     allowed = index.accepted_prefixes(lang)
+    rfind = padded.rfind
     found: list[_Candidate] = []
+    append = found.append
     for last, number in automaton.iter(padded):
         stem = last - lengths[number]
-        boundary = padded.rfind(" ", max(0, stem - MAX_PREFIX - 1), stem)
-        if boundary < 0:
+        if padded[stem - 1] == " ":
+            append((stem, stem, last, "", number))
             continue
-        prefix = padded[boundary + 1:stem]
-        if prefix and prefix not in allowed[number]:
-            continue  # the key ends a longer word (most automaton matches): no entry accepts it
-        entries = [e for e in entries_of[number] if _accepts(e, prefix, None)]
-        start, detached = boundary + 1, False
-        if not prefix:
-            previous = _previous_word(padded, boundary)
-            if previous is not None and (previous[1] in DETACHED_CLITICS or previous[1] in DETACHED_ARTICLES):
-                with_clitic = [e for e in entries_of[number] if _accepts(e, "", previous[1])]
-                if with_clitic and is_arabic(previous[1]):
-                    entries, start, detached = with_clitic, previous[0], True
-                    prefix = previous[1]
-        if entries:
-            found.append(_Candidate(start, stem, last, prefix, detached, entries))
+        boundary = rfind(" ", stem - MAX_PREFIX - 1 if stem > MAX_PREFIX else 0, stem)
+        if boundary >= 0:
+            prefix = padded[boundary + 1:stem]
+            if prefix in allowed[number]:
+                append((boundary + 1, stem, last, prefix, number))
     return found
 
 
@@ -100,53 +81,103 @@ def _select(candidates: list[_Candidate], size: int) -> list[_Candidate]:
     """Longest first; a candidate overlapping one already chosen is dropped."""
     taken = bytearray(size)
     chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if taken.find(1, candidate.start, candidate.end) != -1:
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[2], c[0])):
+        start, end = candidate[0], candidate[2]
+        if taken.find(1, start, end) != -1:
             continue
-        taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(candidate)
-    chosen.sort(key=lambda c: c.start)
+    chosen.sort()
     return chosen
 
 
-def _hit(folded: FoldedText, candidate: _Candidate) -> Hit | None:
-    start, end = folded.original_span(candidate.start - 1, candidate.end - 1)
-    stem_start, _ = folded.original_span(candidate.stem - 1, candidate.end - 1)
+_EntryCache = dict[tuple[int, str, bool], list[KeyEntry]]
+
+
+def _entries(index: SpotIndex, lang: str, padded: str, candidate: _Candidate, previous_end: int,
+             cache: _EntryCache) -> tuple[int, str, list[KeyEntry]]:
+    """The entries a chosen candidate stands for, with a detached clitic (لـ تركمانستان) joined."""
+    start, _, _, prefix, number = candidate
+    if not prefix:
+        word_end = start - 1
+        word_start = padded.rfind(" ", max(0, word_end - MAX_PREFIX - 1), word_end) + 1
+        word = padded[word_start:word_end]
+        if 0 < word_start and previous_end < word_start and (
+            word in DETACHED_CLITICS or word in DETACHED_ARTICLES
+        ):
+            detached = _accepted_entries(index, lang, number, word, True, cache)
+            if detached:
+                return word_start, word, detached
+    return start, prefix, _accepted_entries(index, lang, number, prefix, False, cache)
+
+
+def _accepted_entries(index: SpotIndex, lang: str, number: int, prefix: str, detached: bool,
+                      cache: _EntryCache) -> list[KeyEntry]:
+    key = (number, prefix, detached)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = [e for e in index.entries[lang][number] if _accepts(e, prefix, detached)]
+    return found
+
+
+def _hit(folded: FoldedText, candidate: _Candidate, start_at: int, prefix: str,
+         entries: list[KeyEntry]) -> Hit | None:
+    stem, end_at = candidate[1], candidate[2]
+    start, end = folded.original_span(start_at - 1, end_at - 1)
+    stem_start = folded.starts[stem - 1] if prefix else start
     original = folded.original
     stem_text = original[stem_start:end]
-    entries = [e for e in candidate.entries if _case_matches(e, stem_text)]
-    if not entries:
-        return None
-    best: dict[str, KeyEntry] = {}
-    for entry in entries:
-        rank = (entry.term.text != stem_text, entry.form.variant, entry.term.status.rank)
-        current = best.get(entry.concept.id)
-        if current is None or rank < (current.term.text != stem_text, current.form.variant, current.term.status.rank):
-            best[entry.concept.id] = entry
-    concepts = sorted(best)
-    chosen = best[concepts[0]]
-    own_article = chosen.form.definiteness is not Definiteness.INDEFINITE and candidate.prefix == ARTICLE
-    if original[start:end] == chosen.term.text:
+    if len(entries) == 1:
+        chosen = entries[0]
+        if not _case_matches(chosen, stem_text):
+            return None
+        concepts = [chosen.concept.id]
+    else:
+        best: dict[str, tuple[tuple[bool, bool, int], KeyEntry]] = {}
+        for entry in entries:
+            if not _case_matches(entry, stem_text):
+                continue
+            rank = (entry.term.text != stem_text, entry.form.variant, entry.term.status.rank)
+            current = best.get(entry.concept.id)
+            if current is None or rank < current[0]:
+                best[entry.concept.id] = (rank, entry)
+        if not best:
+            return None
+        concepts = sorted(best)
+        chosen = best[concepts[0]][1]
+    own_article = prefix == ARTICLE and chosen.form.definiteness is not Definiteness.INDEFINITE
+    text = original[start:end]
+    if text == chosen.term.text:
         kind = MatchKind.EXACT
-    elif candidate.prefix and not own_article:
+    elif prefix and not own_article:
         kind = MatchKind.CLITIC
     else:
         kind = MatchKind.NORMALIZED
     return Hit(
-        start=start, end=end, text=original[start:end],
+        start=start, end=end, text=text,
         concept=concepts[0] if len(concepts) == 1 else None,
         term=chosen.term, match=kind, score=100.0,
         candidates=tuple(concepts) if len(concepts) > 1 else (),
-        prefix=original[start:stem_start] if candidate.prefix and not own_article else "",
+        prefix=original[start:stem_start] if prefix and not own_article else "",
     )
 
 
 def spot_exact(index: SpotIndex, text: str, lang: str) -> list[Hit]:
     """Every glossary term of ``lang`` in ``text`` (exact, folded and clitic forms)."""
+    lang = language_of(lang)
     folded = fold_text(text)
     padded = " " + folded.folded + " "
-    chosen = _select(_candidates(index, language_of(lang), padded), len(padded))
-    hits = [hit for hit in (_hit(folded, c) for c in chosen) if hit is not None]
+    hits: list[Hit] = []
+    previous_end = 0
+    cache: _EntryCache = {}
+    for candidate in _select(_candidates(index, lang, padded), len(padded)):
+        start_at, prefix, entries = _entries(index, lang, padded, candidate, previous_end, cache)
+        if not entries:
+            continue
+        hit = _hit(folded, candidate, start_at, prefix, entries)
+        if hit is not None:
+            hits.append(hit)
+            previous_end = candidate[2]
     return resolve_ambiguity(hits)
 
 
