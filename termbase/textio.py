@@ -11,10 +11,10 @@ from pathlib import Path
 
 from termbase.errors import InputError, TextDecodingError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "read_text", "read_text_bytes"]
+__all__ = ["BOMS", "atomic_write_bytes", "atomic_write_text", "read_text", "read_text_bytes"]
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_BOMS = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -29,7 +29,7 @@ def read_text_bytes(data: bytes, path: str | Path = "<input>") -> str:
     The BOM is dropped and line ends are kept as they are, so offsets refer to the decoded text.
     """
     encoding = "utf-8"
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             encoding, data = name, data[len(bom):]
             break

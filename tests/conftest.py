@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -189,3 +190,25 @@ def synthetic_termbase(tmp_path_factory: pytest.TempPathFactory) -> Termbase:
 def shipped_termbase() -> Termbase:
     """The shipped glossaries, loaded once per session."""
     return Termbase.load()
+
+
+QA_DATA = REPO / "tests" / "data" / "qa"
+
+
+@pytest.fixture(scope="session")
+def qa_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic QA glossary (tests/data/qa/glossary.yaml), copied to a temporary folder.
+
+    Names, a forbidden and a deprecated variant, two approved spellings of one name (Rahmon,
+    Rakhmon) and a term written the same in both languages (C5+1), so that each check's
+    mechanism can be tested apart from the shipped glossaries.
+    """
+    path = tmp_path_factory.mktemp("qa") / "qa.yaml"
+    shutil.copyfile(QA_DATA / "glossary.yaml", path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def qa_termbase(qa_glossary: Path) -> Termbase:
+    """A termbase of the QA glossary, loaded once."""
+    return Termbase.load([qa_glossary])

@@ -20,7 +20,6 @@ block of each entry with findings. Every other line keeps its bytes.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -32,7 +31,7 @@ import polib
 from termbase.errors import FormatError
 from termbase.formats._files import read_bytes
 from termbase.formats.segments import Origin, Segment
-from termbase.textio import atomic_write_bytes, read_text_bytes
+from termbase.textio import BOMS, atomic_write_bytes, read_text_bytes
 
 __all__ = ["DEFAULT_FLAG", "annotate_po", "parse_po", "read_po"]
 
@@ -46,13 +45,6 @@ _STRING_LINE = re.compile(r'(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)
 _SEGMENT_ID = re.compile(r"(\d+)(?:\[(\d+)\])?")
 _TRANSLATOR_COMMENT = re.compile(r"#(?:\s|$)")
 _TERMBASE_COMMENT = re.compile(r"#\s*" + re.escape(COMMENT_PREFIX))
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 def _other_language(msgid_lang: str) -> str:
@@ -168,7 +160,7 @@ def read_po(
 
 
 def _encoding(data: bytes) -> tuple[bytes, str]:
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             return bom, name
     return b"", "utf-8"
