@@ -68,5 +68,5 @@ def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff between two versions of a file."""
     return "".join(difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
-        fromfile=f"a/{name}", tofile=f"b/{name}",
+        fromfile=f"a/{name.lstrip('/')}", tofile=f"b/{name.lstrip('/')}",
     ))

@@ -6,16 +6,19 @@ texts themselves. Spans in issues are offsets into the texts of the checked segm
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
 from termbase.lookup import MatchKind
 from termbase.model import Concept, Term, TermStatus
-from termbase.normalize import fold
+from termbase.normalize import fold, fold_char
 from termbase.qa.issues import Issue, IssueCode, Severity, TextSpan
 from termbase.spotting import Hit
 
@@ -48,6 +51,8 @@ _SCRIPT_RUNS = {
     "en": re.compile(r"[A-Za-z]+(?:[ '-][A-Za-z]+)*"),
 }
 _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
+_NUMBER_PREFIXES = ("وال", "بال", "ال", "و", "ب", "ل")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,25 +299,28 @@ def check_untranslated(segment: SegmentHits, source_lang: str, target_lang: str,
 
 
 def _numbers(text: str) -> list[tuple[str, int, int]]:
+    """Numbers in figures with their spans: Arabic-Indic digits folded, thousands separators dropped."""
     found = []
     for match in _NUMBER.finditer(text):
-        value = fold(match.group()).replace(",", "").replace("٬", "").replace("٫", ".")
+        cleaned = match.group().replace(",", "").replace("٬", "").replace("٫", ".")
+        value = "".join(fold_char(c) if c.isdigit() else c for c in cleaned)
         found.append((value, match.start(), match.end()))
     return found
 
 
-def check_numbers(segment: SegmentHits) -> list[Issue]:
+def check_numbers(segment: SegmentHits, source_lang: str = "ar", target_lang: str = "en") -> list[Issue]:
     """``number-mismatch``: numbers of the source and the target differ (٢٠٢٢ = 2022).
 
-    Numbers are compared as multisets. A source number missing from the target and a target
-    number absent from the source are paired in text order into one finding (1991 written
-    1992); what remains unpaired is reported on its own side.
+    Numbers in figures are compared as multisets. A figure on one side may stand for a number
+    word on the other (ثلاثة مليارات = $3 billion). A source number missing from the target and a
+    target number absent from the source are paired in text order into one finding (1991
+    written 1992); what remains unpaired is reported on its own side.
     """
     if segment.source is None:
         return []
     source, target = _numbers(segment.source), _numbers(segment.target)
-    missing = _unmatched(source, target)
-    extra = _unmatched(target, source)
+    missing = _excused(_unmatched(source, target), _number_words(segment.target, target_lang))
+    extra = _excused(_unmatched(target, source), _number_words(segment.source, source_lang))
     issues: list[Issue] = []
     for index in range(max(len(missing), len(extra))):
         wrong = extra[index] if index < len(extra) else None
@@ -328,6 +336,43 @@ def check_numbers(segment: SegmentHits) -> list[Issue]:
         issues.append(_issue(IssueCode.NUMBER_MISMATCH, None, source_span, target_span, message,
                              right[0] if right else None, segment.id))
     return issues
+
+
+@cache
+def _number_word_values() -> dict[str, dict[str, str]]:
+    """Folded number words per language, from ``qa/data/number_words.json``."""
+    raw = json.loads(resources.files("termbase.qa").joinpath("data", "number_words.json").read_text("utf-8"))
+    return {
+        lang: {fold(word): str(value) for word, value in words.items()}
+        for lang, words in raw.items() if isinstance(words, dict)
+    }
+
+
+def _number_words(text: str, lang: str) -> Counter[str]:
+    """Values of the number words of ``text`` (Arabic clitics and article allowed)."""
+    words = _number_word_values().get(lang.split("-")[0], {})
+    found: Counter[str] = Counter()
+    if not words:
+        return found
+    for word in fold(text).split(" "):
+        value = words.get(word)
+        if value is None:
+            value = next((words[word[len(p):]] for p in _NUMBER_PREFIXES
+                          if word.startswith(p) and word[len(p):] in words), None)
+        if value is not None:
+            found[value] += 1
+    return found
+
+
+def _excused(numbers: list[tuple[str, int, int]], words: Counter[str]) -> list[tuple[str, int, int]]:
+    """``numbers`` less those that a number word of the other side accounts for."""
+    left: list[tuple[str, int, int]] = []
+    for number in numbers:
+        if words[number[0]] > 0:
+            words[number[0]] -= 1
+        else:
+            left.append(number)
+    return left
 
 
 def _unmatched(numbers: list[tuple[str, int, int]], others: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -61,7 +61,7 @@ def _segment_issues(termbase: Termbase, segment: SegmentHits, source_lang: str, 
     issues += check_target_variants(segment, concepts, target_lang)
     issues += check_untranslated(segment, source_lang, target_lang, translate)
     if options.numbers:
-        issues += check_numbers(segment)
+        issues += check_numbers(segment, source_lang, target_lang)
     return issues
 
 
