@@ -208,11 +208,15 @@ def check_missing_terms(segment: SegmentHits, concepts: dict[str, Concept], targ
                 preferred = concept.preferred(target_lang)
                 issues.append(_issue(
                     IssueCode.COUNT_MISMATCH, concept_id, _span(hit), None,
-                    f"{concept.label(target_lang)} is mentioned {in_source} times in the source "
-                    f"but rendered {in_target} times in the target",
+                    f"{concept.label(target_lang)} is mentioned {_times(in_source)} in the source "
+                    f"but rendered {_times(in_target)} in the target",
                     preferred.text if preferred is not None else None, segment.id,
                 ))
     return issues
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _contains_words(longer: str, shorter: str) -> bool:
