@@ -16,6 +16,7 @@ from itertools import groupby
 
 from rapidfuzz import fuzz, process
 
+from termbase._gc import gc_paused
 from termbase.lookup import Match, MatchKind
 from termbase.model import Concept, Term, _same_language
 from termbase.normalize import fold
@@ -152,6 +153,10 @@ class LookupIndex:
     """Exact, folded and fuzzy access to every term of a list of concepts."""
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
+        with gc_paused():
+            self._build(concepts)
+
+    def _build(self, concepts: Sequence[Concept]) -> None:
         self._entries: list[_Entry] = []
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._folded: dict[str, list[int]] = defaultdict(list)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sacremoses import MosesTokenizer
 
+from termbase._gc import gc_paused
 from termbase.lookup import MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import fold, fold_text
@@ -115,6 +116,11 @@ class FuzzySpotter:
     """Finds unlisted spellings of glossary names among the words the exact pass left over."""
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
+        with gc_paused():
+            self._build(concepts)
+        self._moses: MosesTokenizer | None = None
+
+    def _build(self, concepts: Sequence[Concept]) -> None:
         known: set[str] = set()
         names: dict[str, list[_NameWord]] = defaultdict(list)
         sharing: dict[str, set[str]] = defaultdict(set)
@@ -141,7 +147,6 @@ class FuzzySpotter:
             )
             for lang, items in names.items()
         }
-        self._moses: MosesTokenizer | None = None
 
     def spot(self, text: str, lang: str, hits: Sequence[Hit]) -> list[Hit]:
         """``hits`` plus fuzzy hits on words they do not cover, in text order."""
