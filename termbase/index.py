@@ -87,9 +87,12 @@ class FuzzyKeyIndex:
         for key, entry in entries:
             if key:
                 postings[key].append(entry)
-        self.keys: list[str] = sorted(postings, key=lambda k: (len(k), k))
+        self.keys: list[str] = sorted(sorted(postings), key=len)  # by (length, key): the sort is stable
         self.lengths: list[int] = [len(k) for k in self.keys]
-        self.postings: list[tuple[int, ...]] = [tuple(dict.fromkeys(postings[k])) for k in self.keys]
+        self.postings: list[tuple[int, ...]] = [
+            tuple(entries) if len(entries) == 1 else tuple(dict.fromkeys(entries))
+            for entries in map(postings.__getitem__, self.keys)
+        ]
         self._position: dict[str, int] = {key: position for position, key in enumerate(self.keys)}
         alphabet = Counter("".join(self.keys))
         self._codes = _Codes(char for char, _ in alphabet.most_common())

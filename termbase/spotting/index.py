@@ -22,6 +22,8 @@ from typing import Any
 
 import ahocorasick
 
+from termbase._gc import gc_paused
+from termbase.glossary import CACHE_FOLDER
 from termbase.model import Concept, Term
 from termbase.normalize import FOLDING_SCHEME
 from termbase.spotting.forms import (
@@ -35,8 +37,9 @@ from termbase.textio import atomic_write_text
 
 __all__ = ["KeyEntry", "SpotIndex", "cache_folder", "language_of"]
 
-CACHE_FORMAT = 1
-_DEFINITENESS = {d.value: d for d in Definiteness}
+CACHE_FORMAT = 2
+_DEFINITENESS = list(Definiteness)
+_DEFINITENESS_CODE = {d: code for code, d in enumerate(_DEFINITENESS)}
 ALL_PREFIXES = INDEFINITE_PREFIXES | DEFINITE_PREFIXES
 """Every attached prefix that :meth:`SurfaceForm.accepts` can accept (ل + ل… is among them)."""
 
@@ -74,6 +77,11 @@ class SpotIndex:
     @classmethod
     def build(cls, concepts: Sequence[Concept]) -> SpotIndex:
         """Generate every surface form of every term and compile the automata."""
+        with gc_paused():
+            return cls._build(concepts)
+
+    @classmethod
+    def _build(cls, concepts: Sequence[Concept]) -> SpotIndex:
         by_lang: dict[str, dict[str, list[KeyEntry]]] = {}
         for concept in concepts:
             for term in concept.terms:
@@ -96,11 +104,22 @@ class SpotIndex:
         self.accepted_prefixes(lang)
 
     # -- disk cache ---------------------------------------------------------------------------
+    #
+    # Per language, the automaton file maps each key (plus the separator) to its number, and the
+    # JSON table lists the keys in number order and, per key, its entries as
+    # ``[concept number, term position in the concept, definiteness code, variant]``, concept
+    # numbers referring to the table's list of concept ids.
 
     def save(self, folder: Path, stamp: str) -> None:
         """Write the automata and tables to ``folder`` (atomically, file by file)."""
+        with gc_paused():
+            self._save(folder, stamp)
+
+    def _save(self, folder: Path, stamp: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        tables: dict[str, Any] = {"format": CACHE_FORMAT, "stamp": stamp, "languages": {}}
+        concept_numbers: dict[str, int] = {}
+        term_positions: dict[int, tuple[int, int]] = {}  # id(term) -> (concept number, position)
+        tables: dict[str, Any] = {"format": CACHE_FORMAT, "stamp": stamp, "concepts": [], "languages": {}}
         for lang, automaton in self.automata.items():
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".automaton.", suffix=".tmp")
             os.close(fd)
@@ -109,14 +128,28 @@ class SpotIndex:
                 os.replace(temp, folder / f"{stamp}.{lang}.automaton")
             finally:
                 Path(temp).unlink(missing_ok=True)
-            tables["languages"][lang] = {
-                "lengths": self.key_lengths[lang],
-                "entries": [
-                    [[e.concept.id, e.term.text, e.form.key, e.form.definiteness.value, e.form.variant]
-                     for e in entries]
-                    for entries in self.entries[lang]
-                ],
-            }
+            keys: list[str] = []
+            table: list[list[list[int]]] = []
+            for entries in self.entries[lang]:
+                keys.append(entries[0].form.key)
+                rows = []
+                for entry in entries:
+                    where = term_positions.get(id(entry.term))
+                    if where is None:
+                        concept = entry.concept
+                        number = concept_numbers.get(concept.id)
+                        if number is None:
+                            number = concept_numbers[concept.id] = len(concept_numbers)
+                        for position, term in enumerate(concept.terms):
+                            term_positions.setdefault(id(term), (number, position))
+                        where = term_positions.get(id(entry.term))
+                        if where is None:  # a term equal to one of the concept's, not the same object
+                            where = (number, concept.terms.index(entry.term))
+                    rows.append([where[0], where[1], _DEFINITENESS_CODE[entry.form.definiteness],
+                                 int(entry.form.variant)])
+                table.append(rows)
+            tables["languages"][lang] = {"keys": keys, "entries": table}
+        tables["concepts"] = list(concept_numbers)
         atomic_write_text(folder / f"{stamp}.json", json.dumps(tables, ensure_ascii=False))
         for stale in folder.glob("spot-*"):
             if not stale.name.startswith(stamp + "."):
@@ -125,48 +158,69 @@ class SpotIndex:
     @classmethod
     def load(cls, folder: Path, stamp: str, concepts: Sequence[Concept]) -> SpotIndex | None:
         """The cached index for ``stamp``, or ``None`` when absent or unusable."""
+        with gc_paused():
+            return cls._load(folder, stamp, concepts)
+
+    @classmethod
+    def _load(cls, folder: Path, stamp: str, concepts: Sequence[Concept]) -> SpotIndex | None:
         path = folder / f"{stamp}.json"
         try:
             tables = json.loads(path.read_text("utf-8"))
             if tables.get("format") != CACHE_FORMAT or tables.get("stamp") != stamp:
                 return None
             by_id = {c.id: c for c in concepts}
-            terms = {(c.id, language_of(t.lang), t.text): t for c in concepts for t in c.terms}
+            numbered = [by_id[concept_id] for concept_id in tables["concepts"]]
+            languages: dict[str, str] = {}  # language tag -> primary subtag
             index = cls()
             for lang, table in tables["languages"].items():
-                entries: list[tuple[KeyEntry, ...]] = [
-                    tuple(
-                        KeyEntry(by_id[cid], terms[(cid, lang, text)],
-                                 SurfaceForm(key, _DEFINITENESS[definiteness], bool(variant)))
-                        for cid, text, key, definiteness, variant in raw_entries
-                    )
-                    for raw_entries in table["entries"]
-                ]
+                keys = table["keys"]
+                entries: list[tuple[KeyEntry, ...]] = []
+                for key, rows in zip(keys, table["entries"], strict=True):
+                    if type(key) is not str:
+                        return None
+                    group = []
+                    for number, position, definiteness, variant in rows:
+                        concept = numbered[number]
+                        term = concept.terms[position]
+                        term_lang = languages.get(term.lang)
+                        if term_lang is None:
+                            term_lang = languages[term.lang] = language_of(term.lang)
+                        if number < 0 or position < 0 or term_lang != lang:
+                            return None
+                        group.append(KeyEntry(concept, term, SurfaceForm(key, _DEFINITENESS[definiteness],
+                                                                         bool(variant))))
+                    if not group:
+                        return None
+                    entries.append(tuple(group))
                 automaton = ahocorasick.load(str(folder / f"{stamp}.{lang}.automaton"), _refuse_objects)
+                if len(automaton) != len(entries):
+                    return None
                 index.automata[lang] = automaton
                 index.entries[lang] = entries
-                index.key_lengths[lang] = list(table["lengths"])
+                index.key_lengths[lang] = [len(key) for key in keys]
                 index.accepted_prefixes(lang)
             return index
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
 
 
-_ACCEPTED: dict[tuple[Definiteness, bool], frozenset[str]] = {}
+_ACCEPTED: dict[tuple[int, bool], frozenset[str]] = {}
 
 
 def _accepted(entries: tuple[KeyEntry, ...]) -> frozenset[str]:
     """Union of the prefixes the entries' forms accept (which depends on the definiteness and on
     whether the key starts with ل only, so it is computed once per such class)."""
-    sets = []
-    for entry in entries:
-        form = entry.form
-        kind = (form.definiteness, form.key.startswith("ل"))
-        found = _ACCEPTED.get(kind)
-        if found is None:
-            found = _ACCEPTED[kind] = frozenset(p for p in ALL_PREFIXES if form.accepts(p))
-        sets.append(found)
-    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+    if len(entries) == 1:
+        return _accepted_by(entries[0].form)
+    return frozenset().union(*(_accepted_by(entry.form) for entry in entries))
+
+
+def _accepted_by(form: SurfaceForm) -> frozenset[str]:
+    kind = (id(form.definiteness), form.key.startswith("ل"))  # members are singletons; id() hashes fast
+    found = _ACCEPTED.get(kind)
+    if found is None:
+        found = _ACCEPTED[kind] = frozenset(p for p in ALL_PREFIXES if form.accepts(p))
+    return found
 
 
 def _refuse_objects(data: bytes) -> object:
@@ -177,7 +231,7 @@ def _refuse_objects(data: bytes) -> object:
 def cache_folder(glossary_paths: Iterable[str]) -> Path | None:
     """Where to keep the index: ``.termbase-cache`` beside the first glossary, if writable."""
     for path in glossary_paths:
-        folder = Path(path).resolve().parent / ".termbase-cache"
+        folder = Path(path).resolve().parent / CACHE_FOLDER
         parent = folder.parent
         if (folder.is_dir() and os.access(folder, os.W_OK)) or (not folder.exists() and os.access(parent, os.W_OK)):
             return folder
