@@ -15,9 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
-from sacremoses import MosesTokenizer
 
 from termbase._gc import gc_paused
 from termbase.lookup import MatchKind
@@ -118,7 +118,7 @@ class FuzzySpotter:
     def __init__(self, concepts: Sequence[Concept]) -> None:
         with gc_paused():
             self._build(concepts)
-        self._moses: MosesTokenizer | None = None
+        self._moses: Any = None
 
     def _build(self, concepts: Sequence[Concept]) -> None:
         known: set[str] = set()
@@ -192,6 +192,8 @@ class FuzzySpotter:
 
     def _latin_words(self, text: str) -> Iterator[tuple[int, int, int, str]]:
         if self._moses is None:
+            from sacremoses import MosesTokenizer  # imported on first use: it takes ~0.3 s
+
             self._moses = MosesTokenizer(lang="en")
         position = 0
         for token in self._moses.tokenize(text, escape=False, aggressive_dash_splits=False):
