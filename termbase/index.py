@@ -174,27 +174,29 @@ class LookupIndex:
                 bucket = fuzzy_entries[term.lang.split("-")[0].lower()]
                 bucket.append((key, entry))
                 bucket.extend((token, entry) for token in tokens)
-        self._fuzzy = {lang: FuzzyKeyIndex(items) for lang, items in fuzzy_entries.items()}
+        self._fuzzy_entries = dict(fuzzy_entries)
+        self._fuzzy: dict[str, FuzzyKeyIndex] = {}
+
+    def _fuzzy_index(self, lang: str) -> FuzzyKeyIndex:
+        """The fuzzy index of one language, built on the first fuzzy lookup in it."""
+        index = self._fuzzy.get(lang)
+        if index is None:
+            with gc_paused():
+                index = self._fuzzy[lang] = FuzzyKeyIndex(self._fuzzy_entries[lang])
+        return index
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def find(self, query: str, *, lang: str | None, score_cutoff: float) -> list[Match]:
-        """Every term matching ``query`` (one match per term, unranked)."""
+    def _exact_scores(self, query: str) -> dict[int, tuple[float, MatchKind]]:
         scores: dict[int, tuple[float, MatchKind]] = {}
         for entry in self._exact.get(query, ()):
             scores[entry] = (100.0, MatchKind.EXACT)
-        key = fold(query)
-        for entry in self._folded.get(key, ()):
+        for entry in self._folded.get(fold(query), ()):
             scores.setdefault(entry, (100.0, MatchKind.NORMALIZED))
-        if key:
-            for index_lang, index in self._fuzzy.items():
-                if lang is not None and not _same_language(index_lang, lang.split("-")[0]):
-                    continue
-                for entry, score in index.search(key, score_cutoff):
-                    current = scores.get(entry)
-                    if current is None or (current[1] is MatchKind.FUZZY and score > current[0]):
-                        scores[entry] = (score, MatchKind.FUZZY)
+        return scores
+
+    def _matches(self, scores: dict[int, tuple[float, MatchKind]], lang: str | None) -> list[Match]:
         matches = []
         for entry, (score, kind) in scores.items():
             item = self._entries[entry]
@@ -202,3 +204,21 @@ class LookupIndex:
                 continue
             matches.append(Match(item.concept, item.term, score, kind))
         return matches
+
+    def find_exact(self, query: str, *, lang: str | None) -> list[Match]:
+        """Terms written exactly like ``query`` or folding to the same key (no fuzzy index needed)."""
+        return self._matches(self._exact_scores(query), lang)
+
+    def find(self, query: str, *, lang: str | None, score_cutoff: float) -> list[Match]:
+        """Every term matching ``query`` (one match per term, unranked)."""
+        scores = self._exact_scores(query)
+        key = fold(query)
+        if key:
+            for index_lang in self._fuzzy_entries:
+                if lang is not None and not _same_language(index_lang, lang.split("-")[0]):
+                    continue
+                for entry, score in self._fuzzy_index(index_lang).search(key, score_cutoff):
+                    current = scores.get(entry)
+                    if current is None or (current[1] is MatchKind.FUZZY and score > current[0]):
+                        scores[entry] = (score, MatchKind.FUZZY)
+        return self._matches(scores, lang)

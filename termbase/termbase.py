@@ -11,7 +11,7 @@ from types import MappingProxyType
 from termbase.errors import ConceptNotFoundError
 from termbase.glossary import Glossary, load_glossaries
 from termbase.index import LookupIndex
-from termbase.lookup import Match, MatchKind, rank_matches
+from termbase.lookup import Match, rank_matches
 from termbase.model import Concept, GlossaryInfo, Term
 from termbase.formats.segments import Segment
 from termbase.normalize import FOLDING_SCHEME
@@ -96,8 +96,7 @@ class Termbase:
         One term when the variant is clear, several when it is ambiguous (never a silent pick),
         none when it is not in the termbase.
         """
-        matches = self.lookup(variant, lang=source_lang, limit=None, score_cutoff=100.0)
-        exact = [m for m in matches if m.match in (MatchKind.EXACT, MatchKind.NORMALIZED)]
+        exact = rank_matches(self._lookup_index.find_exact(variant, lang=source_lang), limit=None)
         best = [m for m in exact if m.match.rank == exact[0].match.rank] if exact else []
         found = (m.concept.preferred(target_lang) for m in best)
         return tuple(term for term in found if term is not None)

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import replace
 
 import lxml.html  # type: ignore[import-untyped,unused-ignore]
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
