@@ -78,8 +78,9 @@ def _issue(code: IssueCode, concept: str | None, source: TextSpan | None, target
 def suggested_term(concept: Concept, lang: str, like: Term | None = None) -> Term | None:
     """The approved term to write instead of ``like``.
 
-    Among approved terms, one of the same length in words (a surname for a surname) and the
-    same term type comes first, then the preferred term.
+    Among approved terms of the same length in words (a surname for a surname), the preferred
+    term or one of the same term type (an acronym for an acronym) comes first, preferred before
+    admitted.
     """
     approved = [t for t in concept.terms_in(lang) if t.status.approved]
     if not approved:
@@ -89,7 +90,8 @@ def suggested_term(concept: Concept, lang: str, like: Term | None = None) -> Ter
     words = len(like.text.split())
 
     def fit(term: Term) -> tuple[bool, bool, int]:
-        return len(term.text.split()) != words, term.type != like.type, term.status.rank
+        kindred = term.status is TermStatus.PREFERRED or term.type == like.type
+        return len(term.text.split()) != words, not kindred, term.status.rank
 
     return min(approved, key=fit)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from termbase import Termbase
-from termbase.qa.checks import SEVERITY
+from termbase.qa.checks import SEVERITY, suggested_term
 from termbase.qa.issues import IssueCode, Report
 
 Row = tuple[str | None, str | None, str | None]
@@ -192,3 +192,21 @@ def test_every_code_has_a_table() -> None:
               IssueCode.DEPRECATED_TERM, IssueCode.MISSPELLED_TERM, IssueCode.INCONSISTENT_TERM,
               IssueCode.UNTRANSLATED, IssueCode.NUMBER_MISMATCH}
     assert tested == set(IssueCode) == set(SEVERITY)
+
+
+SUGGESTION_CASES = [
+    # (glossary concept, target language, written variant, expected suggestion)
+    ("kyrgyzstan", "ar", "قرغيزيا", "قيرغيزستان"),  # a deprecated spelling → the preferred one
+    ("kyrgyzstan", "en", "Kirghizia", "Kyrgyzstan"),
+    ("kassym-jomart-tokayev", "en", "Tokaev", "Tokayev"),  # a surname → the approved surname
+    ("kassym-jomart-tokayev", "en", "Kassym-Jomart Tokaev", "Kassym-Jomart Tokayev"),
+]
+
+
+@pytest.mark.parametrize(("concept_id", "lang", "written", "expected"), SUGGESTION_CASES)
+def test_suggested_term_fits_the_variant(shipped_termbase: Termbase, concept_id: str, lang: str,
+                                         written: str, expected: str) -> None:
+    concept = shipped_termbase.concept(concept_id)
+    like = next(t for t in concept.terms_in(lang) if t.text == written)
+    suggestion = suggested_term(concept, lang, like)
+    assert suggestion is not None and suggestion.text == expected
