@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 __all__ = [
     "Concept",
+    "Glossary",
     "GlossaryInfo",
     "HistoryEvent",
     "PartOfSpeech",
@@ -172,6 +173,16 @@ class GlossaryInfo:
     license: str | None = None
     sources: tuple[str, ...] = ()
     digest: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """One loaded glossary file: its header, its concepts and the line of each entry."""
+
+    info: GlossaryInfo
+    concepts: tuple[Concept, ...]
+    concept_lines: Mapping[str, int]
+    term_lines: Mapping[tuple[str, str, str], int]
 
 
 def _same_language(tag: str, wanted: str) -> bool:

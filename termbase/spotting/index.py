@@ -23,7 +23,7 @@ from typing import Any
 import ahocorasick
 
 from termbase._gc import gc_paused
-from termbase.glossary import CACHE_FOLDER
+from termbase.glossary_cache import CACHE_FOLDER
 from termbase.model import Concept, Term
 from termbase.normalize import FOLDING_SCHEME
 from termbase.spotting.forms import (
