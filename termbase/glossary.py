@@ -77,7 +77,8 @@ _MEMBERS: dict[type[enum.Enum], dict[object, Any]] = {
 def shipped_glossary_paths() -> list[Path]:
     """The glossaries shipped with termbase (``glossaries/*.yaml``), sorted by name."""
     package = Path(__file__).resolve().parent
-    for folder in (package / "glossaries", package.parent / "glossaries"):
+    # A source checkout has them beside the package; a wheel carries them inside it.
+    for folder in (package.parent / "glossaries", package / "glossaries"):
         if folder.is_dir():
             return sorted(folder.glob("*.yaml"))
     return []
