@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,7 +77,7 @@ class _NameWord:
 class _KeyTable:
     """Name words of one language by variant-tolerant key, bucketed by first letter."""
 
-    def __init__(self, words: list[_NameWord], key_of: object) -> None:
+    def __init__(self, words: list[_NameWord], key_of: Callable[[str], str]) -> None:
         self.key_of = key_of
         by_key: dict[str, list[_NameWord]] = defaultdict(list)
         for item in words:
@@ -89,9 +89,7 @@ class _KeyTable:
         self.buckets = dict(buckets)
 
     def _key(self, word: str) -> str:
-        key_of = self.key_of
-        assert callable(key_of)
-        return str(key_of(word))
+        return self.key_of(word)
 
     def best(self, word: str) -> tuple[list[_NameWord], float] | None:
         key = self._key(word)
