@@ -13,6 +13,7 @@ bytes (path, default glossary id, each concept's glossary id) is not stored but 
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import hashlib
 import json
@@ -154,12 +155,10 @@ def write_cache(cache: Path, glossary: Glossary) -> None:
     with gc_paused():
         body = json.dumps(_encode(glossary), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     head = {"key": _cache_key(), "digest": glossary.info.digest, "payload": hashlib.sha256(body).hexdigest()}
-    try:
+    with contextlib.suppress(OSError):  # a read-only checkout still loads; it parses again next time
         cache.parent.mkdir(exist_ok=True)
         atomic_write_bytes(cache, json.dumps(head).encode("utf-8") + b"\n" + body)
         stale = cache.name.rsplit("-", 1)[0] + "-"  # other contents of the same file
         for other in cache.parent.iterdir():
             if other.name.startswith(stale) and other.name != cache.name and other.suffix == ".json":
                 other.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only checkout still loads, it just parses again next time

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
@@ -138,10 +139,8 @@ class Termbase:
                 return cached
         index = SpotIndex.build(concepts)
         if folder is not None:
-            try:
+            with contextlib.suppress(OSError):  # a read-only checkout still spots; it rebuilds next time
                 index.save(folder, stamp)
-            except OSError:
-                pass  # a read-only checkout still spots, it just rebuilds next time
         return index
 
     def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True) -> list[Hit]:
