@@ -25,6 +25,12 @@ EXPECTED: dict[str, list[str]] = {
         "Serdar Berdimuhamedov (serdar-berdimuhamedov)",
         "قرغيزستان: Kyrgyzstan",
     ],
+    "term_list.py": [
+        " 5×  Donald Trump                     دونالد ترامب / ترامب / لترامب",
+        " 2×  Kyrgyzstan                       وقرغيزستان / قيرغيزستان",
+        " 6×  summit                           قمة / القمة",
+        "44 concepts in c5plus1-summit.ar.txt",
+    ],
     "preferred_terms.py": [
         "توكايف\tKassym-Jomart Tokayev",
         "قرغيزستان\tKyrgyzstan",
