@@ -80,7 +80,8 @@ class FoldedText:
     """A text, its folded form, and the map from folded spans back to original spans.
 
     ``starts[i]`` and ``ends[i]`` delimit the original characters that produced folded
-    character ``i`` (a collapsed run of separators maps to the whole run).
+    character ``i``: a collapsed run of separators maps to the whole run, and the combining marks
+    and tatweel that follow a letter belong to it.
     """
 
     original: str
@@ -96,13 +97,7 @@ class FoldedText:
         """
         if not 0 <= start < end <= len(self.folded):
             raise ValueError(f"span [{start}, {end}) is not inside the folded text")
-        original = self.original
-        stop = self.ends[end - 1]
-        while stop < len(original) and (
-            original[stop] == _ATTACHED or unicodedata.category(original[stop]) == "Mn"
-        ):
-            stop += 1
-        return self.starts[start], stop
+        return self.starts[start], self.ends[end - 1]
 
     def original_text(self, start: int, end: int) -> str:
         """The original substring behind folded ``[start, end)``."""
@@ -116,21 +111,30 @@ _SPACE = ord(_SEPARATOR)
 
 
 class _CodeTable:
-    """The folded code point of every code point met so far, filled lazily (no Unicode scan)."""
+    """The folded code point of every code point met so far, filled lazily (no Unicode scan),
+    and whether it attaches to the letter before it (combining marks, tatweel)."""
 
     def __init__(self) -> None:
         self.known = np.zeros(0x110000, dtype=np.bool_)
         self.mapped = np.zeros(0x110000, dtype=np.uint32)
+        self.attached = np.zeros(0x110000, dtype=np.bool_)
 
     def fold(self, codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
         unknown = codes[~self.known[codes]]
         if unknown.size:
             for code in np.unique(unknown).tolist():
-                folded = fold_char(chr(code))
+                char = chr(code)
+                folded = fold_char(char)
                 self.mapped[code] = ord(folded) if len(folded) == 1 else (_EXPAND if folded else _DELETE)
+                self.attached[code] = _attaches(char)
                 self.known[code] = True
         result: npt.NDArray[np.uint32] = self.mapped[codes]
         return result
+
+
+def _attaches(char: str) -> bool:
+    """True for a character that belongs to the letter before it: a combining mark or tatweel."""
+    return char == _ATTACHED or unicodedata.category(char) == "Mn"
 
 
 _CODES: _CodeTable | None = None
@@ -166,6 +170,11 @@ def fold_text(text: str) -> FoldedText:
             kept = np.flatnonzero(first_of_run)
             last_of_group = np.append(kept[1:], folded.size) - 1
             folded, starts, ends = folded[kept], starts[kept], ends[last_of_group]
+    attached = _CODES.attached[codes]
+    if attached.any():  # let each character's end reach over the marks that follow it
+        positions = np.arange(codes.size + 1)
+        free = np.where(np.append(~attached, True), positions, codes.size)
+        ends = np.minimum.accumulate(free[::-1])[::-1][ends]
     return FoldedText(text, folded.tobytes().decode("utf-32-le", "surrogatepass"),
                       _memory(starts), _memory(ends))
 
@@ -183,6 +192,10 @@ def _fold_text_by_character(text: str) -> FoldedText:
             pieces.append(folded)
             starts.append(position)
             ends.append(position + 1)
+    for i, stop in enumerate(ends):
+        while stop < len(text) and _attaches(text[stop]):
+            stop += 1
+        ends[i] = stop
     return FoldedText(text, "".join(pieces), starts, ends)
 
 
