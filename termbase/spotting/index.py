@@ -1,9 +1,11 @@
 """The compiled spotting index: one Aho-Corasick automaton per language over stem keys.
 
-Keys are folded stems followed by a separator, matched against the folded text padded with
-separators, so a key only matches where a word ends; what stands between the previous
-separator and the key is the clitic prefix, checked against the key's accepted prefixes. Exact
-spotting is therefore one pass over the text whatever the size of the glossary.
+Each key — a folded stem — is indexed with a separator on both sides and, in Arabic, once more with
+every clitic chain it accepts glued in front (و, بال, لل …), so only whole words reach Python: a key
+that merely ends a longer word never matches. The words are stored reversed and the padded folded
+text is scanned backwards, so that the many prefixed variants of a key share their path through the
+automaton (the stem comes first) instead of repeating it. Exact spotting is one pass over the text
+whatever the size of the glossary.
 
 The index is saved next to the glossaries (``.termbase-cache/``) and rebuilt when their digest,
 the folding scheme or the termbase version changes. The automaton stores integers only, and the
@@ -37,11 +39,17 @@ from termbase.textio import atomic_write_text
 
 __all__ = ["KeyEntry", "SpotIndex", "cache_folder", "language_of"]
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _DEFINITENESS = list(Definiteness)
 _DEFINITENESS_CODE = {d: code for code, d in enumerate(_DEFINITENESS)}
 ALL_PREFIXES = INDEFINITE_PREFIXES | DEFINITE_PREFIXES
 """Every attached prefix that :meth:`SurfaceForm.accepts` can accept (ل + ل… is among them)."""
+PREFIXES: tuple[str, ...] = ("",) + tuple(sorted(ALL_PREFIXES - {""}))
+"""Prefix numbers: an automaton value is ``key number << PREFIX_BITS | prefix number``."""
+PREFIX_BITS = 6
+_PREFIX_NUMBER = {prefix: number for number, prefix in enumerate(PREFIXES)}
+PREFIXED_LANGUAGES = frozenset({"ar"})
+"""Languages whose keys are also indexed with the clitic chains they accept glued in front."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +102,15 @@ class SpotIndex:
         return index
 
     def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for number, (key, _) in enumerate(keys):
-            automaton.add_word(key + " ", number)
-        automaton.make_automaton()
-        self.automata[lang] = automaton
         self.entries[lang] = [entries for _, entries in keys]
         self.key_lengths[lang] = [len(key) for key, _ in keys]
-        self.accepted_prefixes(lang)
+        accepted = self.accepted_prefixes(lang) if lang in PREFIXED_LANGUAGES else None
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for number, (key, _) in enumerate(keys):
+            for prefix in _indexed_prefixes(accepted[number] if accepted is not None else None):
+                automaton.add_word(_indexed_word(prefix, key), number << PREFIX_BITS | _PREFIX_NUMBER[prefix])
+        automaton.make_automaton()
+        self.automata[lang] = automaton
 
     # -- disk cache ---------------------------------------------------------------------------
     #
@@ -148,7 +157,7 @@ class SpotIndex:
                     rows.append([where[0], where[1], _DEFINITENESS_CODE[entry.form.definiteness],
                                  int(entry.form.variant)])
                 table.append(rows)
-            tables["languages"][lang] = {"keys": keys, "entries": table}
+            tables["languages"][lang] = {"keys": keys, "entries": table, "words": len(automaton)}
         tables["concepts"] = list(concept_numbers)
         atomic_write_text(folder / f"{stamp}.json", json.dumps(tables, ensure_ascii=False))
         for stale in folder.glob("spot-*"):
@@ -193,12 +202,11 @@ class SpotIndex:
                         return None
                     entries.append(tuple(group))
                 automaton = ahocorasick.load(str(folder / f"{stamp}.{lang}.automaton"), _refuse_objects)
-                if len(automaton) != len(entries):
+                if len(automaton) != table["words"] or len(automaton) < len(entries):
                     return None
                 index.automata[lang] = automaton
                 index.entries[lang] = entries
                 index.key_lengths[lang] = [len(key) for key in keys]
-                index.accepted_prefixes(lang)
             return index
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
@@ -221,6 +229,18 @@ def _accepted_by(form: SurfaceForm) -> frozenset[str]:
     if found is None:
         found = _ACCEPTED[kind] = frozenset(p for p in ALL_PREFIXES if form.accepts(p))
     return found
+
+
+def _indexed_prefixes(accepted: frozenset[str] | None) -> Iterable[str]:
+    """The prefixes a key is indexed with: always none (a detached clitic or article may stand in
+    the word before), and in Arabic every clitic chain that one of its entries accepts."""
+    return ("",) if accepted is None else sorted(accepted | {""})
+
+
+def _indexed_word(prefix: str, key: str) -> str:
+    """The automaton word of a key: separator, prefix, key, separator — reversed, because the
+    folded text is scanned backwards so that a match ends where its word begins."""
+    return (" " + prefix + key + " ")[::-1]
 
 
 def _refuse_objects(data: bytes) -> object:

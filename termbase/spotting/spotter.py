@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from termbase.lookup import MatchKind
-from termbase.normalize import FoldedText, fold_text
+from termbase.normalize import fold_text
 from termbase.spotting.forms import (
     ARTICLE,
     DETACHED_ARTICLES,
@@ -15,16 +16,17 @@ from termbase.spotting.forms import (
     Definiteness,
 )
 from termbase.spotting.hits import Hit
-from termbase.spotting.index import KeyEntry, SpotIndex, language_of
+from termbase.spotting.index import PREFIX_BITS, PREFIXES, KeyEntry, SpotIndex, language_of
 
 __all__ = ["guess_language", "resolve_ambiguity", "spot_exact"]
 
 MAX_PREFIX = 4  # longest clitic chain: وبال
 
 
-_Candidate = tuple[int, int, int, str, int]
-"""``(start, stem, end, prefix, key number)`` in the padded folded text; ``start`` includes the
-prefix, ``end`` excludes the separator after the key."""
+_Candidate = tuple[int, int, int, int, str, int]
+"""``(start - end, start, stem, end, prefix, key number)`` in the padded folded text: ``start``
+includes the prefix, ``end`` excludes the separator after the key. Tuples in this order sort
+longest first, then leftmost."""
 
 
 def guess_language(text: str) -> str:
@@ -51,133 +53,130 @@ def _case_matches(entry: KeyEntry, original: str) -> bool:
 
 
 def _candidates(index: SpotIndex, lang: str, padded: str) -> list[_Candidate]:
-    """Automaton matches whose attached prefix some entry of the key may accept.
-
-    This loop sees every match of the automaton, most of them keys that end a longer word, so it
-    does the least it can: the entries are looked at only for the matches that win selection.
-    """
+    """Whole words (with an accepted clitic chain) that are keys, from one backward scan."""
     automaton = index.automata.get(lang)
     if automaton is None:
         return []
     lengths = index.key_lengths[lang]
-    allowed = index.accepted_prefixes(lang)
-    rfind = padded.rfind
+    last = len(padded) - 1
+    mask = (1 << PREFIX_BITS) - 1
     found: list[_Candidate] = []
     append = found.append
-    for last, number in automaton.iter(padded):
-        stem = last - lengths[number]
-        if padded[stem - 1] == " ":
-            append((stem, stem, last, "", number))
-            continue
-        boundary = rfind(" ", stem - MAX_PREFIX - 1 if stem > MAX_PREFIX else 0, stem)
-        if boundary >= 0:
-            prefix = padded[boundary + 1:stem]
-            if prefix in allowed[number]:
-                append((boundary + 1, stem, last, prefix, number))
+    for end, value in automaton.iter(padded[::-1]):
+        number = value >> PREFIX_BITS
+        prefix = PREFIXES[value & mask]
+        start = last - end + 1  # the backward match ends on the separator before the word
+        stem = start + len(prefix)
+        stop = stem + lengths[number]
+        append((start - stop, start, stem, stop, prefix, number))
     return found
 
 
 def _select(candidates: list[_Candidate], size: int) -> list[_Candidate]:
-    """Longest first; a candidate overlapping one already chosen is dropped."""
+    """Longest first; a candidate overlapping one already chosen is dropped. In text order."""
     taken = bytearray(size)
     chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c[0] - c[2], c[0])):
-        start, end = candidate[0], candidate[2]
+    for candidate in sorted(candidates):
+        start, end = candidate[1], candidate[3]
         if taken.find(1, start, end) != -1:
             continue
         taken[start:end] = b"\x01" * (end - start)
         chosen.append(candidate)
-    chosen.sort()
+    chosen.sort(key=itemgetter(1))
     return chosen
 
 
-_EntryCache = dict[tuple[int, str, bool], list[KeyEntry]]
+def _detached_word(padded: str, start: int, previous_end: int) -> tuple[int, str] | None:
+    """A clitic or article written apart just before ``start`` (لـ تركمانستان, الـ كرملين)."""
+    word_end = start - 1
+    word_start = padded.rfind(" ", max(0, word_end - MAX_PREFIX - 1), word_end) + 1
+    if word_start <= 0 or word_start <= previous_end:
+        return None
+    word = padded[word_start:word_end]
+    return (word_start, word) if word in DETACHED_CLITICS or word in DETACHED_ARTICLES else None
 
 
-def _entries(index: SpotIndex, lang: str, padded: str, candidate: _Candidate, previous_end: int,
-             cache: _EntryCache) -> tuple[int, str, list[KeyEntry]]:
-    """The entries a chosen candidate stands for, with a detached clitic (لـ تركمانستان) joined."""
-    start, _, _, prefix, number = candidate
-    if not prefix:
-        word_end = start - 1
-        word_start = padded.rfind(" ", max(0, word_end - MAX_PREFIX - 1), word_end) + 1
-        word = padded[word_start:word_end]
-        if 0 < word_start and previous_end < word_start and (
-            word in DETACHED_CLITICS or word in DETACHED_ARTICLES
-        ):
-            detached = _accepted_entries(index, lang, number, word, True, cache)
-            if detached:
-                return word_start, word, detached
-    return start, prefix, _accepted_entries(index, lang, number, prefix, False, cache)
-
-
-def _accepted_entries(index: SpotIndex, lang: str, number: int, prefix: str, detached: bool,
-                      cache: _EntryCache) -> list[KeyEntry]:
-    key = (number, prefix, detached)
-    found = cache.get(key)
-    if found is None:
-        found = cache[key] = [e for e in index.entries[lang][number] if _accepts(e, prefix, detached)]
-    return found
-
-
-def _hit(folded: FoldedText, candidate: _Candidate, start_at: int, prefix: str,
-         entries: list[KeyEntry]) -> Hit | None:
-    stem, end_at = candidate[1], candidate[2]
-    start, end = folded.original_span(start_at - 1, end_at - 1)
-    stem_start = folded.starts[stem - 1] if prefix else start
-    original = folded.original
-    stem_text = original[stem_start:end]
-    if len(entries) == 1:
-        chosen = entries[0]
-        if not _case_matches(chosen, stem_text):
-            return None
-        concepts = [chosen.concept.id]
-    else:
-        best: dict[str, tuple[tuple[bool, bool, int], KeyEntry]] = {}
-        for entry in entries:
-            if not _case_matches(entry, stem_text):
-                continue
-            rank = (entry.term.text != stem_text, entry.form.variant, entry.term.status.rank)
-            current = best.get(entry.concept.id)
-            if current is None or rank < current[0]:
-                best[entry.concept.id] = (rank, entry)
-        if not best:
-            return None
-        concepts = sorted(best)
-        chosen = best[concepts[0]][1]
-    own_article = prefix == ARTICLE and chosen.form.definiteness is not Definiteness.INDEFINITE
-    text = original[start:end]
-    if text == chosen.term.text:
-        kind = MatchKind.EXACT
-    elif prefix and not own_article:
-        kind = MatchKind.CLITIC
-    else:
-        kind = MatchKind.NORMALIZED
-    return Hit(
-        start=start, end=end, text=text,
-        concept=concepts[0] if len(concepts) == 1 else None,
-        term=chosen.term, match=kind, score=100.0,
-        candidates=tuple(concepts) if len(concepts) > 1 else (),
-        prefix=original[start:stem_start] if prefix and not own_article else "",
-    )
+def _best_entry(entries: list[KeyEntry], stem_text: str) -> tuple[KeyEntry, list[str]] | None:
+    """The entry to report for a mention that several entries fit, and the concepts it may name."""
+    best: dict[str, tuple[tuple[bool, bool, int], KeyEntry]] = {}
+    for entry in entries:
+        if not _case_matches(entry, stem_text):
+            continue
+        rank = (entry.term.text != stem_text, entry.form.variant, entry.term.status.rank)
+        current = best.get(entry.concept.id)
+        if current is None or rank < current[0]:
+            best[entry.concept.id] = (rank, entry)
+    if not best:
+        return None
+    ids = sorted(best)
+    return best[ids[0]][1], ids
 
 
 def spot_exact(index: SpotIndex, text: str, lang: str) -> list[Hit]:
-    """Every glossary term of ``lang`` in ``text`` (exact, folded and clitic forms)."""
+    """Every glossary term of ``lang`` in ``text`` (exact, folded and clitic forms).
+
+    This loop runs once per term occurrence, so it keeps to local names and memoizes, per key and
+    prefix, which of the key's entries accept the prefix.
+    """
     lang = language_of(lang)
+    entries_of = index.entries.get(lang)
+    if entries_of is None:
+        return []
     folded = fold_text(text)
     padded = " " + folded.folded + " "
+    starts, ends, original = folded.starts, folded.ends, folded.original
+    accepted: dict[tuple[int, str, bool], list[KeyEntry]] = {}
     hits: list[Hit] = []
     previous_end = 0
-    cache: _EntryCache = {}
-    for candidate in _select(_candidates(index, lang, padded), len(padded)):
-        start_at, prefix, entries = _entries(index, lang, padded, candidate, previous_end, cache)
+    exact, clitic, normalized = MatchKind.EXACT, MatchKind.CLITIC, MatchKind.NORMALIZED
+    for _, start_at, stem_at, end_at, prefix, number in _select(_candidates(index, lang, padded), len(padded)):
+        detached = _detached_word(padded, start_at, previous_end) if not prefix else None
+        entries: list[KeyEntry] | None = None
+        if detached is not None:
+            entries = accepted.get((number, detached[1], True))
+            if entries is None:
+                entries = accepted[(number, detached[1], True)] = [
+                    e for e in entries_of[number] if _accepts(e, detached[1], True)
+                ]
+            if entries:
+                start_at, prefix = detached
         if not entries:
-            continue
-        hit = _hit(folded, candidate, start_at, prefix, entries)
-        if hit is not None:
-            hits.append(hit)
-            previous_end = candidate[2]
+            entries = accepted.get((number, prefix, False))
+            if entries is None:
+                entries = accepted[(number, prefix, False)] = [
+                    e for e in entries_of[number] if _accepts(e, prefix, False)
+                ]
+            if not entries:
+                continue
+        # Padded positions are one more than folded ones.
+        start = starts[start_at - 1]
+        end = ends[end_at - 2]
+        stem_start = starts[stem_at - 1] if prefix else start
+        stem_text = original[stem_start:end]
+        concept: str | None
+        candidates: tuple[str, ...] = ()
+        if len(entries) == 1:
+            chosen = entries[0]
+            if chosen.term.case_sensitive and not _case_matches(chosen, stem_text):
+                continue
+            concept = chosen.concept.id
+        else:
+            best = _best_entry(entries, stem_text)
+            if best is None:
+                continue
+            chosen, ids = best
+            concept, candidates = (ids[0], ()) if len(ids) == 1 else (None, tuple(ids))
+        own_article = prefix == ARTICLE and chosen.form.definiteness is not Definiteness.INDEFINITE
+        written = original[start:end]
+        if written == chosen.term.text:
+            kind = exact
+        elif prefix and not own_article:
+            kind = clitic
+        else:
+            kind = normalized
+        shown = original[start:stem_start] if prefix and not own_article else ""
+        hits.append(Hit(start, end, written, concept, chosen.term, kind, 100.0, candidates, None, shown))
+        previous_end = end_at
     return resolve_ambiguity(hits)
 
 
@@ -187,6 +186,8 @@ def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
     A shared surname after the full name of one person is that person; when no candidate is
     mentioned unambiguously, or several are at the same distance, the hit stays ambiguous.
     """
+    if not any(hit.concept is None for hit in hits):
+        return list(hits)
     ordered = all(a.end <= b.start for a, b in zip(hits, hits[1:]))
     by_concept: dict[str, list[Hit]] = {}
     for other in hits:
