@@ -74,6 +74,8 @@ class SpotIndex:
         self.entries: dict[str, list[tuple[KeyEntry, ...]]] = {}
         self.key_lengths: dict[str, list[int]] = {}
         self._accepted: dict[str, list[frozenset[str]]] = {}
+        self.accepted_entries: dict[str, dict[tuple[int, str, bool], list[KeyEntry]]] = {}
+        """Per language, memo of the entries of a key that accept a prefix (attached or detached)."""
 
     def accepted_prefixes(self, lang: str) -> list[frozenset[str]]:
         """Per key number, the attached clitic chains that at least one of its entries accepts."""

@@ -125,7 +125,7 @@ def spot_exact(index: SpotIndex, text: str, lang: str) -> list[Hit]:
     folded = fold_text(text)
     padded = " " + folded.folded + " "
     starts, ends, original = folded.starts, folded.ends, folded.original
-    accepted: dict[tuple[int, str, bool], list[KeyEntry]] = {}
+    accepted = index.accepted_entries.setdefault(lang, {})
     hits: list[Hit] = []
     previous_end = 0
     exact, clitic, normalized = MatchKind.EXACT, MatchKind.CLITIC, MatchKind.NORMALIZED
@@ -186,17 +186,18 @@ def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
     A shared surname after the full name of one person is that person; when no candidate is
     mentioned unambiguously, or several are at the same distance, the hit stays ambiguous.
     """
-    if not any(hit.concept is None for hit in hits):
+    wanted = {c for hit in hits if hit.concept is None for c in hit.candidates}
+    if not wanted:
         return list(hits)
     ordered = all(a.end <= b.start for a, b in zip(hits, hits[1:]))
     by_concept: dict[str, list[Hit]] = {}
     for other in hits:
-        if other.concept is not None and not other.ambiguous:
+        if other.concept in wanted and not other.candidates:
             by_concept.setdefault(other.concept, []).append(other)
     ends = {concept: [m.end for m in found] for concept, found in by_concept.items()}
     resolved: list[Hit] = []
     for hit in hits:
-        if not hit.ambiguous or hit.concept is not None:
+        if hit.concept is not None or not hit.candidates:
             resolved.append(hit)
             continue
         if ordered:  # disjoint hits in text order: only the nearest mention on each side counts
@@ -206,10 +207,7 @@ def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
                 at = bisect_right(ends.get(concept, []), hit.start)
                 mentions += found[max(0, at - 1):at + 1]
         else:
-            mentions = [
-                other for other in hits
-                if other.concept in hit.candidates and not other.ambiguous
-            ]
+            mentions = [other for other in hits if other.concept in hit.candidates and not other.candidates]
         if not mentions:
             resolved.append(hit)
             continue
