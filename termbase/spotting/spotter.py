@@ -7,6 +7,7 @@ from operator import itemgetter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from termbase._gc import gc_paused
 from termbase.lookup import MatchKind
 from termbase.normalize import fold_text
 from termbase.spotting.forms import (
@@ -115,9 +116,16 @@ def _best_entry(entries: list[KeyEntry], stem_text: str) -> tuple[KeyEntry, list
 def spot_exact(index: SpotIndex, text: str, lang: str) -> list[Hit]:
     """Every glossary term of ``lang`` in ``text`` (exact, folded and clitic forms).
 
-    This loop runs once per term occurrence, so it keeps to local names and memoizes, per key and
-    prefix, which of the key's entries accept the prefix.
+    Runs with the cyclic garbage collector paused: the hits hold no cycles, and a collection
+    triggered by their allocation would walk the whole index of a large glossary.
     """
+    with gc_paused():
+        return _spot(index, text, lang)
+
+
+def _spot(index: SpotIndex, text: str, lang: str) -> list[Hit]:
+    """:func:`spot_exact`. This loop runs once per term occurrence, so it keeps to local names and
+    memoizes, per key and prefix, which of the key's entries accept the prefix."""
     lang = language_of(lang)
     entries_of = index.entries.get(lang)
     if entries_of is None:
