@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import yaml
 
@@ -23,6 +23,7 @@ from termbase._gc import gc_paused
 from termbase.errors import GlossarySchemaError, GlossarySyntaxError
 from termbase.glossary_cache import CACHE_FOLDER, cache_path, read_cache, write_cache
 from termbase.model import (
+    MEMBERS_BY_VALUE,
     Concept,
     Gender,
     Glossary,
@@ -68,10 +69,6 @@ _TERM_KEYS = frozenset(
 _HEADER_KEYS = frozenset({"id", "title", "description", "license", "sources"})
 _BOOLEANS = {"true": True, "false": False}
 _E = TypeVar("_E", bound=enum.Enum)
-_MEMBERS: dict[type[enum.Enum], dict[object, Any]] = {
-    enum_type: {member.value: member for member in enum_type}
-    for enum_type in (TermStatus, TermType, PartOfSpeech, Gender)
-}
 
 
 def shipped_glossary_paths() -> list[Path]:
@@ -135,7 +132,7 @@ class _Reader:
 
     def choice(self, node: yaml.Node, what: str, enum_type: type[_E], element: str) -> _E:
         value = self.scalar(node, what, element)
-        member: _E | None = _MEMBERS[enum_type].get(value)
+        member: _E | None = MEMBERS_BY_VALUE[enum_type].get(value)
         if member is None:
             allowed = ", ".join(str(member.value) for member in enum_type)
             raise self.fail(node, f"unknown {what} {value!r} (expected one of: {allowed})", element)

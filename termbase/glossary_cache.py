@@ -25,6 +25,7 @@ import yaml
 
 from termbase._gc import gc_paused
 from termbase.model import (
+    MEMBERS_BY_VALUE,
     Concept,
     Gender,
     Glossary,
@@ -41,10 +42,6 @@ __all__ = ["CACHE_FOLDER", "CACHE_FORMAT", "cache_path", "read_cache", "write_ca
 CACHE_FOLDER = ".termbase-cache"
 """Folder beside a glossary that holds its parsed form (and the spotting index of a termbase)."""
 CACHE_FORMAT = 1
-_MEMBERS: dict[type[enum.Enum], dict[object, Any]] = {
-    enum_type: {member.value: member for member in enum_type}
-    for enum_type in (TermStatus, TermType, PartOfSpeech, Gender)
-}
 
 
 def _cache_key() -> dict[str, object]:
@@ -103,7 +100,7 @@ def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
         id=header["id"] or Path(path).stem, path=path, title=header["title"], description=header["description"],
         license=header["license"], sources=tuple(header["sources"]), digest=digest,
     )
-    statuses, types, parts, genders = (_MEMBERS[e] for e in (TermStatus, TermType, PartOfSpeech, Gender))
+    statuses, types, parts, genders = (MEMBERS_BY_VALUE[e] for e in (TermStatus, TermType, PartOfSpeech, Gender))
     glossary_id = info.id
     concept_lines: dict[str, int] = {}
     term_lines: dict[tuple[str, str, str], int] = {}

@@ -6,8 +6,10 @@ import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 __all__ = [
+    "MEMBERS_BY_VALUE",
     "Concept",
     "Glossary",
     "GlossaryInfo",
@@ -183,6 +185,13 @@ class Glossary:
     concepts: tuple[Concept, ...]
     concept_lines: Mapping[str, int]
     term_lines: Mapping[tuple[str, str, str], int]
+
+
+MEMBERS_BY_VALUE: Mapping[type[enum.Enum], Mapping[object, Any]] = MappingProxyType({
+    enum_type: MappingProxyType({member.value: member for member in enum_type})
+    for enum_type in (TermStatus, TermType, PartOfSpeech, Gender)
+})
+"""The members of the glossary vocabularies by their written value (a dict look-up, not a call)."""
 
 
 def _same_language(tag: str, wanted: str) -> bool:
