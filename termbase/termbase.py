@@ -15,7 +15,7 @@ from termbase.index import LookupIndex
 from termbase.lookup import Match, rank_matches
 from termbase.model import Concept, GlossaryInfo, Term
 from termbase.formats.segments import Segment
-from termbase.normalize import FOLDING_SCHEME
+from termbase.normalize import FOLDING_SCHEME, fold_text
 from termbase.qa.issues import Report
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.spotting.hits import Hit
@@ -150,9 +150,10 @@ class Termbase:
         ``fuzzy``, spellings of names that the glossary does not list are reported as fuzzy hits.
         """
         lang = lang or guess_language(text)
-        hits = spot_exact(self._spot_index, text, lang)
+        folded = fold_text(text)
+        hits = spot_exact(self._spot_index, text, lang, folded=folded)
         if fuzzy:
-            hits = self._fuzzy_spotter.spot(text, lang, hits)
+            hits = self._fuzzy_spotter.spot(text, lang, hits, folded=folded)
         return hits
 
     @cached_property

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from termbase._gc import gc_paused
 from termbase.lookup import MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
-from termbase.normalize import fold, fold_text
+from termbase.normalize import FoldedText, fold, fold_text
 from termbase.spotting.forms import ARTICLE, DEFINITE_PREFIXES, INDEFINITE_PREFIXES, is_arabic
 from termbase.spotting.hits import Hit
 from termbase.spotting.index import language_of
@@ -146,20 +146,26 @@ class FuzzySpotter:
             for lang, items in names.items()
         }
 
-    def spot(self, text: str, lang: str, hits: Sequence[Hit]) -> list[Hit]:
-        """``hits`` plus fuzzy hits on words they do not cover, in text order."""
+    def spot(self, text: str, lang: str, hits: Sequence[Hit], *, folded: FoldedText | None = None) -> list[Hit]:
+        """``hits`` plus fuzzy hits on words they do not cover, in text order.
+
+        ``folded`` is ``fold_text(text)`` when the caller has it already (the exact pass does).
+        """
         table = self.tables.get(language_of(lang))
         if table is None:
             return list(hits)
         covered = bytearray(len(text) + 1)
         for hit in hits:
             covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-        words = self._arabic_words(text) if language_of(lang) == "ar" else self._latin_words(text)
+        if language_of(lang) == "ar":
+            words = self._arabic_words(folded if folded is not None else fold_text(text))
+        else:
+            words = self._latin_words(text)
         found = list(hits)
-        for start, end, stem_start, folded in words:
-            if covered.find(1, start, end) != -1 or folded in self.known or ARTICLE + folded in self.known:
+        for start, end, stem_start, word in words:
+            if covered.find(1, start, end) != -1 or word in self.known or ARTICLE + word in self.known:
                 continue
-            best = table.best(folded)
+            best = table.best(word)
             if best is None:
                 continue
             items, score = best
@@ -175,8 +181,7 @@ class FuzzySpotter:
         found.sort(key=lambda h: (h.start, h.end))
         return found
 
-    def _arabic_words(self, text: str) -> Iterator[tuple[int, int, int, str]]:
-        folded = fold_text(text)
+    def _arabic_words(self, folded: FoldedText) -> Iterator[tuple[int, int, int, str]]:
         for match in re.finditer(r"[^ ]+", folded.folded):
             word = match.group()
             if not is_arabic(word) or len(word) < MIN_ARABIC:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from operator import itemgetter
 from collections.abc import Sequence
@@ -9,7 +10,7 @@ from dataclasses import replace
 
 from termbase._gc import gc_paused
 from termbase.lookup import MatchKind
-from termbase.normalize import fold_text
+from termbase.normalize import FoldedText, fold_text
 from termbase.spotting.forms import (
     ARTICLE,
     DETACHED_ARTICLES,
@@ -30,10 +31,14 @@ includes the prefix, ``end`` excludes the separator after the key. Tuples in thi
 longest first, then leftmost."""
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
 def guess_language(text: str) -> str:
-    """``ar`` when Arabic letters outnumber Latin ones, else ``en``."""
-    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    """``ar`` when Arabic letters outnumber Latin ones, else ``en`` (counted by the regex engine)."""
+    arabic = _ARABIC_LETTER.subn("", text)[1]
+    latin = _LATIN_LETTER.subn("", text)[1]
     return "ar" if arabic > latin else "en"
 
 
@@ -113,24 +118,24 @@ def _best_entry(entries: list[KeyEntry], stem_text: str) -> tuple[KeyEntry, list
     return best[ids[0]][1], ids
 
 
-def spot_exact(index: SpotIndex, text: str, lang: str) -> list[Hit]:
+def spot_exact(index: SpotIndex, text: str, lang: str, *, folded: FoldedText | None = None) -> list[Hit]:
     """Every glossary term of ``lang`` in ``text`` (exact, folded and clitic forms).
 
-    Runs with the cyclic garbage collector paused: the hits hold no cycles, and a collection
-    triggered by their allocation would walk the whole index of a large glossary.
+    ``folded`` is ``fold_text(text)`` when the caller has it already. Runs with the cyclic garbage
+    collector paused: the hits hold no cycles, and a collection triggered by their allocation
+    would walk the whole index of a large glossary.
     """
     with gc_paused():
-        return _spot(index, text, lang)
+        return _spot(index, folded if folded is not None else fold_text(text), lang)
 
 
-def _spot(index: SpotIndex, text: str, lang: str) -> list[Hit]:
+def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     """:func:`spot_exact`. This loop runs once per term occurrence, so it keeps to local names and
     memoizes, per key and prefix, which of the key's entries accept the prefix."""
     lang = language_of(lang)
     entries_of = index.entries.get(lang)
     if entries_of is None:
         return []
-    folded = fold_text(text)
     padded = " " + folded.folded + " "
     starts, ends, original = folded.starts, folded.ends, folded.original
     accepted = index.accepted_entries.setdefault(lang, {})
