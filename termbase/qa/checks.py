@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -131,7 +131,7 @@ def _same_number(written: str, term: str, replacement: str) -> str:
     return replacement
 
 
-def check_target_variants(segment: SegmentHits, concepts: dict[str, Concept], target_lang: str) -> list[Issue]:
+def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept], target_lang: str) -> list[Issue]:
     """``forbidden-term``, ``deprecated-term`` and ``misspelled-term`` on the target's hits."""
     issues: list[Issue] = []
     for hit in segment.target_hits:
@@ -172,7 +172,7 @@ def _by_concept(hits: Iterable[Hit]) -> dict[str, list[Hit]]:
     return grouped
 
 
-def check_missing_terms(segment: SegmentHits, concepts: dict[str, Concept], target_lang: str,
+def check_missing_terms(segment: SegmentHits, concepts: Mapping[str, Concept], target_lang: str,
                         *, counts: bool = True) -> list[Issue]:
     """``missing-term`` (a source concept with no rendering in the target) and ``count-mismatch``."""
     if segment.source is None:
@@ -180,6 +180,7 @@ def check_missing_terms(segment: SegmentHits, concepts: dict[str, Concept], targ
     issues: list[Issue] = []
     target = _by_concept(segment.target_hits)
     source_hits = [h for h in segment.source_hits if h.match is not MatchKind.FUZZY]
+    mentions = Counter(h.concept for h in source_hits if h.concept is not None)
     seen: set[str] = set()
     for hit in source_hits:
         wanted = (hit.concept,) if hit.concept is not None else hit.candidates
@@ -203,7 +204,7 @@ def check_missing_terms(segment: SegmentHits, concepts: dict[str, Concept], targ
             ))
             continue
         if counts and concept_id is not None:
-            in_source = sum(1 for h in source_hits if h.concept == concept_id)
+            in_source = mentions[concept_id]
             in_target = len({(t.start, t.end) for t in rendered})
             if in_source > in_target:
                 concept = concepts[concept_id]
@@ -226,7 +227,7 @@ def _contains_words(longer: str, shorter: str) -> bool:
     return all(word in long_words for word in short_words)
 
 
-def check_inconsistent_terms(segments: Sequence[SegmentHits], concepts: dict[str, Concept],
+def check_inconsistent_terms(segments: Sequence[SegmentHits], concepts: Mapping[str, Concept],
                              target_lang: str) -> list[Issue]:
     """``inconsistent-term``: one concept rendered by different approved variants in one target.
 

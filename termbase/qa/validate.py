@@ -51,7 +51,7 @@ def _spot(termbase: Termbase, source: str | None, target: str, segment_id: str |
 
 def _segment_issues(termbase: Termbase, segment: SegmentHits, source_lang: str, target_lang: str,
                     options: CheckOptions) -> list[Issue]:
-    concepts = dict(termbase.concepts)
+    concepts = termbase.concepts
 
     def translate(text: str) -> str | None:
         terms = termbase.translations(text, target_lang, source_lang=source_lang)
@@ -67,7 +67,7 @@ def _segment_issues(termbase: Termbase, segment: SegmentHits, source_lang: str, 
 
 def _report(termbase: Termbase, checked: list[SegmentHits], issues: list[Issue], source_lang: str,
             target_lang: str, options: CheckOptions, mode: str) -> Report:
-    issues += check_inconsistent_terms(checked, dict(termbase.concepts), target_lang)
+    issues += check_inconsistent_terms(checked, termbase.concepts, target_lang)
     order = {segment.id: n for n, segment in enumerate(checked)}
 
     def position(issue: Issue) -> tuple[int, int, str]:
