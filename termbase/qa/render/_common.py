@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
-from termbase.qa.issues import CheckedSegment, Issue, Report, Severity, TextSpan
+from termbase.qa.issues import Issue, Report, Severity, TextSpan
 
 __all__ = [
     "IssueSegments",
@@ -53,12 +53,11 @@ class IssueSegments:
     whole-document report (and to no known segment when there are several).
     """
 
-    __slots__ = ("_by_id", "_index", "_lines", "report")
+    __slots__ = ("_index", "_lines", "report")
 
     def __init__(self, report: Report) -> None:
         self.report = report
         self._index = {segment.id: i for i, segment in reversed(list(enumerate(report.segments)))}
-        self._by_id = {segment.id: segment for segment in reversed(report.segments)}
         self._lines: dict[tuple[int, str], LineIndex] = {}
 
     @property
@@ -71,11 +70,6 @@ class IssueSegments:
         if issue.segment is not None:
             return self._index.get(issue.segment)
         return 0 if len(self.report.segments) == 1 else None
-
-    def segment_of(self, issue: Issue) -> CheckedSegment | None:
-        """The segment whose texts the issue's offsets refer to, or ``None`` when unknown."""
-        index = self.index_of(issue)
-        return None if index is None else self.report.segments[index]
 
     def position(self, issue: Issue, side: str) -> tuple[int, int] | None:
         """``(line, column)`` of the issue's ``"source"`` or ``"target"`` span, when known."""
