@@ -73,16 +73,8 @@ class SpotIndex:
         self.automata: dict[str, Any] = {}
         self.entries: dict[str, list[tuple[KeyEntry, ...]]] = {}
         self.key_lengths: dict[str, list[int]] = {}
-        self._accepted: dict[str, list[frozenset[str]]] = {}
         self.accepted_entries: dict[str, dict[tuple[int, str, bool], list[KeyEntry]]] = {}
         """Per language, memo of the entries of a key that accept a prefix (attached or detached)."""
-
-    def accepted_prefixes(self, lang: str) -> list[frozenset[str]]:
-        """Per key number, the attached clitic chains that at least one of its entries accepts."""
-        accepted = self._accepted.get(lang)
-        if accepted is None:
-            accepted = self._accepted[lang] = [_accepted(entries) for entries in self.entries[lang]]
-        return accepted
 
     @classmethod
     def build(cls, concepts: Sequence[Concept]) -> SpotIndex:
@@ -106,7 +98,7 @@ class SpotIndex:
     def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
         self.entries[lang] = [entries for _, entries in keys]
         self.key_lengths[lang] = [len(key) for key, _ in keys]
-        accepted = self.accepted_prefixes(lang) if lang in PREFIXED_LANGUAGES else None
+        accepted = [_accepted(entries) for _, entries in keys] if lang in PREFIXED_LANGUAGES else None
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for number, (key, _) in enumerate(keys):
             for prefix in _indexed_prefixes(accepted[number] if accepted is not None else None):
