@@ -69,6 +69,12 @@ class SurfaceForm:
             return True
         return self.definiteness is Definiteness.EITHER and prefix in INDEFINITE_PREFIXES
 
+    def accepts_detached(self, word: str) -> bool:
+        """Whether ``word``, written apart before the key (لـ تركمانستان, الـ كرملين), is its clitic."""
+        if word in DETACHED_ARTICLES:
+            return self.definiteness is not Definiteness.INDEFINITE
+        return word in DETACHED_CLITICS and self.definiteness is not Definiteness.DEFINITE
+
 
 def is_arabic(text: str) -> bool:
     """True when ``text`` contains an Arabic letter."""

@@ -42,15 +42,6 @@ def guess_language(text: str) -> str:
     return "ar" if arabic > latin else "en"
 
 
-def _accepts(entry: KeyEntry, prefix: str, detached: bool) -> bool:
-    form = entry.form
-    if not detached:
-        return form.accepts(prefix)
-    if prefix in DETACHED_ARTICLES:
-        return form.definiteness is not Definiteness.INDEFINITE
-    return prefix in DETACHED_CLITICS and form.definiteness is not Definiteness.DEFINITE
-
-
 def _case_matches(entry: KeyEntry, original: str) -> bool:
     if not entry.term.case_sensitive:
         return True
@@ -149,7 +140,7 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
             entries = accepted.get((number, detached[1], True))
             if entries is None:
                 entries = accepted[(number, detached[1], True)] = [
-                    e for e in entries_of[number] if _accepts(e, detached[1], True)
+                    e for e in entries_of[number] if e.form.accepts_detached(detached[1])
                 ]
             if entries:
                 start_at, prefix = detached
@@ -157,7 +148,7 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
             entries = accepted.get((number, prefix, False))
             if entries is None:
                 entries = accepted[(number, prefix, False)] = [
-                    e for e in entries_of[number] if _accepts(e, prefix, False)
+                    e for e in entries_of[number] if e.form.accepts(prefix)
                 ]
             if not entries:
                 continue
