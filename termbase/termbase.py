@@ -10,7 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from termbase.errors import ConceptNotFoundError
-from termbase.glossary import Glossary, load_glossaries
+from termbase.glossary import load_glossaries
 from termbase.index import LookupIndex
 from termbase.lookup import Match, rank_matches
 from termbase.model import Concept, GlossaryInfo, Term
@@ -44,18 +44,15 @@ class Termbase:
             ordered[concept.id] = concept
         self._concepts: Mapping[str, Concept] = MappingProxyType(ordered)
         self.glossaries: tuple[GlossaryInfo, ...] = tuple(glossaries)
-        self.sources: tuple[Glossary, ...] = ()
 
     @classmethod
     def load(cls, paths: Iterable[str | Path] | None = None) -> Termbase:
         """Load glossary files (all shipped glossaries when ``paths`` is None)."""
         glossaries = load_glossaries(paths)
-        termbase = cls(
+        return cls(
             (concept for glossary in glossaries for concept in glossary.concepts),
             [glossary.info for glossary in glossaries],
         )
-        termbase.sources = tuple(glossaries)
-        return termbase
 
     # -- concepts -----------------------------------------------------------------------------
 
