@@ -120,6 +120,8 @@ def run_check(args: argparse.Namespace) -> int:
         return _usage("--fix works on a document and its draft, or on a draft alone")
     if args.annotate is not None and kind != "po":
         return _usage("--annotate works on PO files")
+    if args.annotate == "" and not args.in_place:
+        return _usage("--annotate needs a PATH, or --in-place")
     termbase = load_termbase(args)
     if kind is not None or args.aligned:
         if args.aligned:
@@ -174,10 +176,7 @@ def _annotate(path: str, report: Report, args: argparse.Namespace) -> None:
         if issue.segment is not None:
             hint = f" → {issue.suggestion}" if issue.suggestion else ""
             messages[issue.segment].append(f"{issue.code}: {issue.message}{hint}")
-    destination = args.annotate or (path if args.in_place else None)
-    if destination is None:
-        raise SystemExit(_usage("--annotate needs a PATH, or --in-place"))
-    annotate_po(path, messages, output=destination)
+    annotate_po(path, messages, output=args.annotate or path)
 
 
 def _emit(report: Report, args: argparse.Namespace) -> None:
