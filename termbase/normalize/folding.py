@@ -107,7 +107,11 @@ class FoldedText:
 
 _DELETE = 0xFFFFFFFF
 _EXPAND = 0xFFFFFFFE
+_UNKNOWN = 0xFFFFFFFD  # above every code point: one comparison finds all three
 _SPACE = ord(_SEPARATOR)
+
+Codes = npt.NDArray[np.uint32]
+Offsets = npt.NDArray[np.int64]
 
 
 class _CodeTable:
@@ -115,21 +119,27 @@ class _CodeTable:
     and whether it attaches to the letter before it (combining marks, tatweel)."""
 
     def __init__(self) -> None:
-        self.known = np.zeros(0x110000, dtype=np.bool_)
-        self.mapped = np.zeros(0x110000, dtype=np.uint32)
+        self.mapped = np.full(0x110000, _UNKNOWN, dtype=np.uint32)
         self.attached = np.zeros(0x110000, dtype=np.bool_)
+        self.keeps_attached = False
+        """Whether a character that attaches folds to something: then even a text with nothing
+        removed needs the marks' pass."""
 
-    def fold(self, codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
-        unknown = codes[~self.known[codes]]
+    def fold(self, codes: Codes) -> tuple[Codes, bool]:
+        """The folded code of each code, and whether any is removed or expands to several."""
+        mapped: Codes = self.mapped[codes]
+        if not (mapped >= _UNKNOWN).any():
+            return mapped, False
+        unknown = codes[mapped == _UNKNOWN]
         if unknown.size:
             for code in np.unique(unknown).tolist():
                 char = chr(code)
                 folded = fold_char(char)
                 self.mapped[code] = ord(folded) if len(folded) == 1 else (_EXPAND if folded else _DELETE)
                 self.attached[code] = _attaches(char)
-                self.known[code] = True
-        result: npt.NDArray[np.uint32] = self.mapped[codes]
-        return result
+                self.keeps_attached |= bool(folded) and self.attached[code]
+            mapped = self.mapped[codes]
+        return mapped, bool((mapped >= _EXPAND).any())
 
 
 def _attaches(char: str) -> bool:
@@ -140,7 +150,7 @@ def _attaches(char: str) -> bool:
 _CODES: _CodeTable | None = None
 
 
-def _memory(values: npt.NDArray[np.int64]) -> Sequence[int]:
+def _memory(values: Offsets) -> Sequence[int]:
     return np.ascontiguousarray(values, dtype=np.int64).data
 
 
@@ -154,9 +164,38 @@ def fold_text(text: str) -> FoldedText:
     if _CODES is None:
         _CODES = _CodeTable()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    mapped = _CODES.fold(codes)
-    if (mapped == _EXPAND).any():
+    mapped, changes_length = _CODES.fold(codes)
+    if not changes_length and not _CODES.keeps_attached:
+        folded, starts, ends = _collapse_spaces(mapped)
+    elif (mapped == _EXPAND).any():
         return _fold_text_by_character(text)
+    else:
+        folded, starts, ends = _fold_removing(codes, mapped, _CODES.attached)
+    return FoldedText(text, folded.tobytes().decode("utf-32-le", "surrogatepass"),
+                      _memory(starts), _memory(ends))
+
+
+def _collapse_spaces(mapped: Codes) -> tuple[Codes, Offsets, Offsets]:
+    """Folded codes and offsets of a text where every character folds to one: only runs of
+    separators change the length, each kept as its first and reaching to the run's end.
+
+    Nothing is removed, so a character ends where the next kept one starts: starts and ends are
+    two views of one array of boundaries.
+    """
+    spaces = mapped == _SPACE
+    repeated = spaces[1:] & spaces[:-1]
+    if not repeated.any():
+        bounds = np.arange(mapped.size + 1, dtype=np.int64)
+        return mapped, bounds[:-1], bounds[1:]
+    first_of_run = np.ones(mapped.size + 1, dtype=np.bool_)  # one more: the end of the text
+    first_of_run[1:-1] = ~repeated
+    bounds = np.flatnonzero(first_of_run)
+    return mapped[bounds[:-1]], bounds[:-1], bounds[1:]
+
+
+def _fold_removing(codes: Codes, mapped: Codes, attached: npt.NDArray[np.bool_]) -> tuple[Codes, Offsets, Offsets]:
+    """Folded codes and offsets of a text where some characters are removed (marks, tatweel,
+    format characters): each character's end reaches over the marks attached to it."""
     keep = mapped != _DELETE
     folded = mapped[keep]
     starts = np.flatnonzero(keep)
@@ -170,13 +209,12 @@ def fold_text(text: str) -> FoldedText:
             kept = np.flatnonzero(first_of_run)
             last_of_group = np.append(kept[1:], folded.size) - 1
             folded, starts, ends = folded[kept], starts[kept], ends[last_of_group]
-    attached = _CODES.attached[codes]
-    if attached.any():  # let each character's end reach over the marks that follow it
+    marks = attached[codes]
+    if marks.any():  # let each character's end reach over the marks that follow it
         positions = np.arange(codes.size + 1)
-        free = np.where(np.append(~attached, True), positions, codes.size)
+        free = np.where(np.append(~marks, True), positions, codes.size)
         ends = np.minimum.accumulate(free[::-1])[::-1][ends]
-    return FoldedText(text, folded.tobytes().decode("utf-32-le", "surrogatepass"),
-                      _memory(starts), _memory(ends))
+    return folded, starts, ends
 
 
 def _fold_text_by_character(text: str) -> FoldedText:

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from termbase.normalize import fold, fold_char, fold_text
+from termbase.normalize import FoldedText, fold, fold_char, fold_text
+from termbase.normalize.folding import _fold_text_by_character
 
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى"
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyzABCKTZéüşÖñ"
@@ -116,6 +117,39 @@ def test_words_of_plain_text(words: list[str], separators: list[str]) -> None:
     folded = fold_text(text)
     runs = list(_RUNS.finditer(folded.folded))
     assert [folded.original_span(r.start(), r.end()) for r in runs] == positions
+
+
+PLAIN = ARABIC_LETTERS + LATIN_LETTERS + SPACES + PUNCTUATION + PERSIAN_AND_DIGITS
+"""Characters that each fold to exactly one: texts of these take the array path that removes nothing."""
+REMOVABLE = PLAIN + DIACRITICS + TATWEEL + FORMAT_MARKS
+"""Plus characters that fold to nothing: the array path that removes them."""
+
+
+def _maps(text: str, folded: FoldedText) -> tuple[str, list[int], list[int]]:
+    return folded.folded, list(folded.starts), list(folded.ends)
+
+
+def test_the_plain_alphabet_removes_nothing() -> None:
+    """The premise of the next test: otherwise it would not reach the path it is meant for."""
+    assert all(len(fold_char(c)) == 1 for c in PLAIN)
+    assert any(fold_char(c) == "" for c in REMOVABLE)
+
+
+@SETTINGS
+@given(st.text(alphabet=PLAIN, max_size=60))
+@example("")
+@example("  ")
+@example("a ،  b")
+def test_array_path_without_removals_agrees_with_character_path(text: str) -> None:
+    assert _maps(text, fold_text(text)) == _maps(text, _fold_text_by_character(text))
+
+
+@SETTINGS
+@given(st.text(alphabet=REMOVABLE, max_size=60))
+@example("\u200c")
+@example("ـــ  \u064e")
+def test_array_path_with_removals_agrees_with_character_path(text: str) -> None:
+    assert _maps(text, fold_text(text)) == _maps(text, _fold_text_by_character(text))
 
 
 SPAN_CASES = [
