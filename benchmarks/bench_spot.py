@@ -14,7 +14,8 @@ through
   (c) flashtext ``KeywordProcessor`` (case-insensitive, Arabic letters added to its word characters
       so that it does not match inside Arabic words), ``extract_keywords(span_info=True)``.
 
-It prints throughput (MB/s of UTF-8 text, best of ``--repeat`` runs), build time, memory of the built
+It prints throughput (MB/s of UTF-8 text, best of ``--repeat`` rounds in which the three methods take
+turns, so that a change in the machine's load hits them alike), build time, memory of the built
 index (RSS growth; tracemalloc cannot see pyahocorasick's C allocations) and the ratios a/b and a/c,
 plus how many of the generated term occurrences each method found (recall).
 
@@ -71,14 +72,17 @@ def _built(build: Callable[[], Any]) -> tuple[Any, float, int]:
     return built, seconds, max(0, _rss() - before)
 
 
-def _best(run: Callable[[], Any], repeat: int) -> tuple[Any, float]:
-    best = float("inf")
-    result = None
+def _best_interleaved(runs: dict[str, Callable[[], Any]], repeat: int) -> dict[str, tuple[Any, float]]:
+    """Best time of each run over ``repeat`` rounds; each round runs every method once, so that a
+    change in the machine's load during the measurement hits all of them alike."""
+    best = {name: float("inf") for name in runs}
+    results: dict[str, Any] = {}
     for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    return result, best
+        for name, run in runs.items():
+            start = time.perf_counter()
+            results[name] = run()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return {name: (results[name], best[name]) for name in runs}
 
 
 # -- the three methods ------------------------------------------------------------------------------
@@ -175,20 +179,22 @@ def run_size(label: str, terms: int, words: int, repeat: int) -> list[Row]:
     index, seconds, memory = _built(lambda: build_termbase(concepts))
     for lang in LANGS:
         generated = texts[lang]
-        megabytes = len(generated.text.encode("utf-8")) / 1e6
-        found, best = _best(lambda: spot_termbase(index, generated.text, lang), repeat)
-        rows.append(Row(label, lang, "termbase", seconds, memory / 1e6, megabytes / best,
-                        _recall(generated, found), len(found)))
+        text = generated.text
+        megabytes = len(text.encode("utf-8")) / 1e6
         automaton, a_seconds, a_memory = _built(lambda: build_ahocorasick(concepts, lang))
-        found, best = _best(lambda: spot_ahocorasick(automaton, generated.text), repeat)
-        rows.append(Row(label, lang, "pyahocorasick", a_seconds, a_memory / 1e6, megabytes / best,
-                        _recall(generated, found), len(found)))
-        del automaton
         processor, f_seconds, f_memory = _built(lambda: build_flashtext(concepts, lang))
-        found, best = _best(lambda: spot_flashtext(processor, generated.text), repeat)
-        rows.append(Row(label, lang, "flashtext", f_seconds, f_memory / 1e6, megabytes / best,
-                        _recall(generated, found), len(found)))
-        del processor
+        measured = _best_interleaved({
+            "termbase": lambda: spot_termbase(index, text, lang),
+            "pyahocorasick": lambda: spot_ahocorasick(automaton, text),
+            "flashtext": lambda: spot_flashtext(processor, text),
+        }, repeat)
+        built = {"termbase": (seconds, memory), "pyahocorasick": (a_seconds, a_memory),
+                 "flashtext": (f_seconds, f_memory)}
+        for method, (found, best) in measured.items():
+            build_s, build_memory = built[method]
+            rows.append(Row(label, lang, method, build_s, build_memory / 1e6, megabytes / best,
+                            _recall(generated, found), len(found)))
+        del automaton, processor
     return rows
 
 
