@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from termbase.model import PartOfSpeech, Term
+from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import fold
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "DETACHED_CLITICS",
     "INDEFINITE_PREFIXES",
     "Definiteness",
+    "KeyEntry",
     "SurfaceForm",
     "surface_forms",
 ]
@@ -74,6 +75,15 @@ class SurfaceForm:
         if word in DETACHED_ARTICLES:
             return self.definiteness is not Definiteness.INDEFINITE
         return word in DETACHED_CLITICS and self.definiteness is not Definiteness.DEFINITE
+
+
+@dataclass(frozen=True, slots=True)
+class KeyEntry:
+    """One term reachable through a key, and the surface form that produced the key."""
+
+    concept: Concept
+    term: Term
+    form: SurfaceForm
 
 
 def is_arabic(text: str) -> bool:

@@ -4,8 +4,9 @@ Each key — a folded stem — is indexed with a separator on both sides and, in
 every clitic chain it accepts glued in front (و, بال, لل …), so only whole words reach Python: a key
 that merely ends a longer word never matches. The words are stored reversed and the padded folded
 text is scanned backwards, so that the many prefixed variants of a key share their path through the
-automaton (the stem comes first) instead of repeating it. Exact spotting is one pass over the text
-whatever the size of the glossary.
+automaton (the stem comes first) instead of repeating it. The clitics and articles that news copy
+writes apart (لـ, الـ) are words of the automaton too. Exact spotting is one pass over the text
+whatever the size of the glossary; :meth:`SpotIndex.scan` returns its matches as arrays.
 
 The index is saved next to the glossaries (``.termbase-cache/``) and rebuilt when their digest,
 the folding scheme or the termbase version changes. The automaton stores integers only, and the
@@ -18,28 +19,36 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
+import numpy as np
+import numpy.typing as npt
 
 from termbase._gc import gc_paused
 from termbase.glossary_cache import CACHE_FOLDER
-from termbase.model import Concept, Term
+from termbase.model import Concept
 from termbase.normalize import FOLDING_SCHEME
 from termbase.spotting.forms import (
     DEFINITE_PREFIXES,
+    DETACHED_ARTICLES,
+    DETACHED_CLITICS,
     INDEFINITE_PREFIXES,
     Definiteness,
+    KeyEntry,
     SurfaceForm,
     surface_forms,
 )
+from termbase.spotting.readings import Reading, read_attached, read_detached
 from termbase.textio import atomic_write_text
 
-__all__ = ["KeyEntry", "SpotIndex", "cache_folder", "language_of"]
+__all__ = ["Matches", "SpotIndex", "cache_folder", "language_of"]
 
-CACHE_FORMAT = 3
+Positions = npt.NDArray[np.int64]
+
+CACHE_FORMAT = 4
 _DEFINITENESS = list(Definiteness)
 _DEFINITENESS_CODE = {d: code for code, d in enumerate(_DEFINITENESS)}
 ALL_PREFIXES = INDEFINITE_PREFIXES | DEFINITE_PREFIXES
@@ -47,18 +56,29 @@ ALL_PREFIXES = INDEFINITE_PREFIXES | DEFINITE_PREFIXES
 PREFIXES: tuple[str, ...] = ("",) + tuple(sorted(ALL_PREFIXES - {""}))
 """Prefix numbers: an automaton value is ``key number << PREFIX_BITS | prefix number``."""
 PREFIX_BITS = 6
+_PREFIX_MASK = (1 << PREFIX_BITS) - 1
 _PREFIX_NUMBER = {prefix: number for number, prefix in enumerate(PREFIXES)}
+_PREFIX_LENGTHS = np.array([len(prefix) for prefix in PREFIXES], dtype=np.int64)
+DETACHED_WORDS = DETACHED_CLITICS | DETACHED_ARTICLES
+"""Clitics and articles written apart; in prefixed languages the automaton finds them too, under
+the key number one past the last key, so that one scan tells where they stand."""
 PREFIXED_LANGUAGES = frozenset({"ar"})
 """Languages whose keys are also indexed with the clitic chains they accept glued in front."""
 
 
-@dataclass(frozen=True, slots=True)
-class KeyEntry:
-    """One term reachable through a key, and the surface form that produced the key."""
+class Matches(NamedTuple):
+    """The whole-word matches of one scan, in text order, as positions in the folded text."""
 
-    concept: Concept
-    term: Term
-    form: SurfaceForm
+    starts: Positions
+    """Where each match begins, its prefix included."""
+    stems: Positions
+    """Where its key begins, after the prefix."""
+    stops: Positions
+    """Where its key ends (exclusive)."""
+    values: Positions
+    """``key number << PREFIX_BITS | prefix number``."""
+    detached: list[tuple[int, int, str]]
+    """``(start, stop, word)`` of each clitic or article written apart (لـ, الـ)."""
 
 
 def language_of(tag: str) -> str:
@@ -72,9 +92,11 @@ class SpotIndex:
     def __init__(self) -> None:
         self.automata: dict[str, Any] = {}
         self.entries: dict[str, list[tuple[KeyEntry, ...]]] = {}
-        self.key_lengths: dict[str, list[int]] = {}
-        self.accepted_entries: dict[str, dict[tuple[int, str, bool], list[KeyEntry]]] = {}
-        """Per language, memo of the entries of a key that accept a prefix (attached or detached)."""
+        self.key_lengths: dict[str, Positions] = {}
+        """Per language, the length of each key, by key number (detached words: 0)."""
+        self.readings: dict[str, dict[int, Reading]] = {}
+        """Per language, memo of :meth:`reading` by match value."""
+        self._detached_readings: dict[tuple[str, int, str], Reading] = {}
 
     @classmethod
     def build(cls, concepts: Sequence[Concept]) -> SpotIndex:
@@ -97,14 +119,67 @@ class SpotIndex:
 
     def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
         self.entries[lang] = [entries for _, entries in keys]
-        self.key_lengths[lang] = [len(key) for key, _ in keys]
+        self.key_lengths[lang] = _key_lengths([key for key, _ in keys], lang)
         accepted = [_accepted(entries) for _, entries in keys] if lang in PREFIXED_LANGUAGES else None
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for number, (key, _) in enumerate(keys):
             for prefix in _indexed_prefixes(accepted[number] if accepted is not None else None):
                 automaton.add_word(_indexed_word(prefix, key), number << PREFIX_BITS | _PREFIX_NUMBER[prefix])
+        if lang in PREFIXED_LANGUAGES:
+            for word in sorted(DETACHED_WORDS):
+                if not automaton.exists(_indexed_word(word, "")):  # a key of that spelling stays a key
+                    automaton.add_word(_indexed_word(word, ""), len(keys) << PREFIX_BITS | _PREFIX_NUMBER[word])
         automaton.make_automaton()
         self.automata[lang] = automaton
+
+    # -- scanning -----------------------------------------------------------------------------
+
+    def scan(self, lang: str, folded: str) -> Matches:
+        """Every whole-word match of a key of ``lang`` in the ``folded`` text, in one backward pass.
+
+        Overlapping matches (nested terms) are all returned; choosing among them is the caller's.
+        """
+        automaton = self.automata.get(lang)
+        if automaton is None:
+            empty = np.zeros(0, dtype=np.int64)
+            return Matches(empty, empty, empty, empty, [])
+        padded = " " + folded + " "
+        raw = np.fromiter(chain.from_iterable(automaton.iter(padded[::-1])), dtype=np.int64).reshape(-1, 2)
+        raw = raw[::-1]  # the backward scan reports the last word first
+        # A reversed word ends on the separator before the match: reversed position ``end`` is
+        # padded position ``len(padded) - 1 - end``, folded position one less, and the match
+        # starts just after it.
+        starts = len(folded) + 1 - raw[:, 0]
+        values = raw[:, 1]
+        numbers = values >> PREFIX_BITS
+        stems = starts + _PREFIX_LENGTHS[values & _PREFIX_MASK]
+        stops = stems + self.key_lengths[lang][numbers]
+        detached: list[tuple[int, int, str]] = []
+        apart = numbers == len(self.entries[lang])
+        if apart.any():
+            words = (values[apart] & _PREFIX_MASK).tolist()
+            detached = [(start, stop, PREFIXES[word]) for start, stop, word
+                        in zip(starts[apart].tolist(), stems[apart].tolist(), words)]
+            kept = ~apart
+            starts, stems, stops, values = starts[kept], stems[kept], stops[kept], values[kept]
+        return Matches(starts, stems, stops, values, detached)
+
+    def reading(self, lang: str, value: int) -> Reading:
+        """What a match value stands for (memoized in :attr:`readings`)."""
+        memo = self.readings.setdefault(lang, {})
+        found = memo.get(value)
+        if found is None:
+            entries = self.entries[lang][value >> PREFIX_BITS]
+            found = memo[value] = read_attached(entries, PREFIXES[value & _PREFIX_MASK])
+        return found
+
+    def detached_reading(self, lang: str, value: int, word: str) -> Reading:
+        """What the key of a match value stands for after ``word`` written apart (memoized)."""
+        number = value >> PREFIX_BITS
+        found = self._detached_readings.get((lang, number, word))
+        if found is None:
+            found = self._detached_readings[(lang, number, word)] = read_detached(self.entries[lang][number], word)
+        return found
 
     # -- disk cache ---------------------------------------------------------------------------
     #
@@ -200,10 +275,16 @@ class SpotIndex:
                     return None
                 index.automata[lang] = automaton
                 index.entries[lang] = entries
-                index.key_lengths[lang] = [len(key) for key in keys]
+                index.key_lengths[lang] = _key_lengths(keys, lang)
             return index
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
+
+
+def _key_lengths(keys: list[str], lang: str) -> Positions:
+    """Key lengths by key number; in prefixed languages one more, 0, for the detached words."""
+    lengths = [len(key) for key in keys] + ([0] if lang in PREFIXED_LANGUAGES else [])
+    return np.array(lengths, dtype=np.int64)
 
 
 _ACCEPTED: dict[tuple[int, bool], frozenset[str]] = {}

@@ -4,35 +4,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import itemgetter
 from collections.abc import Sequence
-from dataclasses import replace
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
 
 from termbase._gc import gc_paused
 from termbase.lookup import MatchKind
 from termbase.normalize import FoldedText, fold_text
-from termbase.spotting.forms import (
-    ARTICLE,
-    DETACHED_ARTICLES,
-    DETACHED_CLITICS,
-    Definiteness,
-)
 from termbase.spotting.hits import Hit
-from termbase.spotting.index import PREFIX_BITS, PREFIXES, KeyEntry, SpotIndex, language_of
+from termbase.spotting.index import PREFIX_BITS, Matches, SpotIndex, language_of
 
-__all__ = ["guess_language", "resolve_ambiguity", "spot_exact"]
+__all__ = ["guess_language", "longest_disjoint", "resolve_ambiguity", "spot_exact"]
 
-MAX_PREFIX = 4  # longest clitic chain: وبال
-
-
-_Candidate = tuple[int, int, int, int, str, int]
-"""``(start - end, start, stem, end, prefix, key number)`` in the padded folded text: ``start``
-includes the prefix, ``end`` excludes the separator after the key. Tuples in this order sort
-longest first, then leftmost."""
-
-
+_PREFIX_MASK = (1 << PREFIX_BITS) - 1
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
+_new_hit = tuple.__new__
 
 
 def guess_language(text: str) -> str:
@@ -42,146 +31,87 @@ def guess_language(text: str) -> str:
     return "ar" if arabic > latin else "en"
 
 
-def _case_matches(entry: KeyEntry, original: str) -> bool:
-    if not entry.term.case_sensitive:
-        return True
-    wanted = [c for c in entry.term.text if c.isalnum()]
-    return [c for c in original if c.isalnum()] == wanted
-
-
-def _candidates(index: SpotIndex, lang: str, padded: str) -> list[_Candidate]:
-    """Whole words (with an accepted clitic chain) that are keys, from one backward scan."""
-    automaton = index.automata.get(lang)
-    if automaton is None:
-        return []
-    lengths = index.key_lengths[lang]
-    last = len(padded) - 1
-    mask = (1 << PREFIX_BITS) - 1
-    found: list[_Candidate] = []
-    append = found.append
-    for end, value in automaton.iter(padded[::-1]):
-        number = value >> PREFIX_BITS
-        prefix = PREFIXES[value & mask]
-        start = last - end + 1  # the backward match ends on the separator before the word
-        stem = start + len(prefix)
-        stop = stem + lengths[number]
-        append((start - stop, start, stem, stop, prefix, number))
-    return found
-
-
-def _select(candidates: list[_Candidate], size: int) -> list[_Candidate]:
-    """Longest first; a candidate overlapping one already chosen is dropped. In text order."""
-    taken = bytearray(size)
-    chosen: list[_Candidate] = []
-    for candidate in sorted(candidates):
-        start, end = candidate[1], candidate[3]
-        if taken.find(1, start, end) != -1:
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.append(candidate)
-    chosen.sort(key=itemgetter(1))
-    return chosen
-
-
-def _detached_word(padded: str, start: int, previous_end: int) -> tuple[int, str] | None:
-    """A clitic or article written apart just before ``start`` (لـ تركمانستان, الـ كرملين)."""
-    word_end = start - 1
-    word_start = padded.rfind(" ", max(0, word_end - MAX_PREFIX - 1), word_end) + 1
-    if word_start <= 0 or word_start <= previous_end:
-        return None
-    word = padded[word_start:word_end]
-    return (word_start, word) if word in DETACHED_CLITICS or word in DETACHED_ARTICLES else None
-
-
-def _best_entry(entries: list[KeyEntry], stem_text: str) -> tuple[KeyEntry, list[str]] | None:
-    """The entry to report for a mention that several entries fit, and the concepts it may name."""
-    best: dict[str, tuple[tuple[bool, bool, int], KeyEntry]] = {}
-    for entry in entries:
-        if not _case_matches(entry, stem_text):
-            continue
-        rank = (entry.term.text != stem_text, entry.form.variant, entry.term.status.rank)
-        current = best.get(entry.concept.id)
-        if current is None or rank < current[0]:
-            best[entry.concept.id] = (rank, entry)
-    if not best:
-        return None
-    ids = sorted(best)
-    return best[ids[0]][1], ids
-
-
 def spot_exact(index: SpotIndex, text: str, lang: str, *, folded: FoldedText | None = None) -> list[Hit]:
-    """Every glossary term of ``lang`` in ``text`` (exact, folded and clitic forms).
+    """Every glossary term of ``lang`` in ``text`` (exact, folded and clitic forms), in text order.
 
     ``folded`` is ``fold_text(text)`` when the caller has it already. Runs with the cyclic garbage
     collector paused: the hits hold no cycles, and a collection triggered by their allocation
     would walk the whole index of a large glossary.
     """
     with gc_paused():
-        return _spot(index, folded if folded is not None else fold_text(text), lang)
+        return _spot(index, folded if folded is not None else fold_text(text), language_of(lang))
+
+
+def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64]:
+    """Positions of the matches to keep, in text order: longest first, a match overlapping one
+    already kept is dropped, ties go to the leftmost (then the shorter prefix, the lower number).
+
+    Only matches that overlap another (nested or crossing terms) need choosing; they are found
+    with a running maximum of the ends, and the greedy choice runs over them alone.
+    """
+    starts, stops = matches.starts, matches.stops
+    if starts.size < 2:
+        return np.arange(starts.size)
+    reach = np.maximum.accumulate(stops)
+    overlaps = starts[1:] < reach[:-1]  # match i + 1 begins before some earlier match ends
+    if not overlaps.any():
+        return np.arange(starts.size)
+    group = np.concatenate(([0], np.cumsum(~overlaps)))
+    crowded = np.bincount(group)[group] > 1
+    contested = np.flatnonzero(crowded)
+    stems, values = matches.stems[contested], matches.values[contested]
+    order = np.lexsort((values >> PREFIX_BITS, values & _PREFIX_MASK, stems, starts[contested],
+                        starts[contested] - stops[contested]))
+    taken = bytearray(int(stops.max()) + 1)
+    kept = np.flatnonzero(~crowded).tolist()
+    for position in contested[order].tolist():
+        start, stop = int(starts[position]), int(stops[position])
+        if taken.find(1, start, stop) == -1:
+            taken[start:stop] = b"\x01" * (stop - start)
+            kept.append(position)
+    return np.sort(np.array(kept, dtype=np.int64))
 
 
 def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
-    """:func:`spot_exact`. This loop runs once per term occurrence, so it keeps to local names and
-    memoizes, per key and prefix, which of the key's entries accept the prefix."""
-    lang = language_of(lang)
-    entries_of = index.entries.get(lang)
-    if entries_of is None:
+    """:func:`spot_exact`. The loop runs once per term occurrence: everything that depends on the
+    key and prefix alone is read from memoized readings (:mod:`termbase.spotting.readings`),
+    positions are mapped to the original text as arrays, and a hit is a tuple made directly."""
+    if lang not in index.automata:
         return []
-    padded = " " + folded.folded + " "
-    starts, ends, original = folded.starts, folded.ends, folded.original
-    accepted = index.accepted_entries.setdefault(lang, {})
+    matches = index.scan(lang, folded.folded)
+    kept = longest_disjoint(matches)
+    to_start, to_end = np.asarray(folded.starts), np.asarray(folded.ends)
+    starts = to_start[matches.starts[kept]].tolist()
+    stems = to_start[matches.stems[kept]].tolist()
+    ends = to_end[matches.stops[kept] - 1].tolist()
+    values = matches.values[kept].tolist()
+    # A clitic or article written apart, by the original start of the word it stands before.
+    apart = {int(to_start[stop + 1]): (int(to_start[start]), word)
+             for start, stop, word in matches.detached if stop + 1 < len(to_start)}
+    original = folded.original
+    readings = index.readings.setdefault(lang, {})
     hits: list[Hit] = []
-    previous_end = 0
-    exact, clitic, normalized = MatchKind.EXACT, MatchKind.CLITIC, MatchKind.NORMALIZED
-    for _, start_at, stem_at, end_at, prefix, number in _select(_candidates(index, lang, padded), len(padded)):
-        detached = _detached_word(padded, start_at, previous_end) if not prefix else None
-        entries: list[KeyEntry] | None = None
-        if detached is not None:
-            entries = accepted.get((number, detached[1], True))
-            if entries is None:
-                entries = accepted[(number, detached[1], True)] = [
-                    e for e in entries_of[number] if e.form.accepts_detached(detached[1])
-                ]
-            if entries:
-                start_at, prefix = detached
-        if not entries:
-            entries = accepted.get((number, prefix, False))
-            if entries is None:
-                entries = accepted[(number, prefix, False)] = [
-                    e for e in entries_of[number] if e.form.accepts(prefix)
-                ]
-            if not entries:
+    append = hits.append
+    exact = MatchKind.EXACT
+    for start, stem, end, value in zip(starts, stems, ends, values):
+        reading = readings.get(value) or index.reading(lang, value)
+        if apart and start in apart and not value & _PREFIX_MASK:
+            word_start, word = apart[start]
+            if not hits or word_start >= hits[-1].end:  # the word is not part of the hit before
+                detached = index.detached_reading(lang, value, word)
+                if detached.entries:
+                    start, reading = word_start, detached
+        _, _, concept, candidates, chosen, by_text = reading
+        if chosen is None or by_text is not None:  # the written text decides
+            picked = reading.pick(original[stem:end])
+            if picked is None:
                 continue
-        # Padded positions are one more than folded ones.
-        start = starts[start_at - 1]
-        end = ends[end_at - 2]
-        stem_start = starts[stem_at - 1] if prefix else start
-        stem_text = original[stem_start:end]
-        concept: str | None
-        candidates: tuple[str, ...] = ()
-        if len(entries) == 1:
-            chosen = entries[0]
-            if chosen.term.case_sensitive and not _case_matches(chosen, stem_text):
-                continue
-            concept = chosen.concept.id
-        else:
-            best = _best_entry(entries, stem_text)
-            if best is None:
-                continue
-            chosen, ids = best
-            concept, candidates = (ids[0], ()) if len(ids) == 1 else (None, tuple(ids))
-        own_article = prefix == ARTICLE and chosen.form.definiteness is not Definiteness.INDEFINITE
+            concept, candidates, chosen = picked
         written = original[start:end]
-        if written == chosen.term.text:
-            kind = exact
-        elif prefix and not own_article:
-            kind = clitic
-        else:
-            kind = normalized
-        shown = original[start:stem_start] if prefix and not own_article else ""
-        hits.append(Hit(start, end, written, concept, chosen.term, kind, 100.0, candidates, None, shown))
-        previous_end = end_at
-    return resolve_ambiguity(hits)
+        append(_new_hit(Hit, (start, end, written, concept, chosen.term,
+                              exact if written == chosen.text else chosen.kind, 100.0, candidates, None,
+                              original[start:stem] if chosen.shows_prefix else "")))
+    return _resolve(hits, in_order=True)
 
 
 def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
@@ -190,42 +120,42 @@ def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
     A shared surname after the full name of one person is that person; when no candidate is
     mentioned unambiguously, or several are at the same distance, the hit stays ambiguous.
     """
-    wanted = {c for hit in hits if hit.concept is None for c in hit.candidates}
-    if not wanted:
+    return _resolve(hits, in_order=all(a.end <= b.start for a, b in pairwise(hits)))
+
+
+def _resolve(hits: Sequence[Hit], *, in_order: bool) -> list[Hit]:
+    """:func:`resolve_ambiguity`; ``in_order`` when the hits are disjoint and in text order."""
+    ambiguous = [i for i, hit in enumerate(hits) if hit.concept is None and hit.candidates]
+    if not ambiguous:
         return list(hits)
-    ordered = all(a.end <= b.start for a, b in zip(hits, hits[1:]))
+    wanted = {concept for i in ambiguous for concept in hits[i].candidates}
     by_concept: dict[str, list[Hit]] = {}
     for other in hits:
         if other.concept in wanted and not other.candidates:
             by_concept.setdefault(other.concept, []).append(other)
     ends = {concept: [m.end for m in found] for concept, found in by_concept.items()}
-    resolved: list[Hit] = []
-    for hit in hits:
-        if hit.concept is not None or not hit.candidates:
-            resolved.append(hit)
-            continue
-        if ordered:  # disjoint hits in text order: only the nearest mention on each side counts
-            mentions = []
-            for concept in hit.candidates:
-                found = by_concept.get(concept, [])
+    resolved = list(hits)
+    for i in ambiguous:
+        hit = hits[i]
+        mentions: list[Hit] = []
+        for concept in hit.candidates:
+            found = by_concept.get(concept, [])
+            if in_order:  # only the nearest mention on each side counts
                 at = bisect_right(ends.get(concept, []), hit.start)
-                mentions += found[max(0, at - 1):at + 1]
-        else:
-            mentions = [other for other in hits if other.concept in hit.candidates and not other.candidates]
+                found = found[max(0, at - 1):at + 1]
+            mentions += found
         if not mentions:
-            resolved.append(hit)
             continue
-        distance = [
-            (hit.start - m.end if m.end <= hit.start else m.start - hit.end, m.start > hit.start, m)
-            for m in mentions
-        ]
-        distance.sort(key=lambda d: (d[0], d[1]))
-        nearest = [d for d in distance if d[0] == distance[0][0] and d[1] == distance[0][1]]
-        if len({d[2].concept for d in nearest}) > 1:
-            resolved.append(hit)
+        distance = sorted(
+            ((hit.start - m.end if m.end <= hit.start else m.start - hit.end, m.start > hit.start, m)
+             for m in mentions),
+            key=lambda d: (d[0], d[1]),
+        )
+        nearest = {d[2].concept for d in distance if d[:2] == distance[0][:2]}
+        if len(nearest) > 1:
             continue
         mention = distance[0][2]
         where = "earlier" if mention.end <= hit.start else "later"
         note = f"{where} mention {mention.text!r} at [{mention.start}, {mention.end})"
-        resolved.append(replace(hit, concept=mention.concept, resolution=note))
+        resolved[i] = hit._replace(concept=mention.concept, resolution=note)
     return resolved

@@ -1,10 +1,19 @@
-"""Overlap selection and ambiguity resolution of the exact pass."""
+"""Overlap selection, choice of the reported term, and ambiguity resolution of the exact pass."""
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termbase import Termbase
+from termbase.lookup import MatchKind
+from termbase.spotting.index import PREFIX_BITS, Matches
+from termbase.spotting.spotter import longest_disjoint
 
 GURBANGULY = "gurbanguly-berdimuhamedov"
 SERDAR = "serdar-berdimuhamedov"
@@ -77,3 +86,64 @@ def test_longest_match_wins_and_hits_do_not_overlap(spot_tb: Termbase) -> None:
 def test_empty_and_blank_texts(spot_tb: Termbase) -> None:
     assert spot_tb.spot("") == []
     assert spot_tb.spot(" \n\u200f ") == []
+
+
+SPELLINGS = textwrap.dedent(
+    """\
+    glossary: {id: spellings, title: Two spellings under one key, license: CC0-1.0}
+    concepts:
+    - id: kassym-jomart-tokayev
+      terms:
+        en:
+        - {term: Kassym-Jomart Tokayev, status: preferred, pos: properNoun}
+        - {term: Kassym Jomart Tokayev, status: deprecated, pos: properNoun}
+    """
+)
+
+
+@pytest.mark.parametrize(("written", "term", "match"), [
+    ("Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", MatchKind.EXACT),
+    ("Kassym Jomart Tokayev", "Kassym Jomart Tokayev", MatchKind.EXACT),  # the term written so
+    ("KASSYM JOMART TOKAYEV", "Kassym-Jomart Tokayev", MatchKind.NORMALIZED),  # else the preferred
+    ("Kassym–Jomart  Tokayev", "Kassym-Jomart Tokayev", MatchKind.NORMALIZED),
+])
+def test_a_key_of_two_terms_reports_the_one_written(tmp_path: Path, written: str, term: str, match: MatchKind) -> None:
+    path = tmp_path / "spellings.yaml"
+    path.write_text(SPELLINGS, encoding="utf-8")
+    (hit,) = Termbase.load([path]).spot(f"President {written} said", lang="en", fuzzy=False)
+    assert (hit.concept, hit.text, hit.term.text, hit.match) == ("kassym-jomart-tokayev", written, term, match)
+
+
+def _greedy(matches: Matches) -> list[int]:
+    """The oracle of :func:`longest_disjoint`: every match in one greedy pass, longest first, then
+    leftmost, shorter prefix, prefix number, key number; a match overlapping a kept one is dropped."""
+    count = len(matches.starts)
+    order = sorted(range(count), key=lambda i: (
+        int(matches.starts[i] - matches.stops[i]), int(matches.starts[i]), int(matches.stems[i]),
+        int(matches.values[i]) & 63, int(matches.values[i]) >> PREFIX_BITS))
+    kept: list[int] = []
+    for i in order:
+        if all(matches.stops[i] <= matches.starts[k] or matches.stops[k] <= matches.starts[i] for k in kept):
+            kept.append(i)
+    return sorted(kept, key=lambda i: int(matches.starts[i]))
+
+
+@st.composite
+def scanned(draw: st.DrawFn) -> Matches:
+    """Matches as a scan returns them: in order of their start, each a prefix and a key."""
+    rows = draw(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 3), st.integers(1, 12),
+                                   st.integers(0, 5)), max_size=25))
+    rows.sort(key=lambda row: row[0])
+    starts = np.array([start for start, _, _, _ in rows], dtype=np.int64)
+    stems = starts + np.array([prefix for _, prefix, _, _ in rows], dtype=np.int64)
+    stops = stems + np.array([length for _, _, length, _ in rows], dtype=np.int64)
+    values = np.array([number << PREFIX_BITS | prefix for _, prefix, _, number in rows], dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int64)
+    return Matches(starts if rows else empty, stems if rows else empty, stops if rows else empty,
+                   values if rows else empty, [])
+
+
+@settings(max_examples=500, deadline=None)
+@given(scanned())
+def test_longest_disjoint_agrees_with_one_greedy_pass(matches: Matches) -> None:
+    assert longest_disjoint(matches).tolist() == _greedy(matches)
