@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -127,7 +129,7 @@ class _CodeTable:
 
     def fold(self, codes: Codes) -> tuple[Codes, bool]:
         """The folded code of each code, and whether any is removed or expands to several."""
-        mapped: Codes = self.mapped[codes]
+        mapped: Codes = np.take(self.mapped, codes)  # take gathers about twice as fast as indexing
         if not (mapped >= _UNKNOWN).any():
             return mapped, False
         unknown = codes[mapped == _UNKNOWN]
@@ -138,7 +140,7 @@ class _CodeTable:
                 self.mapped[code] = ord(folded) if len(folded) == 1 else (_EXPAND if folded else _DELETE)
                 self.attached[code] = _attaches(char)
                 self.keeps_attached |= bool(folded) and self.attached[code]
-            mapped = self.mapped[codes]
+            mapped = np.take(self.mapped, codes)
         return mapped, bool((mapped >= _EXPAND).any())
 
 
@@ -160,6 +162,11 @@ def fold_text(text: str) -> FoldedText:
     The common case runs as a handful of array operations over the code points; a text with a
     character that folds to several (a ligature like ﻻ) takes the character-by-character path.
     """
+    ascii_table = _ascii_table() if text.isascii() else None  # isascii() reads a flag of the string
+    if ascii_table is not None:
+        folded_ascii, starts, ends = _collapse_spaces(np.frombuffer(text.encode("ascii").translate(ascii_table),
+                                                                    dtype=np.uint8))
+        return FoldedText(text, folded_ascii.tobytes().decode("ascii"), _memory(starts), _memory(ends))
     global _CODES
     if _CODES is None:
         _CODES = _CodeTable()
@@ -175,7 +182,20 @@ def fold_text(text: str) -> FoldedText:
                       _memory(starts), _memory(ends))
 
 
-def _collapse_spaces(mapped: Codes) -> tuple[Codes, Offsets, Offsets]:
+@cache
+def _ascii_table() -> bytes | None:
+    """``bytes.translate`` table folding ASCII text, when every ASCII character folds to one ASCII
+    character (as the shipped rules have it); None otherwise."""
+    folded = [fold_char(chr(code)) for code in range(128)]
+    if all(len(char) == 1 and char.isascii() for char in folded):
+        return bytes(ord(char) for char in folded) + bytes(128)  # bytes.translate wants all 256
+    return None
+
+
+_Folded = TypeVar("_Folded", Codes, npt.NDArray[np.uint8])
+
+
+def _collapse_spaces(mapped: _Folded) -> tuple[_Folded, Offsets, Offsets]:
     """Folded codes and offsets of a text where every character folds to one: only runs of
     separators change the length, each kept as its first and reaching to the run's end.
 
@@ -190,7 +210,7 @@ def _collapse_spaces(mapped: Codes) -> tuple[Codes, Offsets, Offsets]:
     first_of_run = np.ones(mapped.size + 1, dtype=np.bool_)  # one more: the end of the text
     first_of_run[1:-1] = ~repeated
     bounds = np.flatnonzero(first_of_run)
-    return mapped[bounds[:-1]], bounds[:-1], bounds[1:]
+    return np.take(mapped, bounds[:-1]), bounds[:-1], bounds[1:]
 
 
 def _fold_removing(codes: Codes, mapped: Codes, attached: npt.NDArray[np.bool_]) -> tuple[Codes, Offsets, Offsets]:

@@ -145,6 +145,13 @@ def test_array_path_without_removals_agrees_with_character_path(text: str) -> No
 
 
 @SETTINGS
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+@example("Tokayev's  C5+1\t\x00\x7f")
+def test_ascii_path_agrees_with_character_path(text: str) -> None:
+    assert _maps(text, fold_text(text)) == _maps(text, _fold_text_by_character(text))
+
+
+@SETTINGS
 @given(st.text(alphabet=REMOVABLE, max_size=60))
 @example("\u200c")
 @example("ـــ  \u064e")
