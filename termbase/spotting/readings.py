@@ -35,11 +35,12 @@ class Reading(NamedTuple):
 
     ``chosen`` is None when the text must be looked at entry by entry (no entry accepts the
     prefix, or an entry is case-sensitive); then ``concept``, ``candidates`` and ``by_text`` are
-    empty.
+    empty. The fields the spotter reads for every hit come first, so that it unpacks them in one
+    step.
     """
 
-    prefix: str
-    entries: tuple[KeyEntry, ...]
+    plain: bool
+    """One concept and one term to report whatever the written text: nothing to check per hit."""
     concept: str | None
     """None for a key shared by several concepts: the hit is ambiguous."""
     candidates: tuple[str, ...]
@@ -47,6 +48,8 @@ class Reading(NamedTuple):
     by_text: dict[str, Rendering] | None
     """Terms of the reported concept chosen instead of ``chosen`` when the stem is written exactly
     as they are; None when the concept has one entry under this key."""
+    prefix: str
+    entries: tuple[KeyEntry, ...]
 
     def pick(self, stem_text: str) -> tuple[str | None, tuple[str, ...], Rendering] | None:
         """Concept, candidates and term to report when the key is written ``stem_text``; None
@@ -87,7 +90,7 @@ def _rank(entry: KeyEntry) -> tuple[bool, int]:
 
 def _reading(prefix: str, entries: tuple[KeyEntry, ...]) -> Reading:
     if not entries or any(e.term.case_sensitive for e in entries):
-        return Reading(prefix, entries, None, (), None, None)
+        return Reading(False, None, (), None, None, prefix, entries)
     best: dict[str, KeyEntry] = {}
     for entry in entries:
         current = best.get(entry.concept.id)
@@ -101,7 +104,8 @@ def _reading(prefix: str, entries: tuple[KeyEntry, ...]) -> Reading:
         by_text = {}
         for entry in sorted(own, key=_rank):  # stable: the first of equal rank wins
             by_text.setdefault(entry.term.text, rendering(entry, prefix))
-    return Reading(prefix, entries, concept, candidates, rendering(best[ids[0]], prefix), by_text)
+    plain = concept is not None and by_text is None
+    return Reading(plain, concept, candidates, rendering(best[ids[0]], prefix), by_text, prefix, entries)
 
 
 def choose(entries: list[KeyEntry], stem_text: str) -> tuple[KeyEntry, list[str]] | None:

@@ -91,6 +91,7 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     original = folded.original
     readings = index.readings.setdefault(lang, {})
     hits: list[Hit] = []
+    ambiguous: list[int] = []
     append = hits.append
     exact = MatchKind.EXACT
     for start, stem, end, value in zip(starts, stems, ends, values):
@@ -101,17 +102,19 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
                 detached = index.detached_reading(lang, value, word)
                 if detached.entries:
                     start, reading = word_start, detached
-        _, _, concept, candidates, chosen, by_text = reading
-        if chosen is None or by_text is not None:  # the written text decides
+        plain, concept, candidates, chosen, _, _, _ = reading
+        if not plain or chosen is None:  # the written text decides, or the mention is ambiguous
             picked = reading.pick(original[stem:end])
             if picked is None:
                 continue
             concept, candidates, chosen = picked
+            if concept is None:
+                ambiguous.append(len(hits))
+        term, text, kind, shows_prefix = chosen
         written = original[start:end]
-        append(_new_hit(Hit, (start, end, written, concept, chosen.term,
-                              exact if written == chosen.text else chosen.kind, 100.0, candidates, None,
-                              original[start:stem] if chosen.shows_prefix else "")))
-    return _resolve(hits, in_order=True)
+        append(_new_hit(Hit, (start, end, written, concept, term, exact if written == text else kind, 100.0,
+                              candidates, None, original[start:stem] if shows_prefix else "")))
+    return _resolve(hits, ambiguous, in_order=True) if ambiguous else hits
 
 
 def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
@@ -120,12 +123,13 @@ def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
     A shared surname after the full name of one person is that person; when no candidate is
     mentioned unambiguously, or several are at the same distance, the hit stays ambiguous.
     """
-    return _resolve(hits, in_order=all(a.end <= b.start for a, b in pairwise(hits)))
-
-
-def _resolve(hits: Sequence[Hit], *, in_order: bool) -> list[Hit]:
-    """:func:`resolve_ambiguity`; ``in_order`` when the hits are disjoint and in text order."""
     ambiguous = [i for i, hit in enumerate(hits) if hit.concept is None and hit.candidates]
+    return _resolve(hits, ambiguous, in_order=all(a.end <= b.start for a, b in pairwise(hits)))
+
+
+def _resolve(hits: Sequence[Hit], ambiguous: list[int], *, in_order: bool) -> list[Hit]:
+    """:func:`resolve_ambiguity` of the hits at positions ``ambiguous``; ``in_order`` when the hits
+    are disjoint and in text order."""
     if not ambiguous:
         return list(hits)
     wanted = {concept for i in ambiguous for concept in hits[i].candidates}
