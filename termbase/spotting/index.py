@@ -41,7 +41,7 @@ from termbase.spotting.forms import (
     SurfaceForm,
     surface_forms,
 )
-from termbase.spotting.readings import Reading, read_attached, read_detached
+from termbase.spotting.readings import Plain, Reading, read_attached, read_detached
 from termbase.textio import atomic_write_text
 
 __all__ = ["Matches", "SpotIndex", "cache_folder", "language_of"]
@@ -96,6 +96,8 @@ class SpotIndex:
         """Per language, the length of each key, by key number (detached words: 0)."""
         self.readings: dict[str, dict[int, Reading]] = {}
         """Per language, memo of :meth:`reading` by match value."""
+        self.plain_readings: dict[str, dict[int, Plain]] = {}
+        """Per language, the plain ones among them, flattened (what the spotter looks up first)."""
         self._detached_readings: dict[tuple[str, int, str], Reading] = {}
 
     @classmethod
@@ -171,6 +173,9 @@ class SpotIndex:
         if found is None:
             entries = self.entries[lang][value >> PREFIX_BITS]
             found = memo[value] = read_attached(entries, PREFIXES[value & _PREFIX_MASK])
+            flat = found.flat
+            if flat is not None:
+                self.plain_readings.setdefault(lang, {})[value] = flat
         return found
 
     def detached_reading(self, lang: str, value: int, word: str) -> Reading:

@@ -15,7 +15,7 @@ from termbase.lookup import MatchKind
 from termbase.model import Term
 from termbase.spotting.forms import ARTICLE, Definiteness, KeyEntry
 
-__all__ = ["Reading", "Rendering", "read_attached", "read_detached"]
+__all__ = ["Plain", "Reading", "Rendering", "read_attached", "read_detached"]
 
 
 class Rendering(NamedTuple):
@@ -28,6 +28,11 @@ class Rendering(NamedTuple):
     """CLITIC when the prefix is shown apart (و, بال); NORMALIZED otherwise."""
     shows_prefix: bool
     """Whether the hit carries its prefix apart: not for an article that the term itself has."""
+
+
+Plain = tuple[str, Term, str, MatchKind, bool]
+"""A plain reading flattened for the spotter's loop: concept, term, term text, kind when not
+written exactly as the term, whether the prefix shows."""
 
 
 class Reading(NamedTuple):
@@ -50,6 +55,13 @@ class Reading(NamedTuple):
     as they are; None when the concept has one entry under this key."""
     prefix: str
     entries: tuple[KeyEntry, ...]
+
+    @property
+    def flat(self) -> Plain | None:
+        """The reading as a :data:`Plain` tuple, when it is plain."""
+        if not self.plain or self.concept is None or self.chosen is None:
+            return None
+        return (self.concept, *self.chosen)
 
     def pick(self, stem_text: str) -> tuple[str | None, tuple[str, ...], Rendering] | None:
         """Concept, candidates and term to report when the key is written ``stem_text``; None

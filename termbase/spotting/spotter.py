@@ -15,6 +15,7 @@ from termbase.lookup import MatchKind
 from termbase.normalize import FoldedText, fold_text
 from termbase.spotting.hits import Hit
 from termbase.spotting.index import PREFIX_BITS, Matches, SpotIndex, language_of
+from termbase.spotting.readings import Rendering
 
 __all__ = ["guess_language", "longest_disjoint", "resolve_ambiguity", "spot_exact"]
 
@@ -74,8 +75,9 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64]:
 
 def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     """:func:`spot_exact`. The loop runs once per term occurrence: everything that depends on the
-    key and prefix alone is read from memoized readings (:mod:`termbase.spotting.readings`),
-    positions are mapped to the original text as arrays, and a hit is a tuple made directly."""
+    key and prefix alone is read from memoized readings (:mod:`termbase.spotting.readings`), most
+    of them plain (one concept, one term: a dictionary lookup and the comparison with the written
+    text), positions are mapped to the original text as arrays, and a hit is a tuple made directly."""
     if lang not in index.automata:
         return []
     matches = index.scan(lang, folded.folded)
@@ -89,32 +91,55 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     apart = {int(to_start[stop + 1]): (int(to_start[start]), word)
              for start, stop, word in matches.detached if stop + 1 < len(to_start)}
     original = folded.original
-    readings = index.readings.setdefault(lang, {})
+    plain = index.plain_readings.setdefault(lang, {})
     hits: list[Hit] = []
     ambiguous: list[int] = []
     append = hits.append
     exact = MatchKind.EXACT
+    concept: str | None
     for start, stem, end, value in zip(starts, stems, ends, values):
-        reading = readings.get(value) or index.reading(lang, value)
-        if apart and start in apart and not value & _PREFIX_MASK:
-            word_start, word = apart[start]
-            if not hits or word_start >= hits[-1].end:  # the word is not part of the hit before
-                detached = index.detached_reading(lang, value, word)
-                if detached.entries:
-                    start, reading = word_start, detached
-        plain, concept, candidates, chosen, _, _, _ = reading
-        if not plain or chosen is None:  # the written text decides, or the mention is ambiguous
-            picked = reading.pick(original[stem:end])
-            if picked is None:
+        known = plain.get(value)
+        if known is not None and not (apart and start in apart):
+            concept, term, text, kind, shows_prefix = known
+            candidates: tuple[str, ...] = ()
+        else:
+            read = _read(index, lang, value, original, (start, stem, end), apart, hits)
+            if read is None:
                 continue
-            concept, candidates, chosen = picked
+            start, concept, candidates, (term, text, kind, shows_prefix) = read
             if concept is None:
                 ambiguous.append(len(hits))
-        term, text, kind, shows_prefix = chosen
         written = original[start:end]
         append(_new_hit(Hit, (start, end, written, concept, term, exact if written == text else kind, 100.0,
                               candidates, None, original[start:stem] if shows_prefix else "")))
     return _resolve(hits, ambiguous, in_order=True) if ambiguous else hits
+
+
+def _read(
+    index: SpotIndex,
+    lang: str,
+    value: int,
+    original: str,
+    span: tuple[int, int, int],
+    apart: dict[int, tuple[int, str]],
+    hits: list[Hit],
+) -> tuple[int, str | None, tuple[str, ...], Rendering] | None:
+    """The general path of one match at original ``(start, stem, end)``: a clitic or article
+    written apart before it, a key shared by several concepts or terms, a case-sensitive term.
+    Returns where the hit starts, its concept, candidates and term; None when no entry fits."""
+    start, stem, end = span
+    reading = index.reading(lang, value)
+    if start in apart and not value & _PREFIX_MASK:
+        word_start, word = apart[start]
+        if not hits or word_start >= hits[-1].end:  # the word is not part of the hit before
+            detached = index.detached_reading(lang, value, word)
+            if detached.entries:
+                start, reading = word_start, detached
+    picked = reading.pick(original[stem:end])
+    if picked is None:
+        return None
+    concept, candidates, chosen = picked
+    return start, concept, candidates, chosen
 
 
 def resolve_ambiguity(hits: Sequence[Hit]) -> list[Hit]:
