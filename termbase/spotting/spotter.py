@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -23,6 +24,7 @@ _PREFIX_MASK = (1 << PREFIX_BITS) - 1
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _new_hit = tuple.__new__
+_concept_of = attrgetter("concept")
 
 
 def guess_language(text: str) -> str:
@@ -43,34 +45,34 @@ def spot_exact(index: SpotIndex, text: str, lang: str, *, folded: FoldedText | N
         return _spot(index, folded if folded is not None else fold_text(text), language_of(lang))
 
 
-def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64]:
+def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
     """Positions of the matches to keep, in text order: longest first, a match overlapping one
     already kept is dropped, ties go to the leftmost (then the shorter prefix, the lower number).
+    None when no match overlaps another: all are kept.
 
     Only matches that overlap another (nested or crossing terms) need choosing; they are found
     with a running maximum of the ends, and the greedy choice runs over them alone.
     """
     starts, stops = matches.starts, matches.stops
     if starts.size < 2:
-        return np.arange(starts.size)
-    reach = np.maximum.accumulate(stops)
-    overlaps = starts[1:] < reach[:-1]  # match i + 1 begins before some earlier match ends
-    if not overlaps.any():
-        return np.arange(starts.size)
-    group = np.concatenate(([0], np.cumsum(~overlaps)))
-    crowded = np.bincount(group)[group] > 1
-    contested = np.flatnonzero(crowded)
-    stems, values = matches.stems[contested], matches.values[contested]
-    order = np.lexsort((values >> PREFIX_BITS, values & _PREFIX_MASK, stems, starts[contested],
-                        starts[contested] - stops[contested]))
+        return None
+    overlapping = np.flatnonzero(starts[1:] < np.maximum.accumulate(stops)[:-1])  # i + 1 begins
+    if not overlapping.size:  # before some earlier match ends
+        return None
+    # Matches i + 1 overlapping (at i) in a row make one group with the match before the first.
+    contested = {i for at in overlapping.tolist() for i in (at, at + 1)}
+    order = sorted(contested, key=lambda i: (int(starts[i] - stops[i]), int(starts[i]), int(matches.stems[i]),
+                                             int(matches.values[i]) & _PREFIX_MASK,
+                                             int(matches.values[i]) >> PREFIX_BITS))
     taken = bytearray(int(stops.max()) + 1)
-    kept = np.flatnonzero(~crowded).tolist()
-    for position in contested[order].tolist():
+    keep = np.ones(starts.size, dtype=np.bool_)
+    for position in order:
         start, stop = int(starts[position]), int(stops[position])
         if taken.find(1, start, stop) == -1:
             taken[start:stop] = b"\x01" * (stop - start)
-            kept.append(position)
-    return np.sort(np.array(kept, dtype=np.int64))
+        else:
+            keep[position] = False
+    return np.flatnonzero(keep)
 
 
 def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
@@ -82,11 +84,14 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
         return []
     matches = index.scan(lang, folded.folded)
     kept = longest_disjoint(matches)
+    if kept is not None:
+        matches = Matches(matches.starts[kept], matches.stems[kept], matches.stops[kept], matches.values[kept],
+                          matches.detached)
     to_start, to_end = np.asarray(folded.starts), np.asarray(folded.ends)
-    starts = to_start[matches.starts[kept]].tolist()
-    stems = to_start[matches.stems[kept]].tolist()
-    ends = to_end[matches.stops[kept] - 1].tolist()
-    values = matches.values[kept].tolist()
+    starts = np.take(to_start, matches.starts).tolist()
+    stems = np.take(to_start, matches.stems).tolist()
+    ends = np.take(to_end, matches.stops - 1).tolist()
+    values = matches.values.tolist()
     # A clitic or article written apart, by the original start of the word it stands before.
     apart = {int(to_start[stop + 1]): (int(to_start[start]), word)
              for start, stop, word in matches.detached if stop + 1 < len(to_start)}
@@ -159,8 +164,8 @@ def _resolve(hits: Sequence[Hit], ambiguous: list[int], *, in_order: bool) -> li
         return list(hits)
     wanted = {concept for i in ambiguous for concept in hits[i].candidates}
     by_concept: dict[str, list[Hit]] = {}
-    for other in hits:
-        if other.concept in wanted and not other.candidates:
+    for other in compress(hits, map(wanted.__contains__, map(_concept_of, hits))):  # filtered in C
+        if other.concept is not None and not other.candidates:
             by_concept.setdefault(other.concept, []).append(other)
     ends = {concept: [m.end for m in found] for concept, found in by_concept.items()}
     resolved = list(hits)
