@@ -171,24 +171,25 @@ def _resolve(hits: Sequence[Hit], ambiguous: list[int], *, in_order: bool) -> li
     resolved = list(hits)
     for i in ambiguous:
         hit = hits[i]
-        mentions: list[Hit] = []
+        nearest: tuple[int, bool] | None = None  # (distance, whether after the hit)
+        mention: Hit | None = None
+        tied = False  # another concept's mention is as near
         for concept in hit.candidates:
             found = by_concept.get(concept, [])
             if in_order:  # only the nearest mention on each side counts
-                at = bisect_right(ends.get(concept, []), hit.start)
+                at = bisect_right(ends[concept], hit.start) if found else 0
                 found = found[max(0, at - 1):at + 1]
-            mentions += found
-        if not mentions:
+            for other in found:
+                if other.end <= hit.start:
+                    distance = (hit.start - other.end, False)
+                else:
+                    distance = (other.start - hit.end, other.start > hit.start)
+                if nearest is None or distance < nearest:
+                    nearest, mention, tied = distance, other, False
+                elif distance == nearest and mention is not None and other.concept != mention.concept:
+                    tied = True
+        if mention is None or tied:
             continue
-        distance = sorted(
-            ((hit.start - m.end if m.end <= hit.start else m.start - hit.end, m.start > hit.start, m)
-             for m in mentions),
-            key=lambda d: (d[0], d[1]),
-        )
-        nearest = {d[2].concept for d in distance if d[:2] == distance[0][:2]}
-        if len(nearest) > 1:
-            continue
-        mention = distance[0][2]
         where = "earlier" if mention.end <= hit.start else "later"
         note = f"{where} mention {mention.text!r} at [{mention.start}, {mention.end})"
         resolved[i] = Hit(hit.start, hit.end, hit.text, mention.concept, hit.term, hit.match, hit.score,
