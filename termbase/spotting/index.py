@@ -81,6 +81,11 @@ class Matches(NamedTuple):
     detached: list[tuple[int, int, str]]
     """``(start, stop, word)`` of each clitic or article written apart (لـ, الـ)."""
 
+    def take(self, positions: Positions) -> Matches:
+        """The matches at ``positions`` (the clitics written apart are kept whole)."""
+        return Matches(self.starts[positions], self.stems[positions], self.stops[positions],
+                       self.values[positions], self.detached)
+
 
 def language_of(tag: str) -> str:
     """Primary language subtag (``en-US`` -> ``en``)."""

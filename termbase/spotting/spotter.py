@@ -85,8 +85,7 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     matches = index.scan(lang, folded.folded)
     kept = longest_disjoint(matches)
     if kept is not None:
-        matches = Matches(matches.starts[kept], matches.stems[kept], matches.stops[kept], matches.values[kept],
-                          matches.detached)
+        matches = matches.take(kept)
     to_start, to_end = np.asarray(folded.starts), np.asarray(folded.ends)
     starts = np.take(to_start, matches.starts).tolist()
     stems = np.take(to_start, matches.stems).tolist()
