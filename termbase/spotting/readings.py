@@ -9,6 +9,7 @@ written text is left for each occurrence.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from termbase.lookup import MatchKind
@@ -19,7 +20,10 @@ __all__ = ["Plain", "Reading", "Rendering", "read_attached", "read_detached"]
 
 
 class Rendering(NamedTuple):
-    """The glossary term a hit reports, and how a written form that is not the term matched."""
+    """The glossary term a hit reports, and how a written form that is not the term matched.
+
+    A named tuple so that the spotter's loop unpacks it in one step.
+    """
 
     term: Term
     text: str
@@ -35,13 +39,13 @@ Plain = tuple[str, Term, str, MatchKind, bool]
 written exactly as the term, whether the prefix shows."""
 
 
-class Reading(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Reading:
     """The entries of a key that accept a prefix, and what to report for them.
 
     ``chosen`` is None when the text must be looked at entry by entry (no entry accepts the
     prefix, or an entry is case-sensitive); then ``concept``, ``candidates`` and ``by_text`` are
-    empty. The fields the spotter reads for every hit come first, so that it unpacks them in one
-    step.
+    empty. The spotter reads plain readings through :attr:`flat`, the others through :meth:`pick`.
     """
 
     plain: bool
