@@ -19,8 +19,8 @@ class Hit(NamedTuple):
     as told by ``resolution``).
 
     A named tuple rather than a frozen dataclass: spotting makes one per term occurrence, and a
-    tuple is made about eight times faster (0.3 µs against 2.4 µs), which is a third of the whole
-    per-hit budget of the exact pass.
+    tuple is made about eight times faster (0.3 µs against 2.4 µs) — the dataclass alone would
+    cost three times what the whole exact pass now spends per hit.
     """
 
     start: int
