@@ -133,6 +133,17 @@ class _Reader:
             node = node.getparent()
         return True
 
+    def units(self, file: etree._Element, name: str) -> Iterator[tuple[etree._Element, str, str]]:
+        """Each translatable unit (``trans-unit`` or ``unit``) of ``file``, its id and where it is;
+        raises :class:`FormatError` for a unit without an id."""
+        for unit in file.iter(self.tag(name)):
+            unit_id = unit.get("id")
+            where = f"{name}[@id={unit_id!r}]" if unit_id else name
+            if not unit_id:
+                raise self.error(f"{name} without an id", unit, where)
+            if self.translatable(unit, file):
+                yield unit, unit_id, where
+
     def files(self) -> Iterator[tuple[etree._Element, str]]:
         """Each ``<file>`` and the prefix of its segment ids."""
         files = list(self.root.iter(self.tag("file")))
@@ -165,13 +176,7 @@ def _read_v1(reader: _Reader) -> None:
     for file, prefix in reader.files():
         source_lang = file.get("source-language")
         target_lang = file.get("target-language")
-        for unit in file.iter(reader.tag("trans-unit")):
-            unit_id = unit.get("id")
-            where = f"trans-unit[@id={unit_id!r}]" if unit_id else "trans-unit"
-            if not unit_id:
-                raise reader.error("trans-unit without an id", unit, where)
-            if not reader.translatable(unit, file):
-                continue
+        for unit, unit_id, where in reader.units(file, "trans-unit"):
             source = reader.child(unit, "source")
             if source is None:
                 raise reader.error("trans-unit without a <source>", unit, where)
@@ -220,13 +225,7 @@ def _read_v2(reader: _Reader) -> None:
     source_lang = reader.root.get("srcLang")
     default_target_lang = reader.root.get("trgLang")
     for file, prefix in reader.files():
-        for unit in file.iter(reader.tag("unit")):
-            unit_id = unit.get("id")
-            where = f"unit[@id={unit_id!r}]" if unit_id else "unit"
-            if not unit_id:
-                raise reader.error("unit without an id", unit, where)
-            if not reader.translatable(unit, file):
-                continue
+        for unit, unit_id, where in reader.units(file, "unit"):
             note = _notes(reader, unit, "notes")
             segments = list(unit.iterchildren(reader.tag("segment")))
             for position, segment_element in enumerate(segments, 1):
