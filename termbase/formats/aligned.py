@@ -72,15 +72,22 @@ def align_lines(
             f"{len(targets)}; line-aligned files need one target line per source line",
             path=source_path, line=min(len(sources), len(targets)) + 1, element=str(target_path),
         )
-    segments: list[Segment] = []
-    for number, (source, target) in enumerate(zip(sources, targets, strict=True), 1):
-        if not source.strip() and not target.strip():
-            continue
-        segments.append(Segment(
-            id=f"L{number}", source=source, target=target, source_lang=source_lang,
-            target_lang=target_lang, origin=Origin(str(source_path), number, f"line {number}"),
-        ))
-    return segments
+    pairs = (
+        _line_pair(number, source, target, source_path, f"line {number}", source_lang, target_lang)
+        for number, (source, target) in enumerate(zip(sources, targets, strict=True), 1)
+    )
+    return [segment for segment in pairs if segment is not None]
+
+
+def _line_pair(
+    line: int, source: str, target: str, path: str | Path, where: str,
+    source_lang: str | None, target_lang: str | None,
+) -> Segment | None:
+    """The segment ``L<line>`` of one source/target pair; None when both sides are blank."""
+    if not source.strip() and not target.strip():
+        return None
+    return Segment(id=f"L{line}", source=source, target=target, source_lang=source_lang,
+                   target_lang=target_lang, origin=Origin(str(path), line, where))
 
 
 def read_aligned_text(
@@ -139,13 +146,9 @@ def parse_tsv(
                 f"expected 2 tab-separated columns (source, target), found {len(row)}",
                 path=path, line=start, element=f"row at line {start}",
             )
-        source, target = row
-        if not source.strip() and not target.strip():
-            continue
-        segments.append(Segment(
-            id=f"L{start}", source=source, target=target, source_lang=source_lang,
-            target_lang=target_lang, origin=Origin(str(path), start, f"row at line {start}"),
-        ))
+        segment = _line_pair(start, row[0], row[1], path, f"row at line {start}", source_lang, target_lang)
+        if segment is not None:
+            segments.append(segment)
     return segments
 
 
