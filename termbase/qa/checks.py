@@ -372,7 +372,8 @@ def _number_words(text: str, lang: str) -> Counter[str]:
 
 
 def _excused(numbers: list[tuple[str, int, int]], words: Counter[str]) -> list[tuple[str, int, int]]:
-    """``numbers`` less those that a number word of the other side accounts for."""
+    """``numbers`` beyond the count of their value in ``words``, in text order (``words`` is used
+    up as it goes)."""
     left: list[tuple[str, int, int]] = []
     for number in numbers:
         if words[number[0]] > 0:
@@ -384,11 +385,4 @@ def _excused(numbers: list[tuple[str, int, int]], words: Counter[str]) -> list[t
 
 def _unmatched(numbers: list[tuple[str, int, int]], others: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Numbers of ``numbers`` beyond the count of the same value in ``others``, in text order."""
-    available = Counter(value for value, _, _ in others)
-    left: list[tuple[str, int, int]] = []
-    for number in numbers:
-        if available[number[0]] > 0:
-            available[number[0]] -= 1
-        else:
-            left.append(number)
-    return left
+    return _excused(numbers, Counter(value for value, _, _ in others))
