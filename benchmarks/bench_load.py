@@ -25,8 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -35,6 +36,8 @@ import yaml  # noqa: E402
 import termbase  # noqa: E402
 from generate import generate_concepts, write_glossary  # noqa: E402
 from termbase import Termbase, load_glossary, shipped_glossary_paths  # noqa: E402
+
+T = TypeVar("T")
 
 _COLD = """
 import json, time
@@ -61,6 +64,16 @@ def parse_count(text: str) -> int:
 
 def median_ms(values: Sequence[float]) -> str:
     return f"{statistics.median(values) * 1e3:8.1f} ms"
+
+
+def timed_runs(run: Callable[[], T], runs: int) -> tuple[T, list[float]]:
+    """The last result of ``runs`` calls of ``run`` (at least one) and the seconds each took."""
+    times = []
+    for _ in range(max(1, runs)):
+        start = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - start)
+    return result, times
 
 
 def cold_runs(runs: int) -> list[dict[str, float]]:
@@ -91,21 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'file':28} {'concepts':>9} {'terms':>7} {'KiB':>7} {'load':>11}")
     total_bytes = 0
     for path in paths:
-        times = []
-        for _ in range(args.runs):
-            start = time.perf_counter()
-            glossary = load_glossary(path)
-            times.append(time.perf_counter() - start)
+        glossary, times = timed_runs(lambda: load_glossary(path), args.runs)
         terms = sum(len(c.terms) for c in glossary.concepts)
         size = path.stat().st_size
         total_bytes += size
         print(f"{path.name:28} {len(glossary.concepts):9,} {terms:7,} {size / 1024:7.0f} {median_ms(times)}")
 
-    warm = []
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        tb = Termbase.load()
-        warm.append(time.perf_counter() - start)
+    tb, warm = timed_runs(Termbase.load, args.runs)
     terms = sum(len(c.terms) for c in tb)
     start = time.perf_counter()
     tb.lookup("Tokaev")
@@ -138,11 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = write_glossary(Path(folder) / "synthetic.yaml", concepts)
         size = path.stat().st_size
-        times = []
-        for _ in range(args.generated_runs):
-            start = time.perf_counter()
-            glossary = load_glossary(path)
-            times.append(time.perf_counter() - start)
+        glossary, times = timed_runs(lambda: load_glossary(path), args.generated_runs)
     terms = sum(len(c.terms) for c in glossary.concepts)
     if glossary.concepts != tuple(concepts):
         print("WARNING: the loaded concepts differ from the generated ones")
