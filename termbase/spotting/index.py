@@ -57,7 +57,8 @@ ALL_PREFIXES = INDEFINITE_PREFIXES | DEFINITE_PREFIXES
 PREFIXES: tuple[str, ...] = ("",) + tuple(sorted(ALL_PREFIXES - {""}))
 """Prefix numbers: an automaton value is ``key number << PREFIX_BITS | prefix number``."""
 PREFIX_BITS = 6
-_PREFIX_MASK = (1 << PREFIX_BITS) - 1
+PREFIX_MASK = (1 << PREFIX_BITS) - 1
+"""``value & PREFIX_MASK`` is the prefix number of an automaton value."""
 _PREFIX_NUMBER = {prefix: number for number, prefix in enumerate(PREFIXES)}
 _PREFIX_LENGTHS = np.array([len(prefix) for prefix in PREFIXES], dtype=np.int64)
 DETACHED_WORDS = DETACHED_CLITICS | DETACHED_ARTICLES
@@ -161,12 +162,12 @@ class SpotIndex:
         starts = len(folded) + 1 - raw[:, 0]
         values = raw[:, 1]
         numbers = values >> PREFIX_BITS
-        stems = starts + _PREFIX_LENGTHS[values & _PREFIX_MASK]
+        stems = starts + _PREFIX_LENGTHS[values & PREFIX_MASK]
         stops = stems + self.key_lengths[lang][numbers]
         detached: list[tuple[int, int, str]] = []
         apart = numbers == len(self.entries[lang])
         if apart.any():
-            words = (values[apart] & _PREFIX_MASK).tolist()
+            words = (values[apart] & PREFIX_MASK).tolist()
             detached = [(start, stop, PREFIXES[word]) for start, stop, word
                         in zip(starts[apart].tolist(), stems[apart].tolist(), words)]
             kept = ~apart
@@ -179,7 +180,7 @@ class SpotIndex:
         found = memo.get(value)
         if found is None:
             entries = self.entries[lang][value >> PREFIX_BITS]
-            found = memo[value] = read_attached(entries, PREFIXES[value & _PREFIX_MASK])
+            found = memo[value] = read_attached(entries, PREFIXES[value & PREFIX_MASK])
             flat = found.flat
             if flat is not None:
                 self.plain_readings.setdefault(lang, {})[value] = flat

@@ -15,12 +15,11 @@ from termbase._gc import gc_paused
 from termbase.lookup import MatchKind
 from termbase.normalize import FoldedText, fold_text
 from termbase.spotting.hits import Hit
-from termbase.spotting.index import PREFIX_BITS, Matches, SpotIndex, language_of
+from termbase.spotting.index import PREFIX_BITS, PREFIX_MASK, Matches, SpotIndex, language_of
 from termbase.spotting.readings import Rendering
 
 __all__ = ["guess_language", "longest_disjoint", "resolve_ambiguity", "spot_exact"]
 
-_PREFIX_MASK = (1 << PREFIX_BITS) - 1
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _new_hit = tuple.__new__
@@ -62,7 +61,7 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
     # Matches i + 1 overlapping (at i) in a row make one group with the match before the first.
     contested = {i for at in overlapping.tolist() for i in (at, at + 1)}
     order = sorted(contested, key=lambda i: (int(starts[i] - stops[i]), int(starts[i]), int(matches.stems[i]),
-                                             int(matches.values[i]) & _PREFIX_MASK,
+                                             int(matches.values[i]) & PREFIX_MASK,
                                              int(matches.values[i]) >> PREFIX_BITS))
     taken = bytearray(int(stops.max()) + 1)
     keep = np.ones(starts.size, dtype=np.bool_)
@@ -133,7 +132,7 @@ def _read(
     Returns where the hit starts, its concept, candidates and term; None when no entry fits."""
     start, stem, end = span
     reading = index.reading(lang, value)
-    if start in apart and not value & _PREFIX_MASK:
+    if start in apart and not value & PREFIX_MASK:
         word_start, word = apart[start]
         if not hits or word_start >= hits[-1].end:  # the word is not part of the hit before
             detached = index.detached_reading(lang, value, word)
