@@ -15,13 +15,14 @@ from termbase.formats.aligned import (
 from termbase.formats.po import annotate_po, parse_po, read_po
 from termbase.formats.segments import Origin, Segment
 from termbase.formats.xliff import parse_xliff, read_xliff, xliff_text
-from termbase.formats.xmlsafe import parse_xml, read_xml, safe_xml_parser
+from termbase.formats.xmlsafe import iterparse_xml, parse_xml, read_xml, safe_xml_parser
 
 __all__ = [
     "Origin",
     "Segment",
     "align_lines",
     "annotate_po",
+    "iterparse_xml",
     "parse_po",
     "parse_tsv",
     "parse_xliff",

@@ -1,42 +1,51 @@
-"""The one safe XML parser of termbase: no entity expansion, no DTD loading, no network.
+"""The one safe XML layer of termbase: no entity expansion, no DTD loading, no network.
 
-Every XML file termbase reads goes through :func:`parse_xml`. The parser never loads a DTD, never
-touches the network and keeps libxml2's size limits (``huge_tree=False``). A document whose
-DOCTYPE declares entities is refused: internal entities are how entity bombs work ("billion
-laughs"), and external ones how files leak (``SYSTEM "file:///etc/passwd"``). A reference to an
-entity nobody declared is refused too, since its text would be silently lost.
+Every XML file termbase reads goes through :func:`parse_xml` (a whole tree) or
+:func:`iterparse_xml` (a stream of elements in bounded memory, for large TBX and TMX files).
+Both take bytes, so the encoding the document declares and its BOM decide how it is decoded.
+The parser never loads a DTD, never touches the network and keeps libxml2's size and depth
+limits (``huge_tree=False``). A DOCTYPE with an internal subset is refused with the file and the
+line: internal entities are how entity bombs work ("billion laughs"), external and parameter
+entities how files leak (``SYSTEM "file:///etc/passwd"``). A DOCTYPE that only names an external
+DTD is accepted and the DTD is not read. A reference to an entity nobody declared is refused
+too, since its text would be silently lost.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Collection, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from lxml import etree
 
-from termbase.errors import FormatError, TextDecodingError
+from termbase.errors import FormatError, InputError, TextDecodingError
 from termbase.formats._files import read_bytes
 
-__all__ = ["parse_xml", "read_xml", "safe_xml_parser"]
+__all__ = ["iterparse_xml", "parse_xml", "read_xml", "safe_xml_parser"]
 
 _UTF16_32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _DOCTYPE = re.compile(r"<!DOCTYPE\b")
 _ENTITY = re.compile(r"<!ENTITY\b")
 _START_TAG = re.compile(r"<[^!?]")
+_SUBSET = re.compile(r"<!DOCTYPE\s+[^\s>\[]+(?:\s+(?:SYSTEM|PUBLIC)(?:\s*(?:\"[^\"]*\"|'[^']*'))+)?\s*\[")
+_PARSER_OPTIONS: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "attribute_defaults": False,
+    "huge_tree": False,
+    "remove_blank_text": False,
+}
 
 
 def safe_xml_parser() -> etree.XMLParser:
     """A new hardened parser (parsers are not thread-safe, so make one per use)."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
+    parser: etree.XMLParser = etree.XMLParser(**_PARSER_OPTIONS)
+    return parser
 
 
 def _prolog_text(data: bytes) -> str:
@@ -57,8 +66,9 @@ def _prolog_text(data: bytes) -> str:
     return head.decode("latin-1")
 
 
-def _refuse_entity_declarations(data: bytes, path: str | Path) -> None:
-    """Raise :class:`FormatError` at the line of the first ``<!ENTITY`` in the DOCTYPE, if any."""
+def _refuse_internal_subset(data: bytes, path: str | Path) -> None:
+    """Raise :class:`FormatError` when the DOCTYPE has an internal subset, at the line of its
+    first ``<!ENTITY`` (or of the subset when it declares none)."""
     text = _prolog_text(data)
     doctype = _DOCTYPE.search(text)
     if doctype is None:
@@ -68,9 +78,50 @@ def _refuse_entity_declarations(data: bytes, path: str | Path) -> None:
     entity = _ENTITY.search(text, doctype.end(), end)
     if entity is not None:
         raise FormatError(
-            "DOCTYPE declares an entity; entity declarations are refused (entity expansion and "
-            "external entities are unsafe)",
+            "DOCTYPE declares an entity; entity declarations and internal DTD subsets are refused "
+            "(entity expansion and external entities are unsafe)",
             path=path, line=text.count("\n", 0, entity.start()) + 1, element="<!ENTITY>",
+        )
+    subset = _SUBSET.match(text, doctype.start())
+    if subset is not None:
+        raise FormatError(
+            "DOCTYPE has an internal DTD subset; internal subsets are refused (they can declare "
+            "entities and attribute defaults)",
+            path=path, line=text.count("\n", 0, subset.end()) + 1, element="<!DOCTYPE>",
+        )
+
+
+def _refuse_tree_dtd(tree: etree._ElementTree, path: str | Path) -> None:
+    """The same refusal for a subset the prescan could not see (after a long prolog)."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is None:
+        return
+    for declared in dtd.iterentities():
+        raise FormatError(
+            f"DOCTYPE declares entity {declared.name!r}; entity declarations are refused",
+            path=path, line=1, element="<!ENTITY>",
+        )
+    if any(True for _ in dtd.iterelements()) or any(True for _ in dtd.elements()):
+        raise FormatError("DOCTYPE has an internal DTD subset; internal subsets are refused",
+                          path=path, line=1, element="<!DOCTYPE>")
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, path: str | Path) -> InputError:
+    error = exc.error_log.last_error if exc.error_log else None
+    message = error.message if error is not None else str(exc)
+    line = exc.lineno if exc.lineno else None
+    if error is not None and error.type_name in ("ERR_INVALID_ENCODING", "ERR_INVALID_CHAR") \
+            and "encoding" in message.lower():
+        return TextDecodingError(f"not valid text in the declared encoding: {message}", path=path, line=line)
+    return FormatError(f"not well-formed XML: {message}", path=path, line=line)
+
+
+def _refuse_entity_references(element: etree._Element, path: str | Path) -> None:
+    for reference in element.iter(etree.Entity):
+        name = reference.name if isinstance(reference, etree._Entity) else "?"
+        raise FormatError(
+            f"reference to undeclared entity &{name}; (its text cannot be read safely)",
+            path=path, line=reference.sourceline, element=f"&{name};",
         )
 
 
@@ -87,41 +138,108 @@ def parse_xml(data: bytes, path: str | Path = "<input>") -> etree._ElementTree:
     :class:`FormatError` (with path and line) for empty or malformed XML and for entity
     declarations or undeclared entity references.
     """
-    if not data.strip():
-        raise FormatError("empty document: an XML file needs a root element", path=path, line=1)
-    if _looks_binary(data):
-        offset = data.index(b"\x00")
-        raise TextDecodingError(
-            f"binary data (NUL byte at offset {offset}); expected an XML document",
-            path=path, line=data.count(b"\n", 0, offset) + 1,
-        )
-    _refuse_entity_declarations(data, path)
+    _check_head(data, path)
     try:
         root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
-        error = exc.error_log.last_error if exc.error_log else None
-        message = error.message if error is not None else str(exc)
-        line = exc.lineno if exc.lineno else None
-        if error is not None and error.type_name in ("ERR_INVALID_ENCODING", "ERR_INVALID_CHAR") \
-                and "encoding" in message.lower():
-            raise TextDecodingError(f"not valid text in the declared encoding: {message}",
-                                    path=path, line=line) from None
-        raise FormatError(f"not well-formed XML: {message}", path=path, line=line) from None
+        raise _syntax_error(exc, path) from None
     tree = root.getroottree()
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None:
-        for declared in dtd.iterentities():
-            raise FormatError(
-                f"DOCTYPE declares entity {declared.name!r}; entity declarations are refused",
-                path=path, line=1, element="<!ENTITY>",
-            )
-    for reference in root.iter(etree.Entity):
-        name = reference.name if isinstance(reference, etree._Entity) else "?"
-        raise FormatError(
-            f"reference to undeclared entity &{name}; (its text cannot be read safely)",
-            path=path, line=reference.sourceline, element=f"&{name};",
-        )
+    _refuse_tree_dtd(tree, path)
+    _refuse_entity_references(root, path)
     return tree
+
+
+def _check_head(head: bytes, path: str | Path) -> None:
+    if not head.strip():
+        raise FormatError("empty document: an XML file needs a root element", path=path, line=1)
+    if _looks_binary(head):
+        offset = head.index(b"\x00")
+        raise TextDecodingError(
+            f"binary data (NUL byte at offset {offset}); expected an XML document",
+            path=path, line=head.count(b"\n", 0, offset) + 1,
+        )
+    _refuse_internal_subset(head, path)
+
+
+def iterparse_xml(
+    source: str | Path | bytes | BinaryIO,
+    tags: Collection[str],
+    *,
+    path: str | Path | None = None,
+) -> Iterator[etree._Element]:
+    """Stream the elements named in ``tags`` (Clark names ``{ns}local``), each once it is complete.
+
+    Memory stays bounded by the largest element, not the file: after the caller has moved on, the
+    element is cleared and removed from its parent. The root is kept, with its attributes, so
+    ``element.getroottree().getroot()`` still tells the document's language or version. ``source``
+    is a path (``-`` is standard input), bytes or a binary file. The same refusals as
+    :func:`parse_xml` apply; errors are raised while iterating, with path and line.
+    """
+    import sys
+
+    shown: str | Path
+    handle: BinaryIO
+    close = False
+    if isinstance(source, bytes):
+        import io
+
+        handle, shown = io.BytesIO(source), path or "<input>"
+    elif isinstance(source, (str, Path)):
+        if str(source) == "-":
+            handle, shown = sys.stdin.buffer, path or "<stdin>"
+        else:
+            try:
+                handle = open(source, "rb")  # noqa: SIM115 - closed below
+            except OSError as exc:
+                raise InputError(f"cannot read: {exc.strerror or exc}", path=source) from None
+            shown, close = path or source, True
+    else:
+        handle, shown = source, path or str(getattr(source, "name", "<input>"))
+    try:
+        yield from _stream(handle, frozenset(tags), shown)
+    finally:
+        if close:
+            handle.close()
+
+
+class _Head:
+    """A binary stream whose first bytes were read for the prescan and are handed out again."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head, self._rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size < 0:
+                data, self._head = self._head + self._rest.read(), b""
+                return data
+            data, self._head = self._head[:size], self._head[size:]
+            return data
+        return self._rest.read(size)
+
+
+def _stream(handle: BinaryIO, tags: frozenset[str], path: str | Path) -> Iterator[etree._Element]:
+    head = handle.read(1 << 16)
+    _check_head(head, path)
+    events = etree.iterparse(_Head(head, handle), events=("start", "end"), **_PARSER_OPTIONS)
+    checked = False
+    try:
+        for event, element in events:
+            if not checked:
+                _refuse_tree_dtd(element.getroottree(), path)
+                checked = True
+            if event != "end" or element.tag not in tags:
+                continue
+            _refuse_entity_references(element, path)
+            yield element
+            element.clear(keep_tail=False)
+            parent = element.getparent()
+            if parent is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
+                parent.remove(element)
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, path) from None
 
 
 def read_xml(path: str | Path) -> etree._ElementTree:

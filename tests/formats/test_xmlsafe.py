@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from termbase.errors import FormatError, TextDecodingError
-from termbase.formats.xmlsafe import parse_xml, read_xml, safe_xml_parser
+from termbase.formats.xmlsafe import iterparse_xml, parse_xml, read_xml, safe_xml_parser
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -145,3 +145,71 @@ def test_official_tmx_kit_files_parse(standards: Path) -> None:
     assert len(files) == 23
     for path in files:
         assert read_xml(path).getroot().tag == "tmx"
+
+
+# --- streaming ----------------------------------------------------------------------------------
+
+def _stream_all(source: bytes | Path, tags: tuple[str, ...] = ("item",)) -> list[str]:
+    return [element.findtext("name") or "" for element in iterparse_xml(source, tags, path="big.xml")]
+
+
+def test_iterparse_yields_complete_elements_and_keeps_the_root_attributes() -> None:
+    document = b'<list lang="ar"><item><name>\xd9\x86\xd8\xb5</name></item><item><name>b</name></item></list>'
+    seen = []
+    for element in iterparse_xml(document, {"item"}):
+        seen.append((element.findtext("name"), element.getroottree().getroot().get("lang")))
+    assert seen == [("نص", "ar"), ("b", "ar")]
+
+
+def test_iterparse_drops_what_the_caller_has_seen() -> None:
+    items = b"".join(b"<item><name>%d</name></item>" % n for n in range(100_000))
+    attached = []
+    for element in iterparse_xml(b"<list>" + items + b"</list>", {"item"}):
+        parent = element.getparent()
+        assert parent is not None and parent[0] is element  # everything before it is gone
+        attached.append(len(parent))
+    assert len(attached) == 100_000
+    assert max(attached) < 5_000  # only what the parser has read ahead is still attached
+
+
+@pytest.mark.parametrize(("document", "line"), MALICIOUS)
+def test_iterparse_refuses_entity_declarations(document: bytes, line: int) -> None:
+    with pytest.raises(FormatError) as caught:
+        _stream_all(document)
+    assert (caught.value.path, caught.value.line) == ("big.xml", line)
+
+
+def test_an_internal_subset_without_entities_is_refused_too() -> None:
+    document = b'<?xml version="1.0"?>\n<!DOCTYPE a SYSTEM "a.dtd"\n [\n<!ATTLIST a x CDATA "1">]>\n<a/>'
+    for parse in (lambda: parse_xml(document, "subset.xml"), lambda: _stream_all(document)):
+        with pytest.raises(FormatError) as caught:
+            parse()
+        assert caught.value.line == 3
+        assert "internal DTD subset" in caught.value.detail
+
+
+def test_iterparse_locates_a_syntax_error_past_the_first_chunk() -> None:
+    document = b"<list>\n" + b"<item><name>x</name></item>\n" * 5000 + b"<item><name>y</item>\n</list>"
+    with pytest.raises(FormatError) as caught:
+        _stream_all(document)
+    assert caught.value.line == 5002
+
+
+def test_deep_nesting_is_refused_not_followed() -> None:
+    depth = 100_000
+    document = b"<a>" * depth + b"</a>" * depth
+    for parse in (lambda: parse_xml(document, "deep.xml"), lambda: _stream_all(document, ("a",))):
+        with pytest.raises(FormatError, match="not well-formed"):
+            parse()
+
+
+def test_a_huge_text_node_is_refused_without_huge_tree() -> None:
+    document = b"<a>" + b"x" * 11_000_000 + b"</a>"
+    with pytest.raises(FormatError):
+        parse_xml(document, "huge.xml")
+
+
+def test_iterparse_reads_a_utf16_file(tmp_path: Path) -> None:
+    path = tmp_path / "doc.xml"
+    path.write_bytes('<?xml version="1.0" encoding="UTF-16"?><list><item><name>أستانا</name></item></list>'.encode("utf-16"))
+    assert _stream_all(path) == ["أستانا"]
