@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 import termbase  # noqa: E402
 from generate import Query, concepts_for_terms, make_queries, term_count  # noqa: E402
 from termbase import Termbase, fold  # noqa: E402
-from termbase.index import LookupIndex  # noqa: E402
+from termbase.lookup_index import LookupIndex  # noqa: E402
 
 
 def parse_size(text: str) -> int:

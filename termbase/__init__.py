@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from termbase._version import __version__
 from termbase.errors import (
     ConceptNotFoundError,
     FormatError,
@@ -13,12 +14,11 @@ from termbase.errors import (
     TextDecodingError,
 )
 from termbase.glossary import Glossary, load_glossaries, load_glossary, shipped_glossary_paths
-from termbase.lookup import Match, MatchKind
+from termbase.lookup import Match
+from termbase.matches import MatchKind
 from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term, TermStatus, TermType
 from termbase.normalize import FOLDING_SCHEME, fold
 from termbase.termbase import Termbase
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Concept",

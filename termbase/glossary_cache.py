@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from termbase._version import __version__
 from termbase._gc import gc_paused
 from termbase.model import (
     MEMBERS_BY_VALUE,
@@ -45,8 +46,6 @@ CACHE_FORMAT = 1
 
 
 def _cache_key() -> dict[str, object]:
-    from termbase import __version__
-
     return {"format": CACHE_FORMAT, "termbase": __version__, "yaml": yaml.__version__}
 
 

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from termbase.matches import MatchKind
 from termbase.model import Concept, Term, TermStatus
 
-__all__ = ["Match", "MatchKind", "rank_matches"]
-
-
-class MatchKind(enum.StrEnum):
-    """How a query or a text span matched a glossary term."""
-
-    EXACT = "exact"
-    NORMALIZED = "normalized"
-    CLITIC = "clitic"
-    FUZZY = "fuzzy"
-
-    @property
-    def rank(self) -> int:
-        """Sort order: exact before normalized before clitic before fuzzy."""
-        return _KIND_RANK[self]
-
-
-_KIND_RANK = {MatchKind.EXACT: 0, MatchKind.NORMALIZED: 1, MatchKind.CLITIC: 2, MatchKind.FUZZY: 3}
+__all__ = ["Match", "rank_matches"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from termbase.langtags import same_language
+
 __all__ = [
     "MEMBERS_BY_VALUE",
     "Concept",
@@ -143,13 +145,13 @@ class Concept:
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
         """Terms of one language, preferred first, in file order within a status."""
-        found = [term for term in self.terms if _same_language(term.lang, lang)]
+        found = [term for term in self.terms if same_language(term.lang, lang)]
         return tuple(sorted(found, key=lambda term: term.status.rank))
 
     def preferred(self, lang: str) -> Term | None:
         """The preferred term in ``lang``, or ``None`` when the concept has none."""
         for term in self.terms:
-            if term.status is TermStatus.PREFERRED and _same_language(term.lang, lang):
+            if term.status is TermStatus.PREFERRED and same_language(term.lang, lang):
                 return term
         return None
 
@@ -192,9 +194,3 @@ MEMBERS_BY_VALUE: Mapping[type[enum.Enum], Mapping[object, Any]] = MappingProxyT
     for enum_type in (TermStatus, TermType, PartOfSpeech, Gender)
 })
 """The members of the glossary vocabularies by their written value (a dict look-up, not a call)."""
-
-
-def _same_language(tag: str, wanted: str) -> bool:
-    """True when BCP 47 ``tag`` is ``wanted`` or a subtag of it (``en-US`` is ``en``)."""
-    tag, wanted = tag.lower(), wanted.lower()
-    return tag == wanted or tag.startswith(wanted + "-")

@@ -9,17 +9,20 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
+from termbase._version import __version__
 from termbase.errors import ConceptNotFoundError
 from termbase.glossary import load_glossaries
-from termbase.index import LookupIndex
+from termbase.lookup_index import LookupIndex
 from termbase.lookup import Match, rank_matches
+from termbase.matches import Hit
 from termbase.model import Concept, GlossaryInfo, Term
 from termbase.formats.segments import Segment
 from termbase.normalize import FOLDING_SCHEME, fold_text
+from termbase.qa.autofix import fix_text
 from termbase.qa.issues import Report
+from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.fuzzy import FuzzySpotter
-from termbase.spotting.hits import Hit
-from termbase.spotting.index import SpotIndex, cache_folder, cache_stamp
+from termbase.spotting.automaton import SpotIndex, cache_folder, cache_stamp
 from termbase.spotting.spotter import guess_language, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
@@ -125,8 +128,6 @@ class Termbase:
 
     @cached_property
     def _spot_index(self) -> SpotIndex:
-        from termbase import __version__
-
         concepts = list(self._concepts.values())
         folder = cache_folder(info.path for info in self.glossaries) if self.glossaries else None
         stamp = cache_stamp(self.digest, __version__)
@@ -173,8 +174,6 @@ class Termbase:
 
         Returns a :class:`~termbase.qa.issues.Report` of issue values; never raises for findings.
         """
-        from termbase.qa.validate import CheckOptions, check_document
-
         options = CheckOptions(fuzzy=fuzzy, counts=counts)
         return check_document(self, source, target, source_lang=source_lang, target_lang=target_lang,
                               options=options)
@@ -190,16 +189,12 @@ class Termbase:
         numbers: bool = True,
     ) -> Report:
         """Check aligned segments: (source, target) pairs or segments of a PO, XLIFF or TSV file."""
-        from termbase.qa.validate import CheckOptions, check_segments
-
         options = CheckOptions(fuzzy=fuzzy, counts=counts, numbers=numbers)
         return check_segments(self, segments, source_lang=source_lang, target_lang=target_lang,
                               options=options)
 
     def fix(self, source: str | None, target: str, *, source_lang: str = "ar", target_lang: str = "en") -> str:
         """``target`` with the safe fixes applied (forbidden, deprecated, misspelled → approved term)."""
-        from termbase.qa.autofix import fix_text
-
         return fix_text(self.check(source, target, source_lang=source_lang, target_lang=target_lang))[0]
 
     # -- identity -----------------------------------------------------------------------------
@@ -218,8 +213,6 @@ class Termbase:
 
     def signature(self, **settings: object) -> str:
         """Reproducibility signature: glossary digest, folding scheme, settings and version."""
-        from termbase import __version__
-
         parts = [f"glossary:{self.digest}", f"fold:{FOLDING_SCHEME}"]
         parts += [f"{name}:{value}" for name, value in sorted(settings.items())]
         parts.append(f"version:{__version__}")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from termbase import Concept, ConceptNotFoundError, MatchKind, Term, Termbase, TermStatus, fold
-from termbase.index import length_window
+from termbase.lookup_index import length_window
 
 # -- the synthetic glossary ---------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from termbase import TermStatus, Termbase
-from termbase.lookup import MatchKind
+from termbase.matches import MatchKind
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = SEEDS / "c5plus1-summit.ar.txt"

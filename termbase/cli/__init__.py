@@ -9,6 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from termbase._version import __version__
 from termbase.cli import check_command, glossary_commands, lookup_command, spot_command
 from termbase.cli.common import EXIT_USAGE, CommandModule, configure_stdio
 from termbase.errors import TermbaseError
@@ -20,8 +21,6 @@ COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, check_comma
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from termbase import __version__
-
     parser = argparse.ArgumentParser(
         prog="termbase",
         description="Arabic-English termbase: look up, spot and check terms in translations of Arabic news.",

@@ -16,7 +16,9 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from termbase.lookup import MatchKind
+from termbase.arabic import ARABIC_SCRIPT, CHAINS_LONGEST_FIRST
+from termbase.langtags import primary_language
+from termbase.matches import MatchKind
 from termbase.model import Concept, Term, TermStatus
 from termbase.normalize import fold, fold_char
 from termbase.qa.issues import Issue, IssueCode, Severity, TextSpan
@@ -46,12 +48,10 @@ SEVERITY = {
 """Severity of each issue code (documented in the README)."""
 
 _SCRIPT_RUNS = {
-    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+"
-                     r"(?:[\s\u200c\u200f]+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+)*"),
+    "ar": re.compile(f"[{ARABIC_SCRIPT}]+(?:[\\s\u200c\u200f]+[{ARABIC_SCRIPT}]+)*"),
     "en": re.compile(r"[A-Za-z]+(?:[ '-][A-Za-z]+)*"),
 }
 _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
-_NUMBER_PREFIXES = ("وال", "بال", "ال", "و", "ب", "ل")
 
 
 
@@ -286,8 +286,8 @@ def check_untranslated(segment: SegmentHits, source_lang: str, target_lang: str,
 
     ``translate`` gives the preferred rendering of a known source term (or None).
     """
-    pattern = _SCRIPT_RUNS.get(source_lang.split("-")[0])
-    if pattern is None or target_lang.split("-")[0] == source_lang.split("-")[0]:
+    pattern = _SCRIPT_RUNS.get(primary_language(source_lang))
+    if pattern is None or primary_language(target_lang) == primary_language(source_lang):
         return []
     covered = bytearray(len(segment.target) + 1)
     for hit in segment.target_hits:
@@ -357,14 +357,14 @@ def _number_word_values() -> dict[str, dict[str, str]]:
 
 def _number_words(text: str, lang: str) -> Counter[str]:
     """Values of the number words of ``text`` (Arabic clitics and article allowed)."""
-    words = _number_word_values().get(lang.split("-")[0], {})
+    words = _number_word_values().get(primary_language(lang), {})
     found: Counter[str] = Counter()
     if not words:
         return found
     for word in fold(text).split(" "):
         value = words.get(word)
         if value is None:
-            value = next((words[word[len(p):]] for p in _NUMBER_PREFIXES
+            value = next((words[word[len(p):]] for p in CHAINS_LONGEST_FIRST if p
                           if word.startswith(p) and word[len(p):] in words), None)
         if value is not None:
             found[value] += 1

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from termbase.formats.segments import Segment
 from termbase.qa.checks import (
@@ -15,11 +16,30 @@ from termbase.qa.checks import (
     check_target_variants,
     check_untranslated,
 )
+from termbase.matches import Hit
+from termbase.model import Concept, Term
 from termbase.qa.issues import CheckedSegment, Highlight, Issue, Report
-from termbase.spotting import Hit
-from termbase.termbase import Termbase
 
-__all__ = ["CheckOptions", "check_document", "check_segments"]
+__all__ = ["CheckOptions", "Checker", "check_document", "check_segments"]
+
+
+class Checker(Protocol):
+    """What the checks need of a termbase (:class:`~termbase.Termbase` is one): its concepts,
+    spotting, translation of a term and the reproducibility signature. Named here so that this
+    module does not import the termbase that calls it."""
+
+    @property
+    def concepts(self) -> Mapping[str, Concept]:
+        """Concepts by id."""
+
+    def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True) -> list[Hit]:
+        """Every glossary term in ``text``."""
+
+    def translations(self, variant: str, target_lang: str, *, source_lang: str | None = None) -> tuple[Term, ...]:
+        """Preferred ``target_lang`` terms of the concepts ``variant`` names."""
+
+    def signature(self, **settings: object) -> str:
+        """Reproducibility signature."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +62,14 @@ def _highlights(hits: Sequence[Hit]) -> tuple[Highlight, ...]:
     )
 
 
-def _spot(termbase: Termbase, source: str | None, target: str, segment_id: str | None,
+def _spot(termbase: Checker, source: str | None, target: str, segment_id: str | None,
           source_lang: str, target_lang: str, options: CheckOptions) -> SegmentHits:
     source_hits = tuple(termbase.spot(source, lang=source_lang, fuzzy=False)) if source else ()
     target_hits = tuple(termbase.spot(target, lang=target_lang, fuzzy=options.fuzzy)) if target else ()
     return SegmentHits(segment_id, source, target, source_hits, target_hits)
 
 
-def _segment_issues(termbase: Termbase, segment: SegmentHits, source_lang: str, target_lang: str,
+def _segment_issues(termbase: Checker, segment: SegmentHits, source_lang: str, target_lang: str,
                     options: CheckOptions) -> list[Issue]:
     concepts = termbase.concepts
 
@@ -65,7 +85,7 @@ def _segment_issues(termbase: Termbase, segment: SegmentHits, source_lang: str, 
     return issues
 
 
-def _report(termbase: Termbase, checked: list[SegmentHits], issues: list[Issue], source_lang: str,
+def _report(termbase: Checker, checked: list[SegmentHits], issues: list[Issue], source_lang: str,
             target_lang: str, options: CheckOptions, mode: str) -> Report:
     issues += check_inconsistent_terms(checked, termbase.concepts, target_lang)
     order = {segment.id: n for n, segment in enumerate(checked)}
@@ -84,7 +104,7 @@ def _report(termbase: Termbase, checked: list[SegmentHits], issues: list[Issue],
     return Report(tuple(issues), segments, signature, source_lang, target_lang)
 
 
-def check_document(termbase: Termbase, source: str | None, target: str, *, source_lang: str = "ar",
+def check_document(termbase: Checker, source: str | None, target: str, *, source_lang: str = "ar",
                    target_lang: str = "en", options: CheckOptions = CheckOptions()) -> Report:
     """Check an unaligned document pair (or a target alone when ``source`` is None)."""
     segment = _spot(termbase, source, target, None, source_lang, target_lang, options)
@@ -93,7 +113,7 @@ def check_document(termbase: Termbase, source: str | None, target: str, *, sourc
     return _report(termbase, [segment], issues, source_lang, target_lang, options, mode)
 
 
-def check_segments(termbase: Termbase, segments: Iterable[Segment | tuple[str, str]], *,
+def check_segments(termbase: Checker, segments: Iterable[Segment | tuple[str, str]], *,
                    source_lang: str = "ar", target_lang: str = "en",
                    options: CheckOptions = CheckOptions()) -> Report:
     """Check aligned segments: pairs, or :class:`Segment` values from a PO, XLIFF or TSV reader."""

@@ -14,35 +14,25 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from termbase.arabic import (
+    ARTICLE,
+    DEFINITE_PREFIXES,
+    DETACHED_ARTICLES,
+    DETACHED_CLITICS,
+    INDEFINITE_PREFIXES,
+    LAM_CHAINS,
+    has_article,
+    is_arabic,
+)
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import fold
 
 __all__ = [
-    "ARTICLE",
-    "DEFINITE_PREFIXES",
-    "DETACHED_ARTICLES",
-    "DETACHED_CLITICS",
-    "INDEFINITE_PREFIXES",
     "Definiteness",
     "KeyEntry",
     "SurfaceForm",
     "surface_forms",
 ]
-
-ARTICLE = "ال"
-INDEFINITE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
-"""Clitic chains allowed before an indefinite word (conjunction, then preposition)."""
-DEFINITE_PREFIXES = frozenset(
-    {"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال", "لل", "ولل", "فلل"}
-)
-"""Article with its clitic chains, before a stem whose article was taken off (ل + ال = لل)."""
-DETACHED_CLITICS = INDEFINITE_PREFIXES - {""}
-"""Clitics written apart in news style (لـ تركمانستان, بـ C5+1) before an indefinite word."""
-DETACHED_ARTICLES = DEFINITE_PREFIXES
-"""Articles written apart (الـ كرملين) before a stem."""
-
-_ARABIC_LETTERS = range(0x0600, 0x0700)
-
 
 class Definiteness(enum.Enum):
     """Which prefixes a stem key accepts."""
@@ -66,7 +56,7 @@ class SurfaceForm:
             return prefix in INDEFINITE_PREFIXES
         if prefix in DEFINITE_PREFIXES:
             return True
-        if self.key.startswith("ل") and prefix in ("ل", "ول", "فل"):  # ل + اللجنة = للجنة
+        if self.key.startswith("ل") and prefix in LAM_CHAINS:  # ل + اللجنة = للجنة
             return True
         return self.definiteness is Definiteness.EITHER and prefix in INDEFINITE_PREFIXES
 
@@ -84,16 +74,6 @@ class KeyEntry:
     concept: Concept
     term: Term
     form: SurfaceForm
-
-
-def is_arabic(text: str) -> bool:
-    """True when ``text`` contains an Arabic letter."""
-    return any(ord(c) in _ARABIC_LETTERS for c in text)
-
-
-def _has_article(word: str) -> bool:
-    """True when a written (unfolded) word starts with the article: bare alef then lam."""
-    return word.startswith(ARTICLE) and len(word) > 3
 
 
 def surface_forms(term: Term) -> list[SurfaceForm]:
@@ -129,7 +109,7 @@ def _latin_forms(term: Term, key: str) -> list[SurfaceForm]:
 
 def _arabic_forms(term: Term, key: str) -> list[SurfaceForm]:
     written = [fold(w) for w in term.text.split()]
-    articles = [_has_article(w) for w in term.text.split()]
+    articles = [has_article(w) for w in term.text.split()]
     words = key.split(" ")
     if len(words) != len(written):  # punctuation inside the term: keep it as one unit
         articles = [False] * len(words)
@@ -146,7 +126,7 @@ def _arabic_forms(term: Term, key: str) -> list[SurfaceForm]:
     forms: dict[str, SurfaceForm] = {}
     for variant_words, is_variant in variants:
         first = variant_words[0]
-        if first.startswith(ARTICLE) and len(first) > 3 and (
+        if has_article(first) and (
             (not is_variant and articles[0]) or (is_variant and common)
         ):
             stem = " ".join([first[2:]] + variant_words[1:])
@@ -164,7 +144,7 @@ def _indefinite_phrase(words: list[str]) -> bool:
     """A noun with indefinite modifiers (معادن حيوية): an article on the head alone is a predicate
     (المعادن حيوية, "minerals are vital"), so the phrase takes clitics only; its definite form is
     a separate key (معادن الحيوية)."""
-    return len(words) > 1 and not any(w.startswith(ARTICLE) and len(w) > 3 for w in words[1:])
+    return len(words) > 1 and not any(has_article(w) for w in words[1:])
 
 
 def _inflections(term: Term, words: list[str]) -> list[list[str]]:

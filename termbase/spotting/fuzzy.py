@@ -20,12 +20,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from termbase._gc import gc_paused
-from termbase.lookup import MatchKind
+from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, is_arabic
+from termbase.langtags import primary_language
+from termbase.matches import Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import FoldedText, fold, fold_text
-from termbase.spotting.forms import ARTICLE, DEFINITE_PREFIXES, INDEFINITE_PREFIXES, is_arabic
-from termbase.spotting.hits import Hit
-from termbase.spotting.index import language_of
 
 __all__ = ["FuzzySpotter", "arabic_skeleton", "romanization_key"]
 
@@ -50,7 +49,6 @@ _ROMAN_RULES = (
     (re.compile("y"), "i"),
     (re.compile("(ov|ow|off|ev|yev)$"), "ov"),
 )
-_PREFIXES = sorted(INDEFINITE_PREFIXES | DEFINITE_PREFIXES, key=len, reverse=True)
 
 
 def arabic_skeleton(word: str) -> str:
@@ -130,7 +128,7 @@ class FuzzySpotter:
                     sharing[word].add(concept.id)
                 if term.pos is not PartOfSpeech.PROPER_NOUN or term.case_sensitive:
                     continue
-                lang = language_of(term.lang)
+                lang = primary_language(term.lang)
                 arabic = is_arabic(term.text)
                 shortest = MIN_ARABIC if arabic else MIN_LATIN
                 names[lang] += [
@@ -151,13 +149,13 @@ class FuzzySpotter:
 
         ``folded`` is ``fold_text(text)`` when the caller has it already (the exact pass does).
         """
-        table = self.tables.get(language_of(lang))
+        table = self.tables.get(primary_language(lang))
         if table is None:
             return list(hits)
         covered = bytearray(len(text) + 1)
         for hit in hits:
             covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-        if language_of(lang) == "ar":
+        if primary_language(lang) == "ar":
             words = self._arabic_words(folded if folded is not None else fold_text(text))
         else:
             words = self._latin_words(text)
@@ -187,7 +185,7 @@ class FuzzySpotter:
             if not is_arabic(word) or len(word) < MIN_ARABIC:
                 continue
             start, end = folded.original_span(match.start(), match.end())
-            prefix = next((p for p in _PREFIXES if p and word.startswith(p) and len(word) - len(p) >= MIN_ARABIC), "")
+            prefix = next((p for p in CHAINS_LONGEST_FIRST if p and word.startswith(p) and len(word) - len(p) >= MIN_ARABIC), "")
             stem_start = start
             if prefix:
                 stem_start = folded.original_span(match.start() + len(prefix), match.end())[0]

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from termbase.lookup import MatchKind
+from termbase.arabic import ARTICLE
+from termbase.matches import MatchKind
 from termbase.model import Term
-from termbase.spotting.forms import ARTICLE, Definiteness, KeyEntry
+from termbase.spotting.forms import Definiteness, KeyEntry
 
 __all__ = ["Plain", "Reading", "Rendering", "read_attached", "read_detached"]
 

@@ -12,15 +12,15 @@ import numpy as np
 import numpy.typing as npt
 
 from termbase._gc import gc_paused
-from termbase.lookup import MatchKind
+from termbase.arabic import ARABIC_LETTER
+from termbase.langtags import primary_language
+from termbase.matches import Hit, MatchKind
 from termbase.normalize import FoldedText, fold_text
-from termbase.spotting.hits import Hit
-from termbase.spotting.index import PREFIX_BITS, PREFIX_MASK, Matches, SpotIndex, language_of
+from termbase.spotting.automaton import PREFIX_BITS, PREFIX_MASK, Matches, SpotIndex
 from termbase.spotting.readings import Rendering
 
 __all__ = ["guess_language", "longest_disjoint", "resolve_ambiguity", "spot_exact"]
 
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _new_hit = tuple.__new__
 _concept_of = attrgetter("concept")
@@ -28,7 +28,7 @@ _concept_of = attrgetter("concept")
 
 def guess_language(text: str) -> str:
     """``ar`` when Arabic letters outnumber Latin ones, else ``en`` (counted by the regex engine)."""
-    arabic = _ARABIC_LETTER.subn("", text)[1]
+    arabic = ARABIC_LETTER.subn("", text)[1]
     latin = _LATIN_LETTER.subn("", text)[1]
     return "ar" if arabic > latin else "en"
 
@@ -41,7 +41,7 @@ def spot_exact(index: SpotIndex, text: str, lang: str, *, folded: FoldedText | N
     would walk the whole index of a large glossary.
     """
     with gc_paused():
-        return _spot(index, folded if folded is not None else fold_text(text), language_of(lang))
+        return _spot(index, folded if folded is not None else fold_text(text), primary_language(lang))
 
 
 def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:

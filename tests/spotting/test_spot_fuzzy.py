@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from termbase import Termbase
-from termbase.lookup import MatchKind
+from termbase.matches import MatchKind
 from termbase.spotting.fuzzy import arabic_skeleton, romanization_key
 
 FUZZY_GLOSSARY = """\

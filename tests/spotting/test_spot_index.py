@@ -135,7 +135,7 @@ def test_termbase_without_files_builds_in_memory(spot_tb: Termbase) -> None:
 
 def test_unwritable_cache_is_harmless(glossary: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What a read-only checkout looks like to the cache, also when the tests run as root."""
-    import termbase.spotting.index as index_module
+    import termbase.spotting.automaton as index_module
 
     def refuse_save(self: SpotIndex, folder: Path, stamp: str) -> None:
         raise PermissionError(13, "Permission denied", str(folder))

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from termbase import Termbase
-from termbase.lookup import MatchKind
+from termbase.matches import MatchKind
 from termbase.normalize import fold_text
 from termbase.spotting.forms import surface_forms
-from termbase.spotting.index import ALL_PREFIXES
+from termbase.spotting.automaton import ALL_PREFIXES
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "c5plus1-summit.ar.txt"
 

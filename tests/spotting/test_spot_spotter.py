@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termbase import Termbase
-from termbase.lookup import MatchKind
-from termbase.spotting.index import PREFIX_BITS, Matches
+from termbase.matches import MatchKind
+from termbase.spotting.automaton import PREFIX_BITS, Matches
 from termbase.spotting.spotter import longest_disjoint
 
 GURBANGULY = "gurbanguly-berdimuhamedov"

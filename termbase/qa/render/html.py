@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from termbase.langtags import primary_language
 from termbase.qa.issues import CheckedSegment, Highlight, Issue, Report, Severity
 from termbase.qa.render._common import IssueSegments, severity_groups, valid_span
 from termbase.qa.render.text import summary_line
@@ -178,7 +179,7 @@ def _issue_mark(number: int, issue: Issue, side: str) -> Mark | None:
 
 
 def _is_rtl(lang: str) -> bool:
-    return lang.split("-")[0].lower() in _RTL_LANGUAGES
+    return primary_language(lang) in _RTL_LANGUAGES
 
 
 def _segment_html(

@@ -30,13 +30,11 @@ import numpy.typing as npt
 
 from termbase._gc import gc_paused
 from termbase.glossary_cache import CACHE_FOLDER
+from termbase.langtags import primary_language
 from termbase.model import Concept
 from termbase.normalize import FOLDING_SCHEME
+from termbase.arabic import DEFINITE_PREFIXES, DETACHED_ARTICLES, DETACHED_CLITICS, INDEFINITE_PREFIXES
 from termbase.spotting.forms import (
-    DEFINITE_PREFIXES,
-    DETACHED_ARTICLES,
-    DETACHED_CLITICS,
-    INDEFINITE_PREFIXES,
     Definiteness,
     KeyEntry,
     SurfaceForm,
@@ -45,7 +43,7 @@ from termbase.spotting.forms import (
 from termbase.spotting.readings import Plain, Reading, read_attached, read_detached
 from termbase.textio import atomic_write_text
 
-__all__ = ["Matches", "SpotIndex", "cache_folder", "language_of"]
+__all__ = ["Matches", "SpotIndex", "cache_folder"]
 
 Positions = npt.NDArray[np.int64]
 
@@ -88,11 +86,6 @@ class Matches(NamedTuple):
                        self.values[positions], self.detached)
 
 
-def language_of(tag: str) -> str:
-    """Primary language subtag (``en-US`` -> ``en``)."""
-    return tag.split("-")[0].lower()
-
-
 class SpotIndex:
     """Per language: an automaton from key to key number, and the entries of each key."""
 
@@ -118,7 +111,7 @@ class SpotIndex:
         by_lang: dict[str, dict[str, list[KeyEntry]]] = {}
         for concept in concepts:
             for term in concept.terms:
-                keys = by_lang.setdefault(language_of(term.lang), {})
+                keys = by_lang.setdefault(primary_language(term.lang), {})
                 for form in surface_forms(term):
                     keys.setdefault(form.key, []).append(KeyEntry(concept, term, form))
         index = cls()
@@ -275,7 +268,7 @@ class SpotIndex:
                         term = concept.terms[position]
                         term_lang = languages.get(term.lang)
                         if term_lang is None:
-                            term_lang = languages[term.lang] = language_of(term.lang)
+                            term_lang = languages[term.lang] = primary_language(term.lang)
                         if number < 0 or position < 0 or term_lang != lang:
                             return None
                         group.append(KeyEntry(concept, term, SurfaceForm(key, _DEFINITENESS[definiteness],

@@ -1,13 +1,31 @@
-"""The value a spotting pass returns for each term occurrence."""
+"""How a query or a text span matched a glossary term (MatchKind), and the value a spotting pass
+returns for each term occurrence (Hit); a lookup's Match carries the same kind."""
 
 from __future__ import annotations
 
+import enum
 from typing import NamedTuple
 
-from termbase.lookup import MatchKind
 from termbase.model import Term, TermStatus
 
-__all__ = ["Hit"]
+__all__ = ["Hit", "MatchKind"]
+
+
+class MatchKind(enum.StrEnum):
+    """How a query or a text span matched a glossary term."""
+
+    EXACT = "exact"
+    NORMALIZED = "normalized"
+    CLITIC = "clitic"
+    FUZZY = "fuzzy"
+
+    @property
+    def rank(self) -> int:
+        """Sort order: exact before normalized before clitic before fuzzy."""
+        return _KIND_RANK[self]
+
+
+_KIND_RANK = {MatchKind.EXACT: 0, MatchKind.NORMALIZED: 1, MatchKind.CLITIC: 2, MatchKind.FUZZY: 3}
 
 
 class Hit(NamedTuple):

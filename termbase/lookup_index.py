@@ -17,8 +17,10 @@ from itertools import groupby
 from rapidfuzz import fuzz, process
 
 from termbase._gc import gc_paused
-from termbase.lookup import Match, MatchKind
-from termbase.model import Concept, Term, _same_language
+from termbase.langtags import primary_language, same_language
+from termbase.lookup import Match
+from termbase.matches import MatchKind
+from termbase.model import Concept, Term
 from termbase.normalize import fold
 
 __all__ = ["FuzzyKeyIndex", "LookupIndex", "term_keys"]
@@ -171,7 +173,7 @@ class LookupIndex:
                 self._exact[term.text].append(entry)
                 key, tokens = term_keys(term.text)
                 self._folded[key].append(entry)
-                bucket = fuzzy_entries[term.lang.split("-")[0].lower()]
+                bucket = fuzzy_entries[primary_language(term.lang)]
                 bucket.append((key, entry))
                 bucket.extend((token, entry) for token in tokens)
         self._fuzzy_entries = dict(fuzzy_entries)
@@ -200,7 +202,7 @@ class LookupIndex:
         matches = []
         for entry, (score, kind) in scores.items():
             item = self._entries[entry]
-            if lang is not None and not _same_language(item.term.lang, lang):
+            if lang is not None and not same_language(item.term.lang, lang):
                 continue
             matches.append(Match(item.concept, item.term, score, kind))
         return matches
@@ -215,7 +217,7 @@ class LookupIndex:
         key = fold(query)
         if key:
             for index_lang in self._fuzzy_entries:
-                if lang is not None and not _same_language(index_lang, lang.split("-")[0]):
+                if lang is not None and not same_language(index_lang, primary_language(lang)):
                     continue
                 for entry, score in self._fuzzy_index(index_lang).search(key, score_cutoff):
                     current = scores.get(entry)

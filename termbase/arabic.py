@@ -1,0 +1,61 @@
+"""Facts of the Arabic script that spotting, fuzzy matching and the checks share.
+
+The clitic chains that news copy glues in front of a word (the conjunctions و ف, then one of the
+prepositions ب ل ك), the article ال and the chains written with it (وال بال لل فلل …), and the
+Unicode blocks that count as Arabic script. Strings here are in folded form (see
+:mod:`termbase.normalize`): bare alef, no tatweel, no diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ARABIC_LETTER",
+    "ARABIC_SCRIPT",
+    "ARTICLE",
+    "CHAINS_LONGEST_FIRST",
+    "DEFINITE_PREFIXES",
+    "DETACHED_ARTICLES",
+    "DETACHED_CLITICS",
+    "INDEFINITE_PREFIXES",
+    "LAM_CHAINS",
+    "has_article",
+    "is_arabic",
+]
+
+ARTICLE = "ال"
+"""The definite article as folded."""
+INDEFINITE_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+"""Clitic chains allowed before an indefinite word (conjunction, then preposition)."""
+DEFINITE_PREFIXES = frozenset(
+    {"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال", "لل", "ولل", "فلل"}
+)
+"""Article with its clitic chains, before a stem whose article was taken off (ل + ال = لل)."""
+LAM_CHAINS = frozenset({"ل", "ول", "فل"})
+"""Chains ending in ل that take the place of ل + ال before a stem that itself starts with ل
+(ل + اللجنة = للجنة)."""
+DETACHED_CLITICS = INDEFINITE_PREFIXES - {""}
+"""Clitics written apart in news style (لـ تركمانستان, بـ C5+1) before an indefinite word."""
+DETACHED_ARTICLES = DEFINITE_PREFIXES
+"""Articles written apart (الـ كرملين) before a stem."""
+CHAINS_LONGEST_FIRST: tuple[str, ...] = tuple(
+    sorted(INDEFINITE_PREFIXES | DEFINITE_PREFIXES, key=lambda chain: (-len(chain), chain))
+)
+"""Every chain, article or not, longest first (the order to try them when stripping a word)."""
+
+ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u0870-\u089f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+"""Regex character ranges of the Arabic script: Arabic, its Supplement, Extended-B and -A, and
+the Presentation Forms A and B (without the byte order mark U+FEFF)."""
+ARABIC_LETTER = re.compile(f"[{ARABIC_SCRIPT}]")
+"""One character of the Arabic script."""
+
+
+def is_arabic(text: str) -> bool:
+    """True when ``text`` contains a character of the Arabic script."""
+    return ARABIC_LETTER.search(text) is not None
+
+
+def has_article(word: str) -> bool:
+    """True when a written (unfolded) word starts with the article and a stem of two letters or more."""
+    return word.startswith(ARTICLE) and len(word) > 3
