@@ -10,6 +10,7 @@ from termbase.errors import (
     GlossarySchemaError,
     GlossarySyntaxError,
     InputError,
+    LanguageError,
     TermbaseError,
     TextDecodingError,
 )
@@ -18,6 +19,8 @@ from termbase.lookup import Match
 from termbase.matches import MatchKind
 from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term, TermStatus, TermType
 from termbase.normalize import FOLDING_SCHEME, fold
+from termbase.qa.issues import Issue, IssueCode, Report, Severity, TextSpan
+from termbase.qa.render import render
 from termbase.termbase import Termbase
 
 __all__ = [
@@ -31,18 +34,25 @@ __all__ = [
     "GlossarySchemaError",
     "GlossarySyntaxError",
     "InputError",
+    "Issue",
+    "IssueCode",
+    "LanguageError",
     "Match",
     "MatchKind",
     "PartOfSpeech",
+    "Report",
+    "Severity",
     "Term",
     "TermStatus",
     "TermType",
     "Termbase",
     "TermbaseError",
     "TextDecodingError",
+    "TextSpan",
     "__version__",
     "fold",
     "load_glossaries",
     "load_glossary",
+    "render",
     "shipped_glossary_paths",
 ]

@@ -9,6 +9,7 @@ Every error raised on purpose derives from :class:`TermbaseError`::
     ├── InputError               an input document cannot be read (path, line, element)
     │   ├── TextDecodingError    not text in a supported encoding (binary, invalid UTF-8 …)
     │   └── FormatError          malformed PO, XLIFF, TSV or XML content
+    ├── LanguageError            a language tag that is not BCP 47, or a pair the checks do not support
     └── ConceptNotFoundError     no concept has the requested id (also a KeyError)
 
 Findings of checks (lint, validation) are values, never exceptions.
@@ -25,6 +26,7 @@ __all__ = [
     "GlossarySchemaError",
     "GlossarySyntaxError",
     "InputError",
+    "LanguageError",
     "TermbaseError",
     "TextDecodingError",
 ]
@@ -86,6 +88,10 @@ class TextDecodingError(InputError):
 
 class FormatError(InputError):
     """An input file is text but its structure is malformed."""
+
+
+class LanguageError(TermbaseError):
+    """A language tag that is not BCP 47, or a language pair the checks do not support."""
 
 
 class ConceptNotFoundError(TermbaseError, KeyError):

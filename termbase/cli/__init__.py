@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from termbase._version import __version__
 from termbase.cli import check_command, glossary_commands, lookup_command, spot_command
-from termbase.cli.common import EXIT_USAGE, CommandModule, configure_stdio
+from termbase.cli.common import EXIT_USAGE, CommandModule, UsageError, configure_stdio
 from termbase.errors import TermbaseError
 
 __all__ = ["build_parser", "main"]
@@ -42,9 +42,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     try:
         code: int = args.run(args)
+    except UsageError as exc:
+        print(f"termbase {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except TermbaseError as exc:
         print(f"termbase: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # an output that cannot be written (read errors are InputError already)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"termbase: error: {where}cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     return code

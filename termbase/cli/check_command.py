@@ -2,6 +2,7 @@
 
 Inputs: an article and its draft (two text files), ``--target-only`` a draft alone, ``--aligned``
 two line-aligned files, or one bilingual file: ``.tsv`` pairs, ``.po``, ``.xlf``/``.xliff``.
+Every report states the verdict for ``--fail-on``, the same as the exit status.
 """
 
 from __future__ import annotations
@@ -9,28 +10,35 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from termbase.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
-    EXIT_USAGE,
+    UsageError,
     glossary_parent,
+    language_tag,
     load_termbase,
 )
-from termbase.errors import InputError
+from termbase.errors import InputError, LanguageError
 from termbase.formats import annotate_po, read_aligned_text, read_po, read_tsv, read_xliff
 from termbase.formats.segments import Segment
+from termbase.langtags import primary_language
 from termbase.qa.autofix import fix_text, unified_diff
-from termbase.qa.issues import Report, Severity
+from termbase.qa.issues import Report
 from termbase.qa.render import RENDERERS, render
+from termbase.qa.validate import check_language_pair
+from termbase.spotting import guess_language
 from termbase.termbase import Termbase
 from termbase.textio import atomic_write_text, read_text
 
 __all__ = ["add_parsers", "exit_code"]
 
 _SEGMENT_SUFFIXES = {".tsv": "tsv", ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff"}
+_FAIL_ON = ("error", "warning", "never")
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -44,43 +52,224 @@ def add_parsers(subparsers: Any) -> None:
     inputs = check.add_argument_group("input")
     inputs.add_argument("--target-only", action="store_true", help="check a target without its source")
     inputs.add_argument("--aligned", action="store_true", help="SOURCE and TARGET are line-aligned segments")
-    inputs.add_argument("--source-lang", default=None, help="source language (default ar, or the file's)")
-    inputs.add_argument("--target-lang", default=None, help="target language (default en, or the file's)")
+    inputs.add_argument("--source-lang", type=language_tag, default=None,
+                        help="source language, a BCP 47 tag (default ar, or the file's)")
+    inputs.add_argument("--target-lang", type=language_tag, default=None,
+                        help="target language, a BCP 47 tag (default en, or the file's)")
     inputs.add_argument("--msgid-lang", choices=("ar", "en"), default="ar",
                         help="PO: language of msgid (default ar: msgid Arabic, msgstr English)")
     inputs.add_argument("--include-fuzzy", action="store_true", help="PO: check fuzzy entries too")
+    inputs.add_argument("--tsv-quoting", choices=("auto", "csv", "none"), default="auto",
+                        help="TSV: csv = fields may be quoted (\"a\"\"b\"), none = quotes are text, "
+                             "auto = csv unless the file's quotes only read as text (default)")
     checks = check.add_argument_group("checks")
     checks.add_argument("--no-fuzzy", dest="fuzzy", action="store_false", help="no misspelled-term check")
     checks.add_argument("--no-counts", dest="counts", action="store_false", help="no count-mismatch check")
     output = check.add_argument_group("report")
     output.add_argument("--format", "-f", choices=tuple(RENDERERS), default="text", help="report format")
     output.add_argument("--output", "-o", metavar="PATH", help="write the report here (default stdout)")
-    output.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
-                        help="exit 1 when a finding is at least this severe (default error)")
+    output.add_argument("--fail-on", choices=_FAIL_ON, default="error",
+                        help="exit 1 when a finding is at least this severe (default error); "
+                             "every report states the same verdict")
     output.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
-                        help="color the text report (default: when stdout is a terminal)")
+                        help="color the text report (default: on a terminal, unless NO_COLOR is set)")
     fixing = check.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true",
                         help="apply safe fixes (forbidden, deprecated, misspelled → approved term)")
-    fixing.add_argument("--fixed", metavar="PATH", help="write the fixed target here (default stdout)")
-    fixing.add_argument("--in-place", action="store_true", help="overwrite the target (atomic) with the fix")
-    fixing.add_argument("--diff", action="store_true", help="print a unified diff of the fix")
+    fixing.add_argument("--fixed", metavar="PATH", help="with --fix: write the fixed target here (default stdout)")
+    fixing.add_argument("--in-place", action="store_true",
+                        help="with --fix or --annotate: overwrite the target file (atomic)")
+    fixing.add_argument("--diff", action="store_true", help="print a unified diff of the fix (implies --fix)")
     fixing.add_argument("--annotate", metavar="PATH", nargs="?", const="",
                         help="PO: write findings as translator comments (to PATH, or in place with --in-place)")
     check.set_defaults(run=run_check)
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    """1 when the report has a finding at or above ``fail_on``, else 0."""
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity(fail_on).rank
-    return EXIT_FINDINGS if any(issue.severity.rank <= threshold for issue in report.issues) else EXIT_OK
+    """1 when the report fails at ``fail_on`` (see :meth:`Report.fails`), else 0."""
+    return EXIT_FINDINGS if report.fails(fail_on) else EXIT_OK
 
 
-def _usage(message: str) -> int:
-    print(f"termbase check: error: {message}", file=sys.stderr)
-    return EXIT_USAGE
+@dataclass(frozen=True, slots=True)
+class _Input:
+    """What the files are: the kind of input, the files, the target file."""
+
+    kind: str  # "document", "target-only", "aligned", "tsv", "po", "xliff"
+    files: Sequence[str]
+
+    @property
+    def target(self) -> str:
+        return self.files[-1]
+
+    @property
+    def segmented(self) -> bool:
+        return self.kind not in ("document", "target-only")
+
+
+def _input(args: argparse.Namespace) -> _Input:
+    """The kind of input the files and options name, or :class:`UsageError`."""
+    files: list[str] = args.files
+    if args.target_only and args.aligned:
+        raise UsageError("--target-only and --aligned exclude each other: --aligned needs SOURCE and TARGET")
+    if args.target_only:
+        if len(files) != 1:
+            raise UsageError(f"--target-only takes one file (TARGET), not {len(files)}")
+        return _Input("target-only", files)
+    if args.aligned:
+        if len(files) != 2:
+            raise UsageError(f"--aligned takes two line-aligned files, SOURCE and TARGET, not {len(files)}")
+        return _Input("aligned", files)
+    if len(files) == 1:
+        kind = _SEGMENT_SUFFIXES.get(Path(files[0]).suffix.lower())
+        if kind is None:
+            raise UsageError(f"{files[0]}: one file must be .tsv, .po/.pot or .xlf/.xliff; give SOURCE and "
+                             "TARGET, or --target-only TARGET")
+        return _Input(kind, files)
+    if len(files) != 2:
+        raise UsageError(f"give SOURCE and TARGET, or one .tsv/.po/.xlf file, or --target-only TARGET "
+                         f"({len(files)} files given)")
+    return _Input("document", files)
+
+
+def _validate(args: argparse.Namespace, given: _Input) -> None:
+    """Refuse options that do nothing for this input, or without the option they serve."""
+    fixing = args.fix or args.diff
+    if args.fixed is not None and not fixing:
+        raise UsageError("--fixed writes the fixed target: it needs --fix")
+    if args.in_place and not fixing and args.annotate is None:
+        raise UsageError("--in-place overwrites the target with the fix or the annotations: it needs --fix "
+                         "or --annotate")
+    if args.in_place and args.fixed is not None:
+        raise UsageError("--in-place and --fixed exclude each other: the fix goes to one place")
+    if args.in_place and given.target == "-":
+        raise UsageError("--in-place needs a target file, not standard input")
+    if args.annotate is not None:
+        if given.kind != "po":
+            raise UsageError("--annotate works on PO files")
+        if args.annotate == "" and not args.in_place:
+            raise UsageError("--annotate needs a PATH, or --in-place")
+        if fixing:
+            raise UsageError("--annotate and --fix write the same file: run them one after the other")
+    if args.include_fuzzy and given.kind != "po":
+        raise UsageError("--include-fuzzy works on PO files")
+    if args.msgid_lang != "ar" and given.kind != "po":
+        raise UsageError("--msgid-lang works on PO files (use --source-lang and --target-lang)")
+    if args.tsv_quoting != "auto" and given.kind != "tsv":
+        raise UsageError("--tsv-quoting works on .tsv files")
+    if args.color is not None and args.format != "text":
+        raise UsageError(f"--color/--no-color colour the text report, not --format {args.format}")
+    if given.kind == "po" and (args.source_lang or args.target_lang):
+        raise UsageError("a PO file's languages come from --msgid-lang (ar: msgid Arabic, msgstr English)")
+
+
+def _read(args: argparse.Namespace, given: _Input) -> tuple[list[Segment], str, str]:
+    """The segments of a segmented input and its languages (options first, then the file's)."""
+    source_lang, target_lang = args.source_lang or "ar", args.target_lang or "en"
+    path = given.files[0]
+    if given.kind == "aligned":
+        segments = read_aligned_text(given.files[0], given.files[1], source_lang=source_lang,
+                                     target_lang=target_lang)
+    elif given.kind == "tsv":
+        segments = read_tsv(path, quoting=args.tsv_quoting, source_lang=source_lang, target_lang=target_lang)
+    elif given.kind == "po":
+        segments = read_po(path, msgid_lang=args.msgid_lang, include_fuzzy=args.include_fuzzy)
+        source_lang, target_lang = args.msgid_lang, "en" if args.msgid_lang == "ar" else "ar"
+    else:
+        segments = read_xliff(path)
+        source_lang, target_lang = _file_languages(segments, args)
+    if not segments:
+        shown = "<stdin>" if path == "-" else path
+        what = {"aligned": "lines", "tsv": "rows", "po": "entries", "xliff": "units"}[given.kind]
+        hint = " (fuzzy entries are skipped without --include-fuzzy)" if given.kind == "po" else ""
+        raise InputError(f"nothing to check: no translatable {what}{hint}", path=shown)
+    return segments, source_lang, target_lang
+
+
+def _file_languages(segments: Sequence[Segment], args: argparse.Namespace) -> tuple[str, str]:
+    """The one language pair of an XLIFF file's segments (``--source-lang``/``--target-lang`` win);
+    :class:`InputError` naming the unit when a language is missing or the units disagree."""
+    first: tuple[str, str] | None = None
+    languages = ("", "")
+    for segment in segments:
+        source = args.source_lang or segment.source_lang
+        target = args.target_lang or segment.target_lang
+        if source is None or target is None:
+            side = "source" if source is None else "target"
+            attribute = "srcLang/source-language" if side == "source" else "trgLang/target-language"
+            raise InputError(f"no {side} language ({attribute}) and no --{side}-lang: the language is "
+                             "not guessed", path=segment.origin.path, line=segment.origin.line,
+                             element=segment.origin.element)
+        pair = (primary_language(source), primary_language(target))
+        if first is None:
+            first = pair
+            languages = (source, target)
+        elif pair != first:
+            raise InputError(f"this unit is {source}→{target} but the first is {languages[0]}→{languages[1]}; "
+                             "check one language pair at a time", path=segment.origin.path,
+                             line=segment.origin.line, element=segment.origin.element)
+    return languages
+
+
+def _swap_hint(source: str | None, target: str, source_lang: str, target_lang: str, given: _Input) -> None:
+    """A hint on stderr when the source reads like the target language and the target like the
+    source language (the files given the other way round)."""
+    if not source or not target.strip():
+        return
+    wanted = (primary_language(source_lang), primary_language(target_lang))
+    if (guess_language(source), guess_language(target)) != (wanted[1], wanted[0]):
+        return
+    if given.kind == "po":
+        how = f"--msgid-lang {wanted[1]}"
+    elif given.kind == "xliff":
+        how = f"--source-lang {wanted[1]} --target-lang {wanted[0]}, or fix the file's languages"
+    else:
+        how = f"give SOURCE first, then TARGET, or --source-lang {wanted[1]} --target-lang {wanted[0]}"
+    print(f"termbase check: hint: the source reads as {wanted[1]} and the target as {wanted[0]}, the other "
+          f"way round from {source_lang}→{target_lang}: were they swapped? ({how})", file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    given = _input(args)
+    _validate(args, given)
+    if given.segmented:
+        segments, source_lang, target_lang = _read(args, given)
+        _languages(source_lang, target_lang, segments[0] if given.kind == "xliff" else None)
+        termbase = load_termbase(args)
+        _swap_hint("\n".join(s.source for s in segments), "\n".join(s.target for s in segments),
+                   source_lang, target_lang, given)
+        if args.fix or args.diff:
+            raise UsageError(f"--fix works on a document and its draft, or on a draft alone, not on "
+                             f"{given.kind} input yet")
+        report = termbase.check_segments(segments, source_lang=source_lang, target_lang=target_lang,
+                                         fuzzy=args.fuzzy, counts=args.counts)
+        if args.annotate is not None:
+            _annotate(given.target, report, args)
+        _emit(report, args)
+        return exit_code(report, args.fail_on)
+    options = {"source_lang": args.source_lang or "ar", "target_lang": args.target_lang or "en"}
+    _languages(options["source_lang"], options["target_lang"])
+    source = None if given.kind == "target-only" else _nonempty(read_text(given.files[0]), given.files[0])
+    target = _nonempty(read_text(given.target), given.target)
+    termbase = load_termbase(args)
+    _swap_hint(source, target, options["source_lang"], options["target_lang"], given)
+    report = termbase.check(source, target, fuzzy=args.fuzzy, counts=args.counts, **options)
+    if not (args.fix or args.diff):
+        _emit(report, args)
+        return exit_code(report, args.fail_on)
+    return _fix(termbase, report, source, target, given.target, args, options)
+
+
+def _languages(source_lang: str, target_lang: str, read_from: Segment | None = None) -> None:
+    """Refuse a pair the checks do not support: a usage error, or an input error naming the unit
+    of the file (``read_from``) the languages come from."""
+    try:
+        check_language_pair(source_lang, target_lang)
+    except LanguageError as exc:
+        if read_from is None:
+            raise UsageError(f"{exc}; pass --source-lang and --target-lang") from None
+        origin = read_from.origin
+        raise InputError(f"{exc}: the file's languages", path=origin.path, line=origin.line,
+                         element=origin.element) from None
 
 
 def _nonempty(text: str, path: str) -> str:
@@ -90,71 +279,10 @@ def _nonempty(text: str, path: str) -> str:
     return text
 
 
-def _read_segments(args: argparse.Namespace, kind: str, path: str) -> tuple[list[Segment], str, str]:
-    source_lang, target_lang = args.source_lang or "ar", args.target_lang or "en"
-    segments: list[Segment]
-    if kind == "tsv":
-        segments = read_tsv(path, source_lang=source_lang, target_lang=target_lang)
-    elif kind == "po":
-        segments = read_po(path, msgid_lang=args.msgid_lang, include_fuzzy=args.include_fuzzy)
-        if args.source_lang is None:
-            source_lang = args.msgid_lang
-            target_lang = "en" if args.msgid_lang == "ar" else "ar"
-    else:
-        segments = read_xliff(path)
-        first = segments[0] if segments else None
-        if first is not None:
-            source_lang = args.source_lang or first.source_lang or source_lang
-            target_lang = args.target_lang or first.target_lang or target_lang
-    return segments, source_lang, target_lang
-
-
-def run_check(args: argparse.Namespace) -> int:
-    files: list[str] = args.files
-    kind = _SEGMENT_SUFFIXES.get(Path(files[0]).suffix.lower()) if len(files) == 1 and not args.target_only else None
-    if args.target_only and len(files) != 1:
-        return _usage("--target-only takes one file")
-    if not args.target_only and kind is None and len(files) != 2:
-        return _usage("give SOURCE and TARGET, or one .tsv/.po/.xlf file, or --target-only TARGET")
-    if (args.fix or args.diff) and (kind is not None or args.aligned):
-        return _usage("--fix works on a document and its draft, or on a draft alone")
-    if args.annotate is not None and kind != "po":
-        return _usage("--annotate works on PO files")
-    if args.annotate == "" and not args.in_place:
-        return _usage("--annotate needs a PATH, or --in-place")
-    termbase = load_termbase(args)
-    if kind is not None or args.aligned:
-        if args.aligned:
-            segments = read_aligned_text(files[0], files[1], source_lang=args.source_lang or "ar",
-                                         target_lang=args.target_lang or "en")
-            source_lang, target_lang = args.source_lang or "ar", args.target_lang or "en"
-        else:
-            segments, source_lang, target_lang = _read_segments(args, kind or "", files[0])
-        if not segments and files[0] != "-":
-            _nonempty(read_text(files[0]), files[0])
-        report = termbase.check_segments(segments, source_lang=source_lang, target_lang=target_lang,
-                                         fuzzy=args.fuzzy, counts=args.counts)
-        if args.annotate is not None:
-            _annotate(files[0], report, args)
-        _emit(report, args)
-        return exit_code(report, args.fail_on)
-    source = None if args.target_only else _nonempty(read_text(files[0]), files[0])
-    target_path = files[-1]
-    target = _nonempty(read_text(target_path), target_path)
-    options = {"source_lang": args.source_lang or "ar", "target_lang": args.target_lang or "en"}
-    report = termbase.check(source, target, fuzzy=args.fuzzy, counts=args.counts, **options)
-    if not (args.fix or args.diff):
-        _emit(report, args)
-        return exit_code(report, args.fail_on)
-    return _fix(termbase, report, source, target, target_path, args, options)
-
-
 def _fix(termbase: Termbase, report: Report, source: str | None, target: str, target_path: str,
          args: argparse.Namespace, options: dict[str, str]) -> int:
     fixed, edits = fix_text(report)
     if args.in_place:
-        if target_path == "-":
-            return _usage("--in-place needs a target file, not standard input")
         if fixed != target:
             atomic_write_text(target_path, fixed)
     elif args.fixed:
@@ -180,11 +308,11 @@ def _annotate(path: str, report: Report, args: argparse.Namespace) -> None:
 
 
 def _emit(report: Report, args: argparse.Namespace) -> None:
-    options: dict[str, object] = {}
+    options: dict[str, object] = {"fail_on": args.fail_on}
     if args.format == "text":
-        options["color"] = args.color if args.color is not None else (
-            args.output is None and sys.stdout.isatty()
-        )
+        # None: render_text decides (a terminal, and NO_COLOR unset); a file is never coloured.
+        options["color"] = args.color if args.color is not None else (None if args.output is None else False)
+        options["stream"] = sys.stdout
     rendered = render(report, args.format, **options)
     if args.output:
         atomic_write_text(args.output, rendered)

@@ -6,8 +6,10 @@ import argparse
 import io
 import json
 import sys
+from pathlib import Path
 from typing import Any, Protocol
 
+from termbase.langtags import LanguageTagError, parse_tag
 from termbase.termbase import Termbase
 
 __all__ = [
@@ -15,9 +17,12 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "CommandModule",
+    "UsageError",
     "configure_stdio",
     "format_option",
     "glossary_parent",
+    "glossary_paths",
+    "language_tag",
     "load_termbase",
     "print_json",
 ]
@@ -25,6 +30,10 @@ __all__ = [
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A command line that cannot run as given: printed as ``termbase <command>: error: …``, exit 2."""
 
 
 class CommandModule(Protocol):
@@ -46,7 +55,7 @@ def glossary_parent() -> argparse.ArgumentParser:
     group = parent.add_argument_group("glossaries")
     group.add_argument(
         "--glossary", "-g", metavar="PATH", action="append", dest="glossaries",
-        help="glossary file to use (repeatable); without it, the shipped glossaries",
+        help="glossary file, or folder of *.yaml glossaries, to use (repeatable); without it, the shipped glossaries",
     )
     return parent
 
@@ -56,9 +65,35 @@ def format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("
     parser.add_argument("--format", "-f", choices=choices, default=choices[0], help="output format")
 
 
+def language_tag(value: str) -> str:
+    """argparse type of language options: a BCP 47 tag in any case, returned in its conventional case."""
+    try:
+        return parse_tag(value).tag
+    except LanguageTagError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def glossary_paths(paths: list[str] | None) -> list[Path] | None:
+    """The files ``--glossary`` names: a folder stands for its ``*.yaml`` and ``*.yml`` files, sorted;
+    ``None`` (the shipped glossaries) when no option was given."""
+    if paths is None:
+        return None
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not inside:
+                raise UsageError(f"--glossary {name}: the folder has no glossary (*.yaml) files")
+            found += inside
+        else:
+            found.append(path)
+    return found
+
+
 def load_termbase(args: argparse.Namespace) -> Termbase:
-    """The termbase named by ``--glossary`` options, or the shipped one."""
-    return Termbase.load(args.glossaries)
+    """The termbase named by ``--glossary`` options (files or folders), or the shipped one."""
+    return Termbase.load(glossary_paths(args.glossaries))
 
 
 def print_json(data: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 from collections import Counter
 from typing import Any
 
-from termbase.cli.common import EXIT_FINDINGS, EXIT_OK, format_option, glossary_parent, print_json
+from termbase.cli.common import EXIT_FINDINGS, EXIT_OK, format_option, glossary_parent, glossary_paths, print_json
 from termbase.errors import TermbaseError
 from termbase.glossary import load_glossaries
 from termbase.lint import lint_glossaries
@@ -30,7 +30,7 @@ def add_parsers(subparsers: Any) -> None:
 
 def run_lint(args: argparse.Namespace) -> int:
     chosen = (args.paths or []) + (args.glossaries or [])
-    glossaries = load_glossaries(chosen or None)
+    glossaries = load_glossaries(glossary_paths(chosen or None))
     findings = lint_glossaries(glossaries, known_ids=_shipped_ids() if chosen else None)
     if args.format == "json":
         print_json({
@@ -57,7 +57,7 @@ def _shipped_ids() -> set[str]:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    glossaries = load_glossaries(args.glossaries)
+    glossaries = load_glossaries(glossary_paths(args.glossaries))
     rows: list[dict[str, Any]] = []
     total_terms: Counter[str] = Counter()
     for glossary in glossaries:

@@ -8,8 +8,10 @@ from typing import Any
 from termbase.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    UsageError,
     format_option,
     glossary_parent,
+    language_tag,
     load_termbase,
     print_json,
 )
@@ -28,10 +30,10 @@ def add_parsers(subparsers: Any) -> None:
         description="Find the concepts whose terms match QUERY in Arabic or English.",
     )
     lookup.add_argument("query", metavar="QUERY")
-    lookup.add_argument("--lang", "-l", help="only terms in this language (ar, en …)")
-    lookup.add_argument("--limit", "-n", type=int, default=10, help="at most N concepts (default 10)")
+    lookup.add_argument("--lang", "-l", type=language_tag, help="only terms in this language (ar, en …)")
+    lookup.add_argument("--limit", "-n", type=_limit, default=10, help="at most N concepts, N ≥ 1 (default 10)")
     lookup.add_argument(
-        "--score-cutoff", type=float, default=DEFAULT_SCORE_CUTOFF,
+        "--score-cutoff", type=_score_cutoff, default=DEFAULT_SCORE_CUTOFF,
         help=f"lowest fuzzy score 0-100 (default {DEFAULT_SCORE_CUTOFF:g})",
     )
     format_option(lookup)
@@ -41,6 +43,28 @@ def add_parsers(subparsers: Any) -> None:
     show.add_argument("concept", metavar="CONCEPT", help="concept id, or a term that names one concept")
     format_option(show)
     show.set_defaults(run=run_show)
+
+
+def _limit(value: str) -> int:
+    """argparse type of ``--limit``: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is below 1 (at least one concept is shown)")
+    return number
+
+
+def _score_cutoff(value: str) -> float:
+    """argparse type of ``--score-cutoff``: a number from 0 to 100."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= number <= 100:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{value} is outside 0-100 (scores are percentages)")
+    return number
 
 
 def match_json(match: Match) -> dict[str, Any]:
@@ -67,6 +91,8 @@ def _preferred(concept: Concept) -> dict[str, str]:
 
 
 def run_lookup(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise UsageError("QUERY is empty: give a term or variant to look up")
     termbase = load_termbase(args)
     matches = termbase.lookup(args.query, lang=args.lang, limit=args.limit, score_cutoff=args.score_cutoff)
     if args.format == "json":
@@ -108,6 +134,8 @@ def concept_json(concept: Concept) -> dict[str, Any]:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    if not args.concept.strip():
+        raise UsageError("CONCEPT is empty: give a concept id or a term")
     termbase = load_termbase(args)
     if args.concept in termbase:
         concepts = [termbase.concept(args.concept)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from termbase.cli.common import EXIT_OK, format_option, glossary_parent, load_termbase, print_json
+from termbase.cli.common import EXIT_OK, format_option, glossary_parent, language_tag, load_termbase, print_json
 from termbase.spotting import Hit
 from termbase.textio import read_text
 
@@ -19,7 +19,7 @@ def add_parsers(subparsers: Any) -> None:
         description="Find every glossary term in FILE (or standard input with -), with exact spans.",
     )
     spot.add_argument("file", metavar="FILE", help="text file, or - for standard input")
-    spot.add_argument("--lang", "-l", help="language of the text (ar, en); guessed from the script if omitted")
+    spot.add_argument("--lang", "-l", type=language_tag, help="language of the text (ar, en); guessed from the script if omitted")
     spot.add_argument("--no-fuzzy", dest="fuzzy", action="store_false", help="skip the fuzzy pass")
     format_option(spot)
     spot.set_defaults(run=run_spot)

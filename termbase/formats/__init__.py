@@ -6,6 +6,7 @@ One module per format; every XML file goes through :mod:`termbase.formats.xmlsaf
 from __future__ import annotations
 
 from termbase.formats.aligned import (
+    TsvQuoting,
     align_lines,
     parse_tsv,
     read_aligned_text,
@@ -20,6 +21,7 @@ from termbase.formats.xmlsafe import iterparse_xml, parse_xml, read_xml, safe_xm
 __all__ = [
     "Origin",
     "Segment",
+    "TsvQuoting",
     "align_lines",
     "annotate_po",
     "iterparse_xml",

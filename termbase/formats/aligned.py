@@ -15,14 +15,20 @@ import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from termbase.errors import FormatError
 from termbase.formats.segments import Origin, Segment
 from termbase.textio import read_text
 
-__all__ = ["align_lines", "parse_tsv", "read_aligned_text", "read_tsv", "segments_from_pairs"]
+__all__ = ["TsvQuoting", "align_lines", "parse_tsv", "read_aligned_text", "read_tsv", "segments_from_pairs"]
 
 _HEADER = ("source", "target")
+
+TsvQuoting = Literal["auto", "csv", "none"] | bool
+"""How TSV fields are quoted: ``"csv"`` (or True) CSV-style quotes (``"a""b"``), ``"none"`` (or
+False) quotes are text, ``"auto"`` CSV-style unless the file cannot be read so while every row
+reads as two literal fields (a target that starts with a quotation: ``"Yes," he said``)."""
 
 
 def segments_from_pairs(
@@ -108,16 +114,29 @@ def parse_tsv(
     text: str,
     path: str | Path = "<input>",
     *,
-    quoting: bool = True,
+    quoting: TsvQuoting = "auto",
     source_lang: str | None = "ar",
     target_lang: str | None = "en",
 ) -> list[Segment]:
     """Read tab-separated ``source<TAB>target`` rows (ids ``L<n>``, the row's first line).
 
-    An optional first row ``source<TAB>target`` is a header. Fields may be quoted CSV-style
-    (``"a""b"``; strict) unless ``quoting=False``, which reads every quote literally. Raises
-    :class:`FormatError` with the line for a row without exactly two columns or a bad quote.
+    An optional first row ``source<TAB>target`` is a header. ``quoting`` says whether fields may
+    be quoted CSV-style (see :data:`TsvQuoting`). Raises :class:`FormatError` with the line for a
+    row without exactly two columns or a bad quote.
     """
+    if quoting == "auto":
+        try:
+            return _parse_tsv(text, path, True, source_lang, target_lang)
+        except FormatError as csv_error:
+            try:
+                return _parse_tsv(text, path, False, source_lang, target_lang)
+            except FormatError:
+                raise csv_error from None
+    return _parse_tsv(text, path, quoting in (True, "csv"), source_lang, target_lang)
+
+
+def _parse_tsv(text: str, path: str | Path, quoting: bool, source_lang: str | None,
+               target_lang: str | None) -> list[Segment]:
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter="\t", strict=True,
         quoting=csv.QUOTE_MINIMAL if quoting else csv.QUOTE_NONE,
@@ -131,7 +150,7 @@ def parse_tsv(
         except StopIteration:
             break
         except csv.Error as exc:
-            hint = " (pass quoting=False if quotes are literal text)" if quoting else ""
+            hint = " (quotes read CSV-style; --tsv-quoting none reads them as text)" if quoting else ""
             raise FormatError(f"bad TSV row: {exc}{hint}", path=path,
                               line=max(reader.line_num, line)) from None
         start, line = line, reader.line_num + 1
@@ -155,7 +174,7 @@ def parse_tsv(
 def read_tsv(
     path: str | Path,
     *,
-    quoting: bool = True,
+    quoting: TsvQuoting = "auto",
     source_lang: str | None = "ar",
     target_lang: str | None = "en",
 ) -> list[Segment]:

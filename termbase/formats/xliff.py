@@ -3,7 +3,7 @@
 XLIFF 1.x: each ``trans-unit`` is a segment (``<source>``/``<target>``); when it has a
 ``<seg-source>`` with ``<mrk mtype="seg">`` markers, each marker is a segment, matched with the
 target marker of the same ``mid``. Languages come from ``file/@source-language`` and
-``@target-language`` (else ``xml:lang`` of source/target).
+``@target-language`` (an ``xml:lang`` on source/target wins).
 
 XLIFF 2.x: each ``unit/segment`` is a segment; ``<ignorable>`` is skipped. Languages come from
 ``xliff/@srcLang`` and ``@trgLang`` (a ``xml:lang`` on ``<target>`` wins).
@@ -19,6 +19,10 @@ Text content: the text of ``<g>``/``<pc>``/``<mrk>`` is kept; placeholders and n
 ``<sm/>``, ``<em/>``) are dropped with their content (a ``<sub>`` inside native code is a separate
 flow, dropped too); ``<cp hex="…"/>`` becomes its character; elements of other namespaces keep
 their text. Whitespace is kept as it is in the file.
+
+Languages are BCP 47 tags, validated per file and per unit (a malformed one is a
+:class:`FormatError` naming the attribute) and given in their conventional case (``EN-us`` ->
+``en-US``); a language the file does not state is ``None``, never guessed.
 
 An empty file is a :class:`FormatError` (XML needs a root element); a document without units
 gives an empty list.
@@ -36,6 +40,7 @@ from termbase.errors import FormatError
 from termbase.formats._files import read_bytes
 from termbase.formats.segments import Origin, Segment
 from termbase.formats.xmlsafe import parse_xml
+from termbase.langtags import LanguageTagError, parse_tag
 
 __all__ = ["XLIFF_1_2_NS", "XLIFF_2_NS", "parse_xliff", "read_xliff", "xliff_text"]
 
@@ -113,6 +118,17 @@ class _Reader:
     def error(self, detail: str, element: etree._Element, where: str) -> FormatError:
         return FormatError(detail, path=self.path, line=element.sourceline, element=where)
 
+    def language(self, element: etree._Element | None, attribute: str, inherited: str | None = None) -> str | None:
+        """The BCP 47 tag of ``attribute`` on ``element`` in its conventional case (``EN-us`` ->
+        ``en-US``), else ``inherited``; :class:`FormatError` naming the attribute when malformed."""
+        if element is None or element.get(attribute) is None:
+            return inherited
+        try:
+            return parse_tag(element.get(attribute, "").strip()).tag
+        except LanguageTagError as exc:
+            name = "xml:lang" if attribute == _XML_LANG else attribute
+            raise self.error(str(exc), element, f"{_local(element)[1]}/@{name}") from None
+
     def add(self, segment: Segment, element: etree._Element) -> None:
         if segment.id in self.seen:
             raise self.error(
@@ -174,8 +190,8 @@ def _notes(reader: _Reader, element: etree._Element, container: str | None) -> s
 
 def _read_v1(reader: _Reader) -> None:
     for file, prefix in reader.files():
-        source_lang = file.get("source-language")
-        target_lang = file.get("target-language")
+        source_lang = reader.language(file, "source-language")
+        target_lang = reader.language(file, "target-language")
         for unit, unit_id, where in reader.units(file, "trans-unit"):
             source = reader.child(unit, "source")
             if source is None:
@@ -185,8 +201,8 @@ def _read_v1(reader: _Reader) -> None:
                 id=prefix + unit_id,
                 source="",
                 target="",
-                source_lang=source_lang or source.get(_XML_LANG),
-                target_lang=target_lang or (target.get(_XML_LANG) if target is not None else None),
+                source_lang=reader.language(source, _XML_LANG, source_lang),
+                target_lang=reader.language(target, _XML_LANG, target_lang),
                 origin=Origin(reader.path, unit.sourceline, where),
                 note=_notes(reader, unit, None),
                 context=unit.get("resname"),
@@ -222,8 +238,8 @@ def _read_v1(reader: _Reader) -> None:
 
 
 def _read_v2(reader: _Reader) -> None:
-    source_lang = reader.root.get("srcLang")
-    default_target_lang = reader.root.get("trgLang")
+    source_lang = reader.language(reader.root, "srcLang")
+    default_target_lang = reader.language(reader.root, "trgLang")
     for file, prefix in reader.files():
         for unit, unit_id, where in reader.units(file, "unit"):
             note = _notes(reader, unit, "notes")
@@ -240,13 +256,13 @@ def _read_v2(reader: _Reader) -> None:
                         segment_element, seg_where,
                     )
                 target = targets[0] if targets else None
-                target_lang = target.get(_XML_LANG) if target is not None else None
+                target_lang = reader.language(target, _XML_LANG, default_target_lang)
                 segment = Segment(
                     id=prefix + _segment_id(unit_id, segment_id, position, len(segments)),
                     source=xliff_text(sources[0], version=2, path=reader.path),
                     target=xliff_text(target, version=2, path=reader.path) if target is not None else "",
-                    source_lang=source_lang,
-                    target_lang=target_lang or default_target_lang,
+                    source_lang=reader.language(sources[0], _XML_LANG, source_lang),
+                    target_lang=target_lang,
                     origin=Origin(reader.path, segment_element.sourceline, seg_where),
                     note=note,
                     context=unit.get("name"),

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["CheckedSegment", "Highlight", "Issue", "IssueCode", "Report", "Severity", "TextSpan"]
+__all__ = [
+    "CheckedSegment",
+    "Highlight",
+    "Issue",
+    "IssueCode",
+    "LineIndex",
+    "Report",
+    "Severity",
+    "TextSpan",
+    "parse_fail_on",
+]
 
 
 class Severity(enum.StrEnum):
@@ -38,13 +49,53 @@ class IssueCode(enum.StrEnum):
     NUMBER_MISMATCH = "number-mismatch"
 
 
+def parse_fail_on(value: Severity | str | None) -> Severity | None:
+    """The ``--fail-on`` threshold: a :class:`Severity` (any case), or ``None`` for ``"never"``."""
+    if value is None or isinstance(value, Severity):
+        return value
+    if value.lower() == "never":
+        return None
+    try:
+        return Severity(value.lower())
+    except ValueError:
+        known = ", ".join([*(str(s) for s in Severity), "never"])
+        raise ValueError(f"unknown --fail-on threshold {value!r} (known: {known})") from None
+
+
+class LineIndex:
+    """1-based line and column of offsets into one text (columns count code points, lines end
+    at ``\n``), as the command line prints them."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """``(line, column)`` of ``offset``, both counted from 1."""
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
 @dataclass(frozen=True, slots=True)
 class TextSpan:
-    """``text == original[start:end]`` of the source or target text it refers to."""
+    """``text == original[start:end]`` of the source or target text it refers to.
+
+    ``line`` and ``column`` (1-based, columns in code points) are where ``start`` is in that
+    text, as the command line prints them (``3:14``); ``None`` when the span was made without
+    its text. :meth:`located` fills them.
+    """
 
     start: int
     end: int
     text: str
+    line: int | None = None
+    column: int | None = None
+
+    def located(self, lines: LineIndex) -> TextSpan:
+        """This span with ``line`` and ``column`` of its start in the text ``lines`` indexes."""
+        line, column = lines.line_col(self.start)
+        return TextSpan(self.start, self.end, self.text, line, column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +160,9 @@ class Report:
     def worst(self) -> Severity | None:
         """The most serious severity present, or ``None`` when there is no issue."""
         return min((issue.severity for issue in self.issues), key=lambda s: s.rank, default=None)
+
+    def fails(self, fail_on: Severity | str | None) -> bool:
+        """The verdict for ``--fail-on``: whether an issue is at or above ``fail_on`` (never when
+        it is ``None`` or ``"never"``). The exit status and every report format use it."""
+        threshold = parse_fail_on(fail_on)
+        return threshold is not None and any(issue.severity.rank <= threshold.rank for issue in self.issues)

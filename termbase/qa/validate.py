@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from termbase.formats.segments import Segment
@@ -16,11 +16,31 @@ from termbase.qa.checks import (
     check_target_variants,
     check_untranslated,
 )
+from termbase.errors import LanguageError
+from termbase.langtags import LanguageTagError, parse_tag, primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, Term
-from termbase.qa.issues import CheckedSegment, Highlight, Issue, Report
+from termbase.qa.issues import CheckedSegment, Highlight, Issue, LineIndex, Report
 
-__all__ = ["CheckOptions", "Checker", "check_document", "check_segments"]
+__all__ = ["LANGUAGE_PAIRS", "CheckOptions", "Checker", "check_document", "check_language_pair", "check_segments"]
+
+LANGUAGE_PAIRS = frozenset({("ar", "en"), ("en", "ar")})
+"""(source, target) primary languages the checks support: the untranslated-text check, the number
+words and the glossaries are Arabic and English."""
+
+
+def check_language_pair(source_lang: str, target_lang: str) -> None:
+    """Raise :class:`LanguageError` unless the checks support ``source_lang`` → ``target_lang``
+    (BCP 47 tags, any case: ``ar`` → ``en-US`` is supported)."""
+    for tag in (source_lang, target_lang):
+        try:
+            parse_tag(tag)
+        except LanguageTagError as exc:
+            raise LanguageError(str(exc)) from None
+    pair = (primary_language(source_lang), primary_language(target_lang))
+    if pair not in LANGUAGE_PAIRS:
+        supported = ", ".join(f"{s}→{t}" for s, t in sorted(LANGUAGE_PAIRS))
+        raise LanguageError(f"the checks do not support {source_lang}→{target_lang} (supported: {supported})")
 
 
 class Checker(Protocol):
@@ -87,7 +107,7 @@ def _segment_issues(termbase: Checker, segment: SegmentHits, source_lang: str, t
 
 def _report(termbase: Checker, checked: list[SegmentHits], issues: list[Issue], source_lang: str,
             target_lang: str, options: CheckOptions, mode: str) -> Report:
-    issues += check_inconsistent_terms(checked, termbase.concepts, target_lang)
+    issues += check_inconsistent_terms(checked, termbase.concepts, primary_language(target_lang))
     order = {segment.id: n for n, segment in enumerate(checked)}
 
     def position(issue: Issue) -> tuple[int, int, str]:
@@ -95,6 +115,7 @@ def _report(termbase: Checker, checked: list[SegmentHits], issues: list[Issue], 
         return order.get(issue.segment, 0), span.start if span else -1, str(issue.code)
 
     issues.sort(key=position)
+    issues = _located(issues, checked)
     segments = tuple(
         CheckedSegment(s.id or "document", s.source or "", s.target,
                        _highlights(s.source_hits), _highlights(s.target_hits))
@@ -104,11 +125,41 @@ def _report(termbase: Checker, checked: list[SegmentHits], issues: list[Issue], 
     return Report(tuple(issues), segments, signature, source_lang, target_lang)
 
 
+def _located(issues: list[Issue], checked: Sequence[SegmentHits]) -> list[Issue]:
+    """``issues`` with the line and column of each span in its segment's text."""
+    by_id = {segment.id: segment for segment in reversed(checked)}
+    lines: dict[tuple[str | None, str], LineIndex] = {}
+    located: list[Issue] = []
+    for issue in issues:
+        segment = by_id.get(issue.segment)
+        if segment is None and len(checked) == 1:
+            segment = checked[0]
+        if segment is None:
+            located.append(issue)
+            continue
+        source, target = issue.source, issue.target
+        if source is not None:
+            key = (segment.id, "source")
+            source = source.located(lines.get(key) or lines.setdefault(key, LineIndex(segment.source or "")))
+        if target is not None:
+            key = (segment.id, "target")
+            target = target.located(lines.get(key) or lines.setdefault(key, LineIndex(segment.target)))
+        located.append(replace(issue, source=source, target=target))
+    return located
+
+
 def check_document(termbase: Checker, source: str | None, target: str, *, source_lang: str = "ar",
                    target_lang: str = "en", options: CheckOptions = CheckOptions()) -> Report:
-    """Check an unaligned document pair (or a target alone when ``source`` is None)."""
-    segment = _spot(termbase, source, target, None, source_lang, target_lang, options)
-    issues = _segment_issues(termbase, segment, source_lang, target_lang, options)
+    """Check an unaligned document pair (or a target alone when ``source`` is None).
+
+    Languages are BCP 47 tags in any case; the glossary terms of their primary language apply
+    (a target in ``en-US`` is checked against the ``en`` terms).
+
+    Raises :class:`LanguageError` for a language pair outside :data:`LANGUAGE_PAIRS`."""
+    check_language_pair(source_lang, target_lang)
+    source_primary, target_primary = primary_language(source_lang), primary_language(target_lang)
+    segment = _spot(termbase, source, target, None, source_primary, target_primary, options)
+    issues = _segment_issues(termbase, segment, source_primary, target_primary, options)
     mode = "document" if source is not None else "target-only"
     return _report(termbase, [segment], issues, source_lang, target_lang, options, mode)
 
@@ -116,7 +167,11 @@ def check_document(termbase: Checker, source: str | None, target: str, *, source
 def check_segments(termbase: Checker, segments: Iterable[Segment | tuple[str, str]], *,
                    source_lang: str = "ar", target_lang: str = "en",
                    options: CheckOptions = CheckOptions()) -> Report:
-    """Check aligned segments: pairs, or :class:`Segment` values from a PO, XLIFF or TSV reader."""
+    """Check aligned segments: pairs, or :class:`Segment` values from a PO, XLIFF or TSV reader.
+
+    Raises :class:`LanguageError` for a language pair outside :data:`LANGUAGE_PAIRS`."""
+    check_language_pair(source_lang, target_lang)
+    source_primary, target_primary = primary_language(source_lang), primary_language(target_lang)
     checked: list[SegmentHits] = []
     issues: list[Issue] = []
     for number, item in enumerate(segments, start=1):
@@ -124,9 +179,9 @@ def check_segments(termbase: Checker, segments: Iterable[Segment | tuple[str, st
             segment_id, source, target = item.id, item.source, item.target
         else:
             segment_id, (source, target) = str(number), item
-        segment = _spot(termbase, source, target, segment_id, source_lang, target_lang, options)
+        segment = _spot(termbase, source, target, segment_id, source_primary, target_primary, options)
         checked.append(segment)
         if target.strip():
-            issues += _segment_issues(termbase, segment, source_lang, target_lang, options)
+            issues += _segment_issues(termbase, segment, source_primary, target_primary, options)
     issues += check_repeated_sources(checked)
     return _report(termbase, checked, issues, source_lang, target_lang, options, "segments")

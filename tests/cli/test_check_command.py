@@ -47,7 +47,8 @@ def test_example_draft_finds_nine(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_structure(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, SEED_AR, DRAFT, "--format", "json")
     data = json.loads(out)
-    assert list(data) == ["issues", "summary", "signature"]
+    assert list(data) == ["issues", "summary", "signature", "verdict"]
+    assert data["verdict"] == {"fail_on": "error", "failed": True}
     draft = DRAFT.read_text(encoding="utf-8")
     source = SEED_AR.read_text(encoding="utf-8")
     for issue in data["issues"]:
@@ -55,14 +56,17 @@ def test_json_structure(capsys: pytest.CaptureFixture[str]) -> None:
         for side, text in (("source", source), ("target", draft)):
             if issue[side] is not None:
                 span = issue[side]
-                assert list(span) == ["start", "end", "text"]
+                assert list(span) == ["start", "end", "text", "line", "column"]
                 assert text[span["start"]:span["end"]] == span["text"]
+                before = text[:span["start"]]
+                assert span["line"] == before.count("\n") + 1
+                assert span["column"] == len(before) - (before.rfind("\n") + 1) + 1
     assert data["summary"]["issues"] == 9
     assert data["signature"].startswith("glossary:")
 
 
 def test_junit_parses(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, SEED_AR, DRAFT, "--format", "junit")
+    _, out, _ = run(capsys, SEED_AR, DRAFT, "--format", "junit", "--fail-on", "warning")
     root = etree.fromstring(out.encode())
     assert root.tag in {"testsuites", "testsuite"}
     assert len(root.findall(".//failure")) + len(root.findall(".//error")) >= 9
@@ -150,8 +154,8 @@ def test_in_place_is_atomic(capsys: pytest.CaptureFixture[str], qa_glossary: Pat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
-        main(["check", "-g", str(qa_glossary), "--target-only", str(draft), "--fix", "--in-place"])
+    assert main(["check", "-g", str(qa_glossary), "--target-only", str(draft), "--fix", "--in-place"]) == 2
+    assert "No space left on device" in capsys.readouterr().err
     assert draft.read_bytes() == before
     assert sorted(p.name for p in draft.parent.iterdir()) == [draft.name]
 

@@ -62,8 +62,10 @@ def test_tsv_with_header_and_quotes() -> None:
 def test_tsv_without_quoting_reads_quotes_literally() -> None:
     text = '"الرئيس" قال\t"The president" said\n'
     assert parse_tsv(text, quoting=False)[0].source == '"الرئيس" قال'
-    with pytest.raises(FormatError, match="quoting=False") as caught:
-        parse_tsv(text, "q.tsv")
+    assert parse_tsv(text, quoting="none")[0].target == '"The president" said'
+    assert parse_tsv(text)[0].target == '"The president" said'  # auto: CSV cannot read it, literal can
+    with pytest.raises(FormatError, match="--tsv-quoting none") as caught:
+        parse_tsv(text, "q.tsv", quoting="csv")
     assert caught.value.line == 1
 
 

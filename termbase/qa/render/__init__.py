@@ -3,10 +3,12 @@
 ``render(report, "text" | "json" | "junit" | "html", **options)``; the options are the keyword
 arguments of the format's function:
 
+- every format: ``fail_on: Severity | str | None = "error"`` — the verdict the report states
+  (``"never"`` or ``None``: it never fails), the same as the exit status of ``termbase check``
 - ``text``: ``color: bool | None = None`` (``None``: only on a TTY without ``NO_COLOR``),
   ``stream: TextIO | None = None`` (the stream whose TTY-ness decides; stdout by default)
 - ``json``: ``indent: int | None = 2``
-- ``junit``: ``fail_on: Severity | str = "warning"``, ``suite_name: str = "termbase"``
+- ``junit``: ``suite_name: str = "termbase"``
 - ``html``: ``title: str = "termbase check report"``
 """
 

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
-from termbase.qa.issues import Issue, Report, Severity, TextSpan
+from termbase.qa.issues import Issue, LineIndex, Report, Severity, TextSpan, parse_fail_on
 
 __all__ = [
     "IssueSegments",
-    "LineIndex",
-    "parse_severity",
     "plural",
     "severity_groups",
     "valid_span",
+    "verdict_line",
 ]
-
-
-def parse_severity(value: Severity | str) -> Severity:
-    """``value`` as a :class:`Severity` (``"error"``, ``"warning"`` or ``"info"``)."""
-    return value if isinstance(value, Severity) else Severity(value.lower())
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -32,18 +25,12 @@ def valid_span(span: TextSpan | None, text: str) -> bool:
     return span is not None and 0 <= span.start <= span.end <= len(text)
 
 
-class LineIndex:
-    """1-based line and column of offsets into one text (columns count code points)."""
-
-    __slots__ = ("_starts",)
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """``(line, column)`` of ``offset``, both counted from 1."""
-        line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+def verdict_line(report: Report, fail_on: Severity | str | None) -> str:
+    """``"Verdict: failed (--fail-on error)"`` or ``"Verdict: passed (--fail-on never)"``: what the
+    exit status of ``termbase check`` says for the same threshold."""
+    threshold = parse_fail_on(fail_on)
+    outcome = "failed" if report.fails(threshold) else "passed"
+    return f"Verdict: {outcome} (--fail-on {threshold or 'never'})"
 
 
 class IssueSegments:

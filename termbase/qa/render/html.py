@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from termbase.langtags import primary_language
 from termbase.qa.issues import CheckedSegment, Highlight, Issue, Report, Severity
-from termbase.qa.render._common import IssueSegments, severity_groups, valid_span
+from termbase.qa.render._common import IssueSegments, severity_groups, valid_span, verdict_line
 from termbase.qa.render.text import summary_line
 
 __all__ = ["Mark", "mark_up", "render_html"]
@@ -249,7 +249,8 @@ def _finding_html(number: int, issue: Issue, segments: IssueSegments, linked: se
     return "".join(parts)
 
 
-def render_html(report: Report, *, title: str = "termbase check report") -> str:
+def render_html(report: Report, *, title: str = "termbase check report",
+                fail_on: Severity | str | None = Severity.ERROR) -> str:
     """The report as one self-contained HTML page (inline CSS, no scripts, no external assets)."""
     segments = IssueSegments(report)
     per_segment: dict[int, list[tuple[int, Issue]]] = {}
@@ -283,6 +284,7 @@ def render_html(report: Report, *, title: str = "termbase check report") -> str:
         "<header>",
         f"<h1>{_escape_text(title)}</h1>",
         f'<p class="summary">{_escape_text(summary_line(report))}</p>',
+        f'<p class="verdict">{_escape_text(verdict_line(report, fail_on))}</p>',
     ]
     if code_items:
         out.append(f'<ul class="counts">{code_items}</ul>')

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 
-from termbase.qa.issues import Issue, Report, TextSpan
+from termbase.qa.issues import Issue, Report, Severity, TextSpan, parse_fail_on
 
 __all__ = ["issue_to_dict", "render_json", "report_to_dict"]
 
 
 def _span(span: TextSpan | None) -> dict[str, object] | None:
-    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+    if span is None:
+        return None
+    data: dict[str, object] = {"start": span.start, "end": span.end, "text": span.text}
+    if span.line is not None:
+        data["line"], data["column"] = span.line, span.column
+    return data
 
 
 def issue_to_dict(issue: Issue) -> dict[str, object]:
@@ -30,15 +35,18 @@ def issue_to_dict(issue: Issue) -> dict[str, object]:
     return data
 
 
-def report_to_dict(report: Report) -> dict[str, object]:
-    """``{"issues": [...], "summary": {...}, "signature": "..."}`` in that key order."""
+def report_to_dict(report: Report, fail_on: Severity | str | None = Severity.ERROR) -> dict[str, object]:
+    """``{"issues": [...], "summary": {...}, "signature": "...", "verdict": {"fail_on", "failed"}}``
+    in that key order; ``verdict.failed`` is what the exit status of ``termbase check`` says."""
+    threshold = parse_fail_on(fail_on)
     return {
         "issues": [issue_to_dict(issue) for issue in report.issues],
         "summary": report.summary(),
         "signature": report.signature,
+        "verdict": {"fail_on": str(threshold or "never"), "failed": report.fails(threshold)},
     }
 
 
-def render_json(report: Report, *, indent: int | None = 2) -> str:
+def render_json(report: Report, *, indent: int | None = 2, fail_on: Severity | str | None = Severity.ERROR) -> str:
     """The report as JSON (UTF-8 text, not ASCII-escaped), ending with a newline."""
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent) + "\n"
+    return json.dumps(report_to_dict(report, fail_on), ensure_ascii=False, indent=indent) + "\n"

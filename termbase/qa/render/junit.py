@@ -3,7 +3,8 @@
 Mapping: one ``<testsuite name="termbase">``; one ``<testcase>`` per (segment, concept) that
 the check saw (a concept with an issue or a glossary highlight), or per (segment, code) for
 issues without a concept. ``classname`` is ``termbase`` (whole document) or
-``termbase.<segment id>``. A testcase fails when one of its issues is at or above ``fail_on``:
+``termbase.<segment id>``. A testcase fails when one of its issues is at or above ``fail_on``
+(``"never"``/``None``: no testcase fails), so the dashboard shows the verdict of the exit status:
 a single ``<failure type=code message=…>`` (the most severe issue) whose body lists every such
 issue; issues below the threshold go to the testcase's ``<system-out>``. A run without any
 testcase gets one passing ``check`` testcase so CI shows a result. The signature is a suite
@@ -16,8 +17,8 @@ import re
 
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
-from termbase.qa.issues import Issue, Report, Severity
-from termbase.qa.render._common import IssueSegments, parse_severity
+from termbase.qa.issues import Issue, Report, Severity, parse_fail_on
+from termbase.qa.render._common import IssueSegments
 
 __all__ = ["render_junit"]
 
@@ -42,10 +43,12 @@ def _describe(number: int, issue: Issue, segments: IssueSegments) -> str:
 
 
 def render_junit(
-    report: Report, *, fail_on: Severity | str = Severity.WARNING, suite_name: str = "termbase"
+    report: Report, *, fail_on: Severity | str | None = Severity.ERROR, suite_name: str = "termbase"
 ) -> str:
-    """The report as JUnit XML; issues at or above ``fail_on`` (default warning) are failures."""
-    threshold = parse_severity(fail_on)
+    """The report as JUnit XML; issues at or above ``fail_on`` (default error, as ``termbase
+    check``) are failures, the others go to ``<system-out>``."""
+    threshold = parse_fail_on(fail_on)
+    rank = threshold.rank if threshold is not None else -1
     segments = IssueSegments(report)
     segmented = segments.segmented
 
@@ -72,15 +75,15 @@ def render_junit(
     suite = etree.Element("testsuite")
     properties = etree.SubElement(suite, "properties")
     etree.SubElement(properties, "property", name="signature", value=_xml(report.signature))
-    etree.SubElement(properties, "property", name="fail_on", value=str(threshold))
+    etree.SubElement(properties, "property", name="fail_on", value=str(threshold or "never"))
     failures = 0
     for key in sorted(cases):
         _, _, name, cls = key
         issues = cases[key]
         case = etree.SubElement(suite, "testcase", name=_xml(name), classname=_xml(cls), time="0")
-        failing = [p for p in issues if p[1].severity.rank <= threshold.rank]
+        failing = [p for p in issues if p[1].severity.rank <= rank]
         failing.sort(key=lambda p: (p[1].severity.rank, p[0]))
-        passing = [p for p in issues if p[1].severity.rank > threshold.rank]
+        passing = [p for p in issues if p[1].severity.rank > rank]
         if failing:
             failures += 1
             first = failing[0][1]

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TextIO
 
 from termbase.qa.issues import Issue, Report, Severity, TextSpan
-from termbase.qa.render._common import IssueSegments, plural, severity_groups
+from termbase.qa.render._common import IssueSegments, plural, severity_groups, verdict_line
 
 __all__ = ["render_text", "summary_line", "use_color"]
 
@@ -81,10 +81,12 @@ def summary_line(report: Report) -> str:
     return f"{plural(len(report.issues), 'issue')} ({counts}) in {segments}"
 
 
-def render_text(report: Report, *, color: bool | None = None, stream: TextIO | None = None) -> str:
+def render_text(report: Report, *, color: bool | None = None, stream: TextIO | None = None,
+                fail_on: Severity | str | None = Severity.ERROR) -> str:
     """The report as text: issues by severity (errors first), then by concept, each with code,
-    target and source spans at ``line:column``, message and ``→ suggestion``; a summary line;
-    the signature last. ``color=None`` colours only when :func:`use_color` says so for ``stream``.
+    target and source spans at ``line:column``, message and ``→ suggestion``; a summary line, the
+    verdict for ``fail_on``, the signature last. ``color=None`` colours only when :func:`use_color`
+    says so for ``stream``.
     """
     paint = _Painter(use_color(stream) if color is None else color)
     segments = IssueSegments(report)
@@ -99,5 +101,6 @@ def render_text(report: Report, *, color: bool | None = None, stream: TextIO | N
                 lines.extend(_issue_lines(issue, segments, paint))
         lines.append("")
     lines.append(paint(summary_line(report), _BOLD))
+    lines.append(paint(verdict_line(report, fail_on), _BOLD))
     lines.append(paint(f"signature: {report.signature}", _DIM))
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ SPAN_KEYS = ["start", "end", "text"]
 
 def test_top_level_keys_in_order(any_report: Report) -> None:
     data = json.loads(render_json(any_report))
-    assert list(data) == ["issues", "summary", "signature"]
+    assert list(data) == ["issues", "summary", "signature", "verdict"]
     assert data["summary"] == any_report.summary()
     assert data["signature"] == any_report.signature
 
@@ -79,6 +79,7 @@ def test_empty_report(empty_report: Report) -> None:
         "issues": [],
         "summary": {"issues": 0, "by_severity": {"error": 0, "warning": 0, "info": 0}, "by_code": {}, "segments": 0},
         "signature": empty_report.signature,
+        "verdict": {"fail_on": "error", "failed": False},
     }
 
 

@@ -30,7 +30,7 @@ def cases(root: etree._Element) -> dict[tuple[str, str], etree._Element]:
 
 
 def test_suite_counts_and_signature(document_report: Report) -> None:
-    root = parse(render_junit(document_report))
+    root = parse(render_junit(document_report, fail_on="warning"))
     assert root.tag == "testsuite"
     assert root.get("name") == "termbase"
     testcases = root.findall("testcase")
@@ -42,7 +42,7 @@ def test_suite_counts_and_signature(document_report: Report) -> None:
 
 
 def test_document_testcases_and_failures(document_report: Report) -> None:
-    root = parse(render_junit(document_report))
+    root = parse(render_junit(document_report, fail_on="warning"))
     found = cases(root)
     # concepts with issues or highlights, plus the concept-less check code
     assert {name for _, name in found} == {
@@ -63,7 +63,7 @@ def test_document_testcases_and_failures(document_report: Report) -> None:
 
 
 def test_below_threshold_goes_to_system_out(document_report: Report) -> None:
-    asia = cases(parse(render_junit(document_report)))[("termbase", "asia")]
+    asia = cases(parse(render_junit(document_report, fail_on="warning")))[("termbase", "asia")]
     assert asia.find("failure") is None
     assert text(asia.find("system-out")).startswith("#5 info count-mismatch: آسيا occurs 2 times")
 
@@ -90,7 +90,7 @@ def test_invalid_threshold() -> None:
 
 
 def test_aligned_testcases_per_segment(aligned_report: Report) -> None:
-    root = parse(render_junit(aligned_report))
+    root = parse(render_junit(aligned_report, fail_on="warning"))
     found = cases(root)
     assert list(found) == [
         ("termbase.s1", "c5plus1"),
@@ -112,7 +112,7 @@ def test_one_failure_per_testcase_most_severe_first(document_report: Report) -> 
 
     extra = replace(document_report.issues[0], severity=Severity.ERROR, code=document_report.issues[1].code)
     report = replace(document_report, issues=(*document_report.issues, extra))
-    case = cases(parse(render_junit(report)))[("termbase", "central-asia")]
+    case = cases(parse(render_junit(report, fail_on="warning")))[("termbase", "central-asia")]
     (failure,) = case.findall("failure")
     assert failure.get("type") == "missing-term"
     assert text(failure).startswith("#6 error missing-term") and "\n#1 warning deprecated-term" in text(failure)

@@ -46,6 +46,7 @@ def test_plain_document_report_exactly(document_report: Report) -> None:
         "      آسيا occurs 2 times in the source, Asia 2 times in the draft (one inside Middle Asia).\n"
         "\n"
         "5 issues (2 errors, 2 warnings, 1 info) in 1 segment\n"
+        "Verdict: failed (--fail-on error)\n"
         f"signature: {document_report.signature}\n"
     )
 
@@ -81,7 +82,9 @@ def test_aligned_report_names_segments_and_counts_from_segment_start(aligned_rep
 )
 def test_clean_runs_have_only_summary_and_signature(request: pytest.FixtureRequest, fixture: str, summary: str) -> None:
     report: Report = request.getfixturevalue(fixture)
-    assert render_text(report, color=False) == f"{summary}\nsignature: {report.signature}\n"
+    assert render_text(report, color=False) == (
+        f"{summary}\nVerdict: passed (--fail-on error)\nsignature: {report.signature}\n"
+    )
 
 
 def test_signature_is_the_last_line(any_report: Report) -> None:
