@@ -11,6 +11,7 @@ from termbase.errors import (
     GlossarySyntaxError,
     InputError,
     LanguageError,
+    OutputError,
     TermbaseError,
     TextDecodingError,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "LanguageError",
     "Match",
     "MatchKind",
+    "OutputError",
     "PartOfSpeech",
     "Report",
     "Severity",

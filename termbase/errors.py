@@ -10,6 +10,7 @@ Every error raised on purpose derives from :class:`TermbaseError`::
     │   ├── TextDecodingError    not text in a supported encoding (binary, invalid UTF-8 …)
     │   └── FormatError          malformed PO, XLIFF, TSV or XML content
     ├── LanguageError            a language tag that is not BCP 47, or a pair the checks do not support
+    ├── OutputError              an output file cannot be written (path; nothing at it was damaged)
     └── ConceptNotFoundError     no concept has the requested id (also a KeyError)
 
 Findings of checks (lint, validation) are values, never exceptions.
@@ -27,6 +28,7 @@ __all__ = [
     "GlossarySyntaxError",
     "InputError",
     "LanguageError",
+    "OutputError",
     "TermbaseError",
     "TextDecodingError",
 ]
@@ -92,6 +94,9 @@ class FormatError(InputError):
 
 class LanguageError(TermbaseError):
     """A language tag that is not BCP 47, or a language pair the checks do not support."""
+class OutputError(_LocatedError):
+    """An output file (report, fixed draft, annotated PO) cannot be written; what was at the
+    path is left as it was."""
 
 
 class ConceptNotFoundError(TermbaseError, KeyError):

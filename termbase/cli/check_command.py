@@ -33,7 +33,7 @@ from termbase.qa.render import RENDERERS, render
 from termbase.qa.validate import check_language_pair
 from termbase.spotting import guess_language
 from termbase.termbase import Termbase
-from termbase.textio import atomic_write_text, read_text
+from termbase.textio import atomic_write_text, check_output_path, read_text
 
 __all__ = ["add_parsers", "exit_code"]
 
@@ -160,6 +160,9 @@ def _validate(args: argparse.Namespace, given: _Input) -> None:
         raise UsageError(f"--color/--no-color colour the text report, not --format {args.format}")
     if given.kind == "po" and (args.source_lang or args.target_lang):
         raise UsageError("a PO file's languages come from --msgid-lang (ar: msgid Arabic, msgstr English)")
+    for output in (args.output, args.fixed, args.annotate):
+        if output:  # a folder or an impossible path is refused before any work
+            check_output_path(output)
 
 
 def _read(args: argparse.Namespace, given: _Input) -> tuple[list[Segment], str, str]:
@@ -284,9 +287,9 @@ def _fix(termbase: Termbase, report: Report, source: str | None, target: str, ta
     fixed, edits = fix_text(report)
     if args.in_place:
         if fixed != target:
-            atomic_write_text(target_path, fixed)
+            atomic_write_text(target_path, fixed, like=target_path)  # its BOM and encoding kept
     elif args.fixed:
-        atomic_write_text(args.fixed, fixed)
+        atomic_write_text(args.fixed, fixed, like=None if target_path == "-" else target_path)
     if args.diff:
         sys.stdout.write(unified_diff(target, fixed, target_path))
     elif not (args.in_place or args.fixed):

@@ -154,8 +154,9 @@ def test_in_place_is_atomic(capsys: pytest.CaptureFixture[str], qa_glossary: Pat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    assert main(["check", "-g", str(qa_glossary), "--target-only", str(draft), "--fix", "--in-place"]) == 2
-    assert "No space left on device" in capsys.readouterr().err
+    code = main(["check", "-g", str(qa_glossary), "--target-only", str(draft), "--fix", "--in-place"])
+    assert code == 2  # a clear message, not a traceback
+    assert f"{draft}: cannot write: No space left on device" in capsys.readouterr().err
     assert draft.read_bytes() == before
     assert sorted(p.name for p in draft.parent.iterdir()) == [draft.name]
 

@@ -1,0 +1,83 @@
+"""Where ``termbase check`` writes: ``-o``, ``--fixed`` and ``--in-place`` on odd paths.
+
+Each case once went wrong: a BOM dropped by ``--in-place``, a symlink replaced instead of the file
+it points to, ``/dev/null`` renamed over, tracebacks for a folder or a full disk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from termbase.cli import main
+
+DRAFT = "Tokaev's visit to Kirghizia.\r\nThe vital minerals deal.\r\n"
+FIXED = "Tokayev's visit to Kyrgyzstan.\r\nThe critical minerals deal.\r\n"
+
+
+def _check(capsys: pytest.CaptureFixture[str], glossary: Path, *argv: str | Path) -> tuple[int, str, str]:
+    code = main(["check", "-g", str(glossary), "--target-only", *map(str, argv)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_in_place_keeps_bom_and_line_ends(capsys: pytest.CaptureFixture[str], qa_glossary: Path,
+                                          tmp_path: Path) -> None:
+    draft = tmp_path / "draft.en.txt"
+    draft.write_bytes(codecs.BOM_UTF8 + DRAFT.encode("utf-8"))
+    code, _, _ = _check(capsys, qa_glossary, draft, "--fix", "--in-place")
+    assert code == 0
+    assert draft.read_bytes() == codecs.BOM_UTF8 + FIXED.encode("utf-8")
+
+
+def test_fixed_copy_keeps_the_drafts_encoding(capsys: pytest.CaptureFixture[str], qa_glossary: Path,
+                                              tmp_path: Path) -> None:
+    draft = tmp_path / "draft.en.txt"
+    draft.write_bytes(codecs.BOM_UTF16_LE + DRAFT.encode("utf-16-le"))
+    fixed = tmp_path / "out" / "fixed.en.txt"  # the folder does not exist yet
+    _check(capsys, qa_glossary, draft, "--fix", "--fixed", fixed)
+    assert fixed.read_bytes() == codecs.BOM_UTF16_LE + FIXED.encode("utf-16-le")
+
+
+def test_in_place_through_a_symlink_fixes_the_real_file(capsys: pytest.CaptureFixture[str], qa_glossary: Path,
+                                                        tmp_path: Path) -> None:
+    real = tmp_path / "work" / "draft.en.txt"
+    real.parent.mkdir()
+    real.write_text(DRAFT, encoding="utf-8", newline="")
+    link = tmp_path / "draft-link.txt"
+    link.symlink_to(real)
+    _check(capsys, qa_glossary, link, "--fix", "--in-place")
+    assert link.is_symlink()
+    assert real.read_bytes() == FIXED.encode("utf-8")
+
+
+def test_report_to_a_folder_is_refused_before_any_work(capsys: pytest.CaptureFixture[str], qa_glossary: Path,
+                                                       tmp_path: Path) -> None:
+    draft = tmp_path / "draft.en.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code, out, err = _check(capsys, qa_glossary, draft, "-o", tmp_path)
+    assert code == 2 and out == ""
+    assert err == f"termbase: error: {tmp_path}: is a folder: give the name of a file to write\n"
+
+
+def test_report_to_dev_null_leaves_dev_null(capsys: pytest.CaptureFixture[str], qa_glossary: Path,
+                                            tmp_path: Path) -> None:
+    draft = tmp_path / "draft.en.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    before = os.stat("/dev/null")
+    code, out, _ = _check(capsys, qa_glossary, draft, "-o", "/dev/null", "--fail-on", "never")
+    after = os.stat("/dev/null")
+    assert code == 0 and out == ""
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_report_into_a_missing_folder(capsys: pytest.CaptureFixture[str], qa_glossary: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.en.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    report = tmp_path / "reports" / "ci" / "check.xml"
+    code, _, _ = _check(capsys, qa_glossary, draft, "-o", report, "--format", "junit")
+    assert code == 1 and report.read_bytes().startswith(b"<?xml")
