@@ -3,8 +3,8 @@
 Every scalar is read as text: the YAML is composed into nodes and checked against the format
 here, so each error names the file, the line and the entry, and nothing half-built is returned.
 
-A file that parsed cleanly is kept in ``.termbase-cache/`` beside it (see
-:mod:`termbase.glossary_cache`), so loading it again unchanged skips the parse.
+A file that parsed cleanly is kept in the user's cache (see :mod:`termbase.glossary_cache`), so
+loading it again unchanged skips the parse.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import enum
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -21,7 +22,8 @@ import yaml
 
 from termbase._gc import gc_paused
 from termbase.errors import GlossarySchemaError, GlossarySyntaxError
-from termbase.glossary_cache import CACHE_FOLDER, cache_path, read_cache, write_cache
+from termbase.glossary_cache import read_cache, write_cache
+from termbase.progress import track
 from termbase.model import (
     MEMBERS_BY_VALUE,
     Concept,
@@ -35,7 +37,7 @@ from termbase.model import (
     TermType,
 )
 
-__all__ = ["CACHE_FOLDER", "Glossary", "load_glossaries", "load_glossary", "parse_glossary", "shipped_glossary_paths"]
+__all__ = ["Glossary", "load_glossaries", "load_glossary", "parse_glossary", "shipped_glossary_paths"]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -72,13 +74,15 @@ _E = TypeVar("_E", bound=enum.Enum)
 
 
 def shipped_glossary_paths() -> list[Path]:
-    """The glossaries shipped with termbase (``glossaries/*.yaml``), sorted by name."""
-    package = Path(__file__).resolve().parent
-    # A source checkout has them beside the package; a wheel carries them inside it.
-    for folder in (package.parent / "glossaries", package / "glossaries"):
-        if folder.is_dir():
-            return sorted(folder.glob("*.yaml"))
-    return []
+    """The glossaries shipped with termbase (``termbase/glossaries/*.yaml``), sorted by name.
+
+    Found through :mod:`importlib.resources` only: never a folder beside the package, which in an
+    installation is any other package's ``site-packages/glossaries``.
+    """
+    folder = resources.files("termbase") / "glossaries"
+    if not folder.is_dir():
+        return []
+    return sorted(Path(str(item)) for item in folder.iterdir() if item.name.endswith(".yaml") and item.is_file())
 
 
 class _Reader:
@@ -303,7 +307,8 @@ def _parse(text: str, path: str, digest: str | None) -> Glossary:
     info = reader.header(top.get("glossary"), digest)
     concepts: list[Concept] = []
     seen: set[str] = set()
-    for node in reader.sequence(top["concepts"], "concepts", None):
+    nodes = reader.sequence(top["concepts"], "concepts", None)
+    for node in track(nodes, f"reading {Path(path).name}", unit="concept"):
         concept = reader.concept(node, info.id)
         if concept.id in seen:
             raise reader.fail(node, f"duplicate concept id {concept.id!r}", f"concept {concept.id}")
@@ -314,7 +319,7 @@ def _parse(text: str, path: str, digest: str | None) -> Glossary:
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    """Load one glossary file (from its cache in ``.termbase-cache/`` when the file is unchanged)."""
+    """Load one glossary file (from the cache when its content was loaded before)."""
     from termbase.textio import read_text_bytes
 
     try:
@@ -322,13 +327,12 @@ def load_glossary(path: str | Path) -> Glossary:
     except OSError as exc:
         raise GlossarySchemaError(f"cannot read: {exc.strerror}", path=path) from None
     digest = hashlib.sha256(data).hexdigest()
-    cache = cache_path(path, digest)
-    cached = read_cache(cache, str(path), digest)
+    cached = read_cache(str(path), digest)
     if cached is not None:
         return cached
     text = read_text_bytes(data, path)
     glossary = parse_glossary(text, str(path), digest=digest)
-    write_cache(cache, glossary)
+    write_cache(glossary)
     return glossary
 
 

@@ -1,21 +1,18 @@
-"""Cache of parsed glossaries: JSON files in ``.termbase-cache/`` beside each glossary file.
+"""Cache of parsed glossaries: one entry per glossary content in the user's cache (:mod:`termbase.cache`).
 
 A glossary that parsed cleanly is stored as JSON (data only, never pickle), keyed by the file's
-sha256 digest, the cache format and the versions of termbase and PyYAML; loading the same file
-again rebuilds the same :class:`~termbase.model.Glossary` from it. A missing, stale, corrupt or
-unwritable cache only means that the file is parsed.
+sha256 digest, the PyYAML version and the digest of termbase's code; loading the same content
+again rebuilds the same :class:`~termbase.model.Glossary` from it. A missing, damaged or forged
+entry, or a cache that cannot be written, only means that the file is parsed.
 
-One JSON file per glossary file and content: a first line with what the cache is valid for and
-the sha256 of the rest, then the payload, whose lists follow the field order of :func:`_encode`
-(the format number changes whenever they do). What depends on the file's name and not on its
-bytes (path, default glossary id, each concept's glossary id) is not stored but filled in at load.
+The payload's lists follow the field order of :func:`_encode`. What depends on the file's name
+and not on its bytes (path, default glossary id, each concept's glossary id) is not stored but
+filled in at load.
 """
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import hashlib
 import json
 from pathlib import Path
 from types import MappingProxyType
@@ -23,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from termbase._version import __version__
+from termbase import cache
 from termbase._gc import gc_paused
 from termbase.model import (
     MEMBERS_BY_VALUE,
@@ -38,26 +35,15 @@ from termbase.model import (
     TermType,
 )
 
-__all__ = ["CACHE_FOLDER", "CACHE_FORMAT", "cache_path", "read_cache", "write_cache"]
+__all__ = ["KIND", "read_cache", "write_cache"]
 
-CACHE_FOLDER = ".termbase-cache"
-"""Folder beside a glossary that holds its parsed form (and the spotting index of a termbase)."""
-CACHE_FORMAT = 1
-
-
-def _cache_key() -> dict[str, object]:
-    return {"format": CACHE_FORMAT, "termbase": __version__, "yaml": yaml.__version__}
+KIND = "glossary"
+"""The cache kind of parsed glossaries."""
+_PAYLOAD = "glossary.json"
 
 
-def cache_path(path: str | Path, digest: str) -> Path:
-    """``.termbase-cache/glossary-<name hash>-<digest>.json`` beside the glossary file.
-
-    The name is the one given (a symbolic link's, not its target's): the default glossary id
-    comes from it, and each name keeps one cache file, replaced when the content changes.
-    """
-    given = Path(path)
-    name = hashlib.sha256(given.name.encode("utf-8", "surrogateescape")).hexdigest()[:12]
-    return given.resolve().parent / CACHE_FOLDER / f"glossary-{name}-{digest}.json"
+def _key(digest: str) -> str:
+    return cache.entry_key(digest, f"pyyaml-{yaml.__version__}")
 
 
 def _encode(glossary: Glossary) -> dict[str, Any]:
@@ -91,8 +77,8 @@ def _value(member: enum.Enum | None) -> object:
 def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
     """The glossary of a cache payload; a malformed payload raises (KeyError, TypeError, ...).
 
-    The payload's checksum has been verified, so it is what :func:`_encode` wrote for a
-    glossary that parsed cleanly: only its shape is checked here, by the unpacking itself.
+    The entry has been verified, so the payload is what :func:`_encode` wrote for a glossary
+    that parsed cleanly: only its shape is checked here, by the unpacking itself.
     """
     header = payload["header"]
     info = GlossaryInfo(
@@ -126,35 +112,24 @@ def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
     return Glossary(info, tuple(concepts), MappingProxyType(concept_lines), MappingProxyType(term_lines))
 
 
-def read_cache(cache: Path, path: str, digest: str) -> Glossary | None:
-    """The cached glossary for ``digest``, or ``None`` when there is none or it is unusable."""
-    try:
-        data = cache.read_bytes()
-    except OSError:
+def read_cache(path: str, digest: str) -> Glossary | None:
+    """The cached glossary of content ``digest`` (loaded from ``path``), or ``None`` when there is
+    none or it is unusable."""
+    entry = cache.open_entry(KIND, _key(digest))
+    if entry is None:
         return None
-    first, _, body = data.partition(b"\n")
     try:
-        head = json.loads(first)
-        if (head.get("key") != _cache_key() or head.get("digest") != digest
-                or head.get("payload") != hashlib.sha256(body).hexdigest()):
-            return None
+        payload = json.loads(entry.read_bytes(_PAYLOAD))
         with gc_paused():
-            return _decode(json.loads(body), path, digest)
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return _decode(payload, path, digest)
+    except Exception:  # noqa: BLE001 - whatever a verified but unusable payload raises is a miss
         return None
 
 
-def write_cache(cache: Path, glossary: Glossary) -> None:
-    """Store a parsed glossary (atomically); a cache that cannot be written is left alone."""
-    from termbase.textio import atomic_write_bytes
-
+def write_cache(glossary: Glossary) -> None:
+    """Store a parsed glossary; a cache that cannot be written is noted once and left alone."""
     with gc_paused():
         body = json.dumps(_encode(glossary), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    head = {"key": _cache_key(), "digest": glossary.info.digest, "payload": hashlib.sha256(body).hexdigest()}
-    with contextlib.suppress(OSError):  # a read-only checkout still loads; it parses again next time
-        cache.parent.mkdir(exist_ok=True)
-        atomic_write_bytes(cache, json.dumps(head).encode("utf-8") + b"\n" + body)
-        stale = cache.name.rsplit("-", 1)[0] + "-"  # other contents of the same file
-        for other in cache.parent.iterdir():
-            if other.name.startswith(stale) and other.name != cache.name and other.suffix == ".json":
-                other.unlink(missing_ok=True)
+    slot = str(Path(glossary.info.path).resolve())
+    cache.store_entry(KIND, _key(glossary.info.digest or ""), lambda writer: writer.write_bytes(_PAYLOAD, body),
+                      slot=slot)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
+from termbase import cache
 from termbase._version import __version__
 from termbase.errors import ConceptNotFoundError
 from termbase.glossary import load_glossaries
@@ -22,7 +22,7 @@ from termbase.qa.autofix import fix_text
 from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.fuzzy import FuzzySpotter
-from termbase.spotting.automaton import SpotIndex, cache_folder, cache_stamp
+from termbase.spotting.automaton import SpotIndex, cache_parts
 from termbase.spotting.spotter import guess_language, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
@@ -129,16 +129,17 @@ class Termbase:
     @cached_property
     def _spot_index(self) -> SpotIndex:
         concepts = list(self._concepts.values())
-        folder = cache_folder(info.path for info in self.glossaries) if self.glossaries else None
-        stamp = cache_stamp(self.digest, __version__)
-        if folder is not None:
-            cached = SpotIndex.load(folder, stamp, concepts)
+        if not self.glossaries:  # concepts made in memory: nothing to key a stored index on
+            return SpotIndex.build(concepts)
+        key = cache.entry_key(self.digest, *cache_parts())
+        entry = cache.open_entry("spot", key)
+        if entry is not None:
+            cached = SpotIndex.load(entry, concepts)
             if cached is not None:
                 return cached
         index = SpotIndex.build(concepts)
-        if folder is not None:
-            with contextlib.suppress(OSError):  # a read-only checkout still spots; it rebuilds next time
-                index.save(folder, stamp)
+        slot = "\n".join(sorted(str(Path(info.path).resolve()) for info in self.glossaries))
+        cache.store_entry("spot", key, index.save, slot=slot)
         return index
 
     def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True) -> list[Hit]:

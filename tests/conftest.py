@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from termbase import Termbase
-
 REPO = Path(__file__).resolve().parent.parent
+
+# The whole suite (and every process it starts) uses a cache folder of its own, removed at the end:
+# never the user's cache, so a warm cache can never make a test pass.
+SUITE_CACHE = Path(tempfile.mkdtemp(prefix="termbase-test-cache-"))
+os.environ["TERMBASE_CACHE_DIR"] = str(SUITE_CACHE)
+
+from termbase import Termbase  # noqa: E402 - after the cache folder is chosen
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(SUITE_CACHE, ignore_errors=True)
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder for one test (``TERMBASE_CACHE_DIR``)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TERMBASE_CACHE_DIR", str(folder))
+    return folder
 
 SYNTHETIC_GLOSSARY = textwrap.dedent(
     """\

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,13 +14,20 @@ import pytest
 
 import termbase.glossary as glossary_module
 from termbase import GlossarySchemaError, Termbase, load_glossary
-from termbase.glossary import CACHE_FOLDER, Glossary, parse_glossary, shipped_glossary_paths
+from termbase.glossary import Glossary, parse_glossary, shipped_glossary_paths
 
+
+@pytest.fixture(autouse=True)
+def _empty_cache(cache_folder: Path) -> Path:
+    return cache_folder
 
 
 def _cache_files(path: Path) -> list[Path]:
-    folder = path.resolve().parent / CACHE_FOLDER
-    return sorted(folder.glob("glossary-*.json")) if folder.is_dir() else []
+    """The cached payloads (one per glossary content); ``path`` names the glossary, which
+    nothing is written beside."""
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []
+    folder = Path(os.environ["TERMBASE_CACHE_DIR"]) / "glossary"
+    return sorted(folder.glob("*/glossary.json")) if folder.is_dir() else []
 
 
 def _fresh(path: Path) -> Glossary:
@@ -51,7 +59,7 @@ def test_first_load_writes_the_cache_and_the_second_reads_it(
 ) -> None:
     first = load_glossary(synthetic_path)
     (cache,) = _cache_files(synthetic_path)
-    assert first.info.digest in cache.name
+    assert (cache.parent / "manifest.json").is_file()
     _forbid_parse(monkeypatch)
     second = load_glossary(synthetic_path)
     assert second == first
@@ -132,16 +140,25 @@ def test_changed_file_is_parsed_again_and_the_stale_cache_replaced(
     assert parses == [str(synthetic_path)]
 
 
+def _forge_manifest(payload: Path) -> None:
+    """Rewrite the manifest with the payload's true digest, as a hand edit would."""
+    manifest = payload.parent / "manifest.json"
+    fields = json.loads(manifest.read_text("ascii"))
+    fields["files"][payload.name] = hashlib.sha256(payload.read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(fields), "ascii")
+
+
 @pytest.mark.parametrize(
-    "damage", ["garbage", "truncated", "empty", "payload-edited", "wrong-key", "valid-json-wrong-shape"]
+    "damage", ["garbage", "truncated", "empty", "payload-edited", "payload-forged", "wrong-shape-forged",
+               "manifest-garbage", "manifest-missing", "manifest-other-key", "signing-key-replaced"]
 )
-def test_corrupt_cache_is_ignored_and_rewritten(
+def test_damaged_or_forged_cache_is_ignored_and_rewritten(
     synthetic_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
     good = load_glossary(synthetic_path)
     (cache,) = _cache_files(synthetic_path)
     data = cache.read_bytes()
-    head, _, body = data.partition(b"\n")
+    manifest = cache.parent / "manifest.json"
     if damage == "garbage":
         cache.write_bytes(b"\x00\xff not json at all")
     elif damage == "truncated":
@@ -149,48 +166,47 @@ def test_corrupt_cache_is_ignored_and_rewritten(
     elif damage == "empty":
         cache.write_bytes(b"")
     elif damage == "payload-edited":  # same length, valid JSON, but not what was written
-        cache.write_bytes(head + b"\n" + body.replace(b"Kazakhstan", b"Kazakhstam"))
-    elif damage == "wrong-key":
-        fields = json.loads(head)
-        fields["key"]["format"] = -1
-        cache.write_bytes(json.dumps(fields).encode() + b"\n" + body)
-    else:  # a checksum that matches a payload of the wrong shape
-        body = json.dumps({"header": {}, "concepts": [[1, 2, 3]]}).encode()
-        fields = json.loads(head)
-        fields["payload"] = hashlib.sha256(body).hexdigest()
-        cache.write_bytes(json.dumps(fields).encode() + b"\n" + body)
+        cache.write_bytes(data.replace(b"Kazakhstan", b"Kazakhstam"))
+    elif damage == "payload-forged":  # ... and the manifest's digest recomputed: a silently wrong glossary
+        cache.write_bytes(data.replace(b"Kazakhstan", b"Kazakhstam"))
+        _forge_manifest(cache)
+    elif damage == "wrong-shape-forged":  # valid JSON of the wrong shape, digest recomputed: once a traceback
+        cache.write_bytes(json.dumps({"header": {}, "concepts": [[1, 2, 3]]}).encode())
+        _forge_manifest(cache)
+    elif damage == "manifest-garbage":
+        manifest.write_bytes(b"{\x00")
+    elif damage == "manifest-missing":
+        manifest.unlink()
+    elif damage == "manifest-other-key":
+        fields = json.loads(manifest.read_text("ascii"))
+        fields["key"] = "0" * 40
+        manifest.write_text(json.dumps(fields), "ascii")
+    else:
+        (Path(os.environ["TERMBASE_CACHE_DIR"]) / "key").write_bytes(os.urandom(32))
     parses = _count_parses(monkeypatch)
     assert load_glossary(synthetic_path) == good
     assert parses == [str(synthetic_path)]
     # rewritten: the next load reads it again
     _forbid_parse(monkeypatch)
     assert load_glossary(synthetic_path) == good
+    assert len(_cache_files(synthetic_path)) == 1
 
 
-def test_unwritable_cache_folder_is_harmless(synthetic_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A read-only checkout, as seen by the cache (also when the tests run as root)."""
-
-    def refuse(path: object, data: bytes) -> None:
-        raise PermissionError(13, "Permission denied", str(path))
-
-    monkeypatch.setattr("termbase.textio.atomic_write_bytes", refuse)
+def test_unwritable_cache_folder_is_harmless(
+    synthetic_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cache folder that cannot be created (below a file: refused even to root)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("TERMBASE_CACHE_DIR", str(blocker / "cache"))
     parses = _count_parses(monkeypatch)
     first = load_glossary(synthetic_path)
     second = load_glossary(synthetic_path)
     assert first == second == _fresh(synthetic_path)
     assert parses == [str(synthetic_path)] * 2  # nothing cached, nothing crashed
-    assert _cache_files(synthetic_path) == []
-
-
-def test_cache_folder_that_cannot_be_created_is_harmless(
-    synthetic_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "mkdir", refuse)
-    assert load_glossary(synthetic_path) == _fresh(synthetic_path)
-    assert not (synthetic_path.parent / CACHE_FOLDER).exists()
+    assert blocker.read_text() == "x"
+    notes = [line for line in capsys.readouterr().err.splitlines() if "cache could not be written" in line]
+    assert len(notes) == 1 and str(blocker) in notes[0]  # one line, once per process
 
 
 def test_unreadable_cache_is_a_miss(synthetic_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

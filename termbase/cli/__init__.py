@@ -10,13 +10,14 @@ import sys
 from collections.abc import Sequence
 
 from termbase._version import __version__
-from termbase.cli import check_command, glossary_commands, lookup_command, spot_command
+from termbase.cli import cache_command, check_command, glossary_commands, lookup_command, spot_command
 from termbase.cli.common import EXIT_USAGE, CommandModule, UsageError, configure_stdio
 from termbase.errors import TermbaseError
 
 __all__ = ["build_parser", "main"]
 
-COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, check_command, glossary_commands)
+COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, check_command, glossary_commands,
+                                       cache_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

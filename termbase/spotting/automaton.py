@@ -8,20 +8,17 @@ automaton (the stem comes first) instead of repeating it. The clitics and articl
 writes apart (لـ, الـ) are words of the automaton too. Exact spotting is one pass over the text
 whatever the size of the glossary; :meth:`SpotIndex.scan` returns its matches as arrays.
 
-The index is saved next to the glossaries (``.termbase-cache/``) and rebuilt when their digest,
-the folding scheme or the termbase version changes. The automaton stores integers only, and the
-tables are JSON, so loading a cache never unpickles anything.
+The index is stored in the user's cache (:mod:`termbase.cache`), keyed on the glossaries' digest
+and the digest of the code that builds it, and verified before pyahocorasick sees a byte. The
+automaton stores integers only, and the tables are JSON, so loading it never unpickles anything.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -29,10 +26,11 @@ import numpy as np
 import numpy.typing as npt
 
 from termbase._gc import gc_paused
-from termbase.glossary_cache import CACHE_FOLDER
+from termbase.cache import Entry, EntryWriter
 from termbase.langtags import primary_language
 from termbase.model import Concept
 from termbase.normalize import FOLDING_SCHEME
+from termbase.progress import track
 from termbase.arabic import DEFINITE_PREFIXES, DETACHED_ARTICLES, DETACHED_CLITICS, INDEFINITE_PREFIXES
 from termbase.spotting.forms import (
     Definiteness,
@@ -41,13 +39,13 @@ from termbase.spotting.forms import (
     surface_forms,
 )
 from termbase.spotting.readings import Plain, Reading, read_attached, read_detached
-from termbase.textio import atomic_write_text
 
-__all__ = ["Matches", "SpotIndex", "cache_folder"]
+__all__ = ["TABLES", "Matches", "SpotIndex"]
 
 Positions = npt.NDArray[np.int64]
 
-CACHE_FORMAT = 4
+TABLES = "tables.json"
+"""The cache entry file of the tables; each language's automaton is ``<lang>.automaton``."""
 _DEFINITENESS = list(Definiteness)
 _DEFINITENESS_CODE = {d: code for code, d in enumerate(_DEFINITENESS)}
 ALL_PREFIXES = INDEFINITE_PREFIXES | DEFINITE_PREFIXES
@@ -109,7 +107,7 @@ class SpotIndex:
     @classmethod
     def _build(cls, concepts: Sequence[Concept]) -> SpotIndex:
         by_lang: dict[str, dict[str, list[KeyEntry]]] = {}
-        for concept in concepts:
+        for concept in track(concepts, "building the spotting index", unit="concept"):
             for term in concept.terms:
                 keys = by_lang.setdefault(primary_language(term.lang), {})
                 for form in surface_forms(term):
@@ -194,24 +192,17 @@ class SpotIndex:
     # ``[concept number, term position in the concept, definiteness code, variant]``, concept
     # numbers referring to the table's list of concept ids.
 
-    def save(self, folder: Path, stamp: str) -> None:
-        """Write the automata and tables to ``folder`` (atomically, file by file)."""
+    def save(self, writer: EntryWriter) -> None:
+        """Write the automata and tables into a new cache entry."""
         with gc_paused():
-            self._save(folder, stamp)
+            self._save(writer)
 
-    def _save(self, folder: Path, stamp: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
+    def _save(self, writer: EntryWriter) -> None:
         concept_numbers: dict[str, int] = {}
         term_positions: dict[int, tuple[int, int]] = {}  # id(term) -> (concept number, position)
-        tables: dict[str, Any] = {"format": CACHE_FORMAT, "stamp": stamp, "concepts": [], "languages": {}}
+        tables: dict[str, Any] = {"concepts": [], "languages": {}}
         for lang, automaton in self.automata.items():
-            fd, temp = tempfile.mkstemp(dir=folder, prefix=".automaton.", suffix=".tmp")
-            os.close(fd)
-            try:
-                automaton.save(temp)
-                os.replace(temp, folder / f"{stamp}.{lang}.automaton")
-            finally:
-                Path(temp).unlink(missing_ok=True)
+            automaton.save(str(writer.path(f"{lang}.automaton")))
             keys: list[str] = []
             table: list[list[list[int]]] = []
             for entries in self.entries[lang]:
@@ -234,24 +225,19 @@ class SpotIndex:
                 table.append(rows)
             tables["languages"][lang] = {"keys": keys, "entries": table, "words": len(automaton)}
         tables["concepts"] = list(concept_numbers)
-        atomic_write_text(folder / f"{stamp}.json", json.dumps(tables, ensure_ascii=False))
-        for stale in folder.glob("spot-*"):
-            if not stale.name.startswith(stamp + "."):
-                stale.unlink(missing_ok=True)
+        writer.write_bytes(TABLES, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
 
     @classmethod
-    def load(cls, folder: Path, stamp: str, concepts: Sequence[Concept]) -> SpotIndex | None:
-        """The cached index for ``stamp``, or ``None`` when absent or unusable."""
+    def load(cls, entry: Entry, concepts: Sequence[Concept]) -> SpotIndex | None:
+        """The index stored in a cache entry, or ``None`` when it is unusable (every file is
+        verified against the entry's manifest before it is parsed or loaded)."""
         with gc_paused():
-            return cls._load(folder, stamp, concepts)
+            return cls._load(entry, concepts)
 
     @classmethod
-    def _load(cls, folder: Path, stamp: str, concepts: Sequence[Concept]) -> SpotIndex | None:
-        path = folder / f"{stamp}.json"
+    def _load(cls, entry: Entry, concepts: Sequence[Concept]) -> SpotIndex | None:
         try:
-            tables = json.loads(path.read_text("utf-8"))
-            if tables.get("format") != CACHE_FORMAT or tables.get("stamp") != stamp:
-                return None
+            tables = json.loads(entry.read_bytes(TABLES))
             by_id = {c.id: c for c in concepts}
             numbered = [by_id[concept_id] for concept_id in tables["concepts"]]
             languages: dict[str, str] = {}  # language tag -> primary subtag
@@ -276,7 +262,7 @@ class SpotIndex:
                     if not group:
                         return None
                     entries.append(tuple(group))
-                automaton = ahocorasick.load(str(folder / f"{stamp}.{lang}.automaton"), _refuse_objects)
+                automaton = ahocorasick.load(str(entry.verified_path(f"{lang}.automaton")), _refuse_objects)
                 if len(automaton) != table["words"] or len(automaton) < len(entries):
                     return None
                 index.automata[lang] = automaton
@@ -346,16 +332,9 @@ def _refuse_objects(data: bytes) -> object:
     raise ValueError("the cached automaton holds objects, not key numbers")
 
 
-def cache_folder(glossary_paths: Iterable[str]) -> Path | None:
-    """Where to keep the index: ``.termbase-cache`` beside the first glossary, if writable."""
-    for path in glossary_paths:
-        folder = Path(path).resolve().parent / CACHE_FOLDER
-        parent = folder.parent
-        if (folder.is_dir() and os.access(folder, os.W_OK)) or (not folder.exists() and os.access(parent, os.W_OK)):
-            return folder
-    return None
+def cache_parts() -> tuple[str, ...]:
+    """What a stored index depends on besides the glossaries and termbase's code: the folding
+    scheme's name and the automaton library's version (its file format)."""
+    from importlib.metadata import version
 
-
-def cache_stamp(digest: str, version: str) -> str:
-    """Name of a cache generation: glossary digest, folding scheme, termbase version."""
-    return f"spot-{digest}-{FOLDING_SCHEME}-{version}-{CACHE_FORMAT}"
+    return (FOLDING_SCHEME, f"pyahocorasick-{version('pyahocorasick')}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -53,47 +55,70 @@ def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache(cache_folder: Path) -> Path:
+    return cache_folder
+
+
+def _entries(kind: str = "spot") -> list[Path]:
+    folder = Path(os.environ["TERMBASE_CACHE_DIR"]) / kind
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+
+
 def test_built_once_then_loaded(glossary: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _spot(glossary) == EXPECTED
-    cache = glossary.parent / ".termbase-cache"
-    spot_files = [p for p in cache.iterdir() if p.name.startswith("spot-")]  # beside the glossary's own cache
-    assert sorted(p.suffix for p in spot_files) == [".automaton", ".automaton", ".json"]
+    (entry,) = _entries()
+    assert sorted(p.name for p in entry.iterdir()) == ["ar.automaton", "en.automaton", "manifest.json", "tables.json"]
+    assert sorted(p.name for p in glossary.parent.iterdir()) == ["spotting.yaml"]  # nothing beside the glossary
     _forbid_build(monkeypatch)
     assert _spot(glossary) == EXPECTED
 
 
 def test_rebuilt_when_a_glossary_changes(glossary: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _spot(glossary) == EXPECTED
-    before = {p.name for p in (glossary.parent / ".termbase-cache").iterdir()}
+    before = _entries()
     glossary.write_text(
         glossary.read_text("utf-8").replace("{term: بيشكيك,", "{term: بشكيك,"), encoding="utf-8"
     )
     builds = _count_builds(monkeypatch)
     assert _spot(glossary) == [e for e in EXPECTED if e[0] != "bishkek"]
     assert builds == [1]
-    after = {p.name for p in (glossary.parent / ".termbase-cache").iterdir()}
-    assert before.isdisjoint(after)  # the stale generation is gone
+    after = _entries()
+    assert len(after) == 1 and set(before).isdisjoint(after)  # the entry of the old content is gone
     assert _spot(glossary) == [e for e in EXPECTED if e[0] != "bishkek"]
     assert builds == [1]
 
 
+def _forge(entry: Path, name: str) -> None:
+    fields = json.loads((entry / "manifest.json").read_text("ascii"))
+    fields["files"][name] = hashlib.sha256((entry / name).read_bytes()).hexdigest()
+    (entry / "manifest.json").write_text(json.dumps(fields), "ascii")
+
+
 @pytest.mark.parametrize("damage", ["json-garbage", "json-truncated", "automaton-garbage", "automaton-missing",
-                                    "json-wrong-entries"])
+                                    "json-wrong-entries", "json-no-languages-forged", "automaton-garbage-forged"])
 def test_corrupt_cache_is_rebuilt(glossary: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
     assert _spot(glossary) == EXPECTED
-    cache = glossary.parent / ".termbase-cache"
-    (table,) = cache.glob("spot-*.json")
-    automaton = sorted(cache.glob("*.ar.automaton"))[0]
+    (entry,) = _entries()
+    table = entry / "tables.json"
+    automaton = entry / "ar.automaton"
     if damage == "json-garbage":
         table.write_bytes(b"\x00\xff not json")
     elif damage == "json-truncated":
         table.write_bytes(table.read_bytes()[:50])
-    elif damage == "automaton-garbage":
+    elif damage.startswith("automaton-garbage"):
         automaton.write_bytes(os.urandom(64))
+        if damage.endswith("forged"):  # digest recomputed: pyahocorasick must still never see it
+            _forge(entry, automaton.name)
     elif damage == "automaton-missing":
         automaton.unlink()
-    else:
+    elif damage == "json-wrong-entries":
         table.write_text(table.read_text("utf-8").replace('"entries": [[[', '"entries": [[[1, ', 1), "utf-8")
+    else:  # well-formed, wrong, and its digest recomputed: once trusted forever
+        tables = json.loads(table.read_text("utf-8"))
+        tables["languages"] = {}
+        table.write_text(json.dumps(tables), "utf-8")
+        _forge(entry, table.name)
     builds = _count_builds(monkeypatch)
     assert _spot(glossary) == EXPECTED
     assert builds == [1]
@@ -103,29 +128,17 @@ def test_corrupt_cache_is_rebuilt(glossary: Path, monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
-def test_read_only_folder_still_spots(glossary: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = glossary.parent
-    folder.chmod(0o555)
+def test_read_only_cache_still_spots(glossary: Path, monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> None:
+    cache_folder.mkdir()
+    cache_folder.chmod(0o555)
     try:
         builds = _count_builds(monkeypatch)
         assert _spot(glossary) == EXPECTED
         assert _spot(glossary) == EXPECTED
         assert builds == [1, 1]  # nothing cached, nothing crashed
-        assert not (folder / ".termbase-cache").exists()
+        assert list(cache_folder.iterdir()) == []
     finally:
-        folder.chmod(0o755)
-
-
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
-def test_read_only_cache_folder_with_a_stale_cache(glossary: Path) -> None:
-    assert _spot(glossary) == EXPECTED
-    cache = glossary.parent / ".termbase-cache"
-    glossary.write_text(glossary.read_text("utf-8").replace("{term: بيشكيك,", "{term: بشكيك,"), "utf-8")
-    cache.chmod(0o555)
-    try:
-        assert _spot(glossary) == [e for e in EXPECTED if e[0] != "bishkek"]
-    finally:
-        cache.chmod(0o755)
+        cache_folder.chmod(0o755)
 
 
 def test_termbase_without_files_builds_in_memory(spot_tb: Termbase) -> None:
@@ -133,16 +146,12 @@ def test_termbase_without_files_builds_in_memory(spot_tb: Termbase) -> None:
     assert [(h.concept, h.text) for h in tb.spot(TEXT, fuzzy=False)] == EXPECTED
 
 
-def test_unwritable_cache_is_harmless(glossary: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """What a read-only checkout looks like to the cache, also when the tests run as root."""
-    import termbase.spotting.automaton as index_module
-
-    def refuse_save(self: SpotIndex, folder: Path, stamp: str) -> None:
-        raise PermissionError(13, "Permission denied", str(folder))
-
-    monkeypatch.setattr(SpotIndex, "save", refuse_save)
-    assert _spot(glossary) == EXPECTED
-    monkeypatch.setattr(index_module.os, "access", lambda path, mode: False)
+def test_unwritable_cache_is_harmless(glossary: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A cache folder that cannot be created (below a file: refused even to root)."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("TERMBASE_CACHE_DIR", str(blocker / "cache"))
     builds = _count_builds(monkeypatch)
     assert _spot(glossary) == EXPECTED
-    assert builds == [1]
+    assert _spot(glossary) == EXPECTED
+    assert builds == [1, 1]
