@@ -16,7 +16,7 @@ from termbase.errors import (
     TextDecodingError,
 )
 from termbase.glossary import Glossary, load_glossaries, load_glossary, shipped_glossary_paths
-from termbase.lookup import Match
+from termbase.lookup import Match, Matches
 from termbase.matches import MatchKind
 from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term, TermStatus, TermType
 from termbase.normalize import FOLDING_SCHEME, fold
@@ -40,6 +40,7 @@ __all__ = [
     "LanguageError",
     "Match",
     "MatchKind",
+    "Matches",
     "OutputError",
     "PartOfSpeech",
     "Report",

@@ -2,34 +2,41 @@
 fuzzy index over unique folded keys sorted by length.
 
 Fuzzy scores are rapidfuzz ``fuzz.ratio`` (normalized Indel similarity) between folded keys.
-A ratio of at least ``c`` is only possible when the two lengths are close, so a query scans only
-the slice of keys whose length can reach the cutoff, and each unique key is scored once however
-many terms share it. The result is exactly what a scan of every term would give.
+A ratio of at least ``c`` is only possible when the lengths are close and the two strings share
+enough characters, so a query scores only the keys that pass both bounds, and each unique key
+is scored once however many terms share it. The result is exactly what a scan of every term
+would give.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from operator import itemgetter
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from termbase._gc import gc_paused
 from termbase.langtags import primary_language, same_language
-from termbase.lookup import Match
+from termbase.lookup import Match, Matches
 from termbase.matches import MatchKind
 from termbase.model import Concept, Term
 from termbase.normalize import fold
 
-__all__ = ["FuzzyKeyIndex", "LookupIndex", "term_keys"]
+__all__ = ["FuzzyKeyIndex", "LookupIndex", "count_bound", "length_window", "term_keys"]
 
 MIN_TOKEN_LENGTH = 3
 """Words of a multi-word term shorter than this are not fuzzy keys of their own."""
 
 _NO_LIMIT = 1 << 30
 _CUTOFF_SLACK = 0.5  # points; far above the rounding error, filtered exactly below
+SMALL_WINDOW = 4096
+"""Windows of at most this many keys are scored directly: the count filter would cost more."""
+_MAX_COLUMNS = 64
+"""Characters beyond the most frequent 63 of an index share one count column (a looser bound)."""
+_COUNT_CAP = 255
 
 
 def term_keys(term_text: str) -> tuple[str, tuple[str, ...]]:
@@ -54,6 +61,16 @@ def length_window(length: int, score_cutoff: float) -> tuple[int, int]:
     return max(low, 0), int(high)
 
 
+def count_bound(query_counts: Mapping[str, int], key: str) -> int:
+    """Characters two strings can have in common: ``sum(min(count in query, count in key))``.
+
+    Every common subsequence uses each character at most as often as either string holds it,
+    so this bounds the longest common subsequence, and ``fuzz.ratio <= 200 * bound / (a + b)``.
+    """
+    counts = Counter(key)
+    return sum(min(n, counts[char]) for char, n in query_counts.items())
+
+
 class _Codes(dict[int, str]):
     """``str.translate`` table of an index alphabet; characters outside it become the sentinel."""
 
@@ -67,44 +84,74 @@ class _Codes(dict[int, str]):
     def __missing__(self, codepoint: int) -> str:
         return self.sentinel
 
+    def column(self, code: str) -> int:
+        """Count column of a coded character (the rarest characters share the last one)."""
+        number = ord(code)
+        number = number if number < 0xD800 else number - 0x800
+        return min(number - 1, _MAX_COLUMNS - 1)
+
 
 class FuzzyKeyIndex:
     """Unique keys sorted by length, each with the ids of the entries it stands for.
 
-    Three lossless shortcuts keep a search well below a scan of every key, with the same result:
+    A search returns exactly the keys a scan of every key would return, and scores only a
+    small share of them:
 
     * a cutoff of 100 can only be met by the query key itself: one dictionary look-up;
-    * characters of the query that no key contains cannot be matched, so with ``m`` known
-      characters the score is at most ``200 m / (len(query) + m)`` and keys longer than
-      ``200 m / cutoff - len(query)`` cannot reach the cutoff (an Arabic query skips the Latin
-      index at once);
-    * keys are scored in a compact code (the index alphabet renumbered from 1, most frequent
-      first), a one-to-one renaming of characters that leaves every ratio unchanged but lets
-      rapidfuzz use its 8-bit paths for Arabic too; keys of one length are one list, so a
-      search passes lists to rapidfuzz without copying slices.
+    * the length window: ``ratio <= 200 min(a, b) / (a + b)`` (keys are sorted by length, so
+      the window is one slice), narrowed by the query characters that no key contains;
+    * the character count filter (q-gram count filtering with q = 1): a key can share at most
+      ``sum(min(count in query, count in key))`` characters with the query in any common
+      subsequence, so a key whose bound gives ``200 * bound / (a + b) < cutoff`` is dropped
+      before rapidfuzz sees it. The counts are one ``uint8`` column per character of the index
+      alphabet (the rarest characters share one column, which only loosens the bound), and
+      a query reads only the columns of its own characters, rarest first, dropping keys that
+      can no longer reach the cutoff half-way;
+    * the survivors are scored by rapidfuzz in a compact code (the index alphabet renumbered
+      from 1, most frequent first), a one-to-one renaming that leaves every ratio unchanged
+      but lets rapidfuzz use its 8-bit paths for Arabic too.
     """
 
-    def __init__(self, entries: Iterable[tuple[str, int]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, int]], *, small_window: int = SMALL_WINDOW) -> None:
+        self.small_window = small_window
         postings: dict[str, list[int]] = defaultdict(list)
         for key, entry in entries:
             if key:
                 postings[key].append(entry)
         self.keys: list[str] = sorted(sorted(postings), key=len)  # by (length, key): the sort is stable
-        self.lengths: list[int] = [len(k) for k in self.keys]
         self.postings: list[tuple[int, ...]] = [
             tuple(entries) if len(entries) == 1 else tuple(dict.fromkeys(entries))
             for entries in map(postings.__getitem__, self.keys)
         ]
+        del postings
         self._position: dict[str, int] = {key: position for position, key in enumerate(self.keys)}
-        alphabet = Counter("".join(self.keys))
+        alphabet: Counter[str] = Counter()
+        for key in self.keys:
+            alphabet.update(key)
         self._codes = _Codes(char for char, _ in alphabet.most_common())
-        # keys of each length in code, and the position of the first of them
-        self._coded: dict[int, tuple[int, list[str]]] = {}
-        start = 0
-        for length, group in groupby(self.keys, key=len):
-            coded = [key.translate(self._codes) for key in group]
-            self._coded[length] = (start, coded)
-            start += len(coded)
+        self._coded: list[str] = [key.translate(self._codes) for key in self.keys]
+        lengths = np.fromiter(map(len, self.keys), dtype=np.int64, count=len(self.keys))
+        self.max_length = int(lengths[-1]) if len(lengths) else 0
+        # first position of each length: keys of length n are self.keys[starts[n]:starts[n + 1]]
+        self._starts = np.searchsorted(lengths, np.arange(self.max_length + 2)).astype(np.int64)
+        self._counts = self._count_columns(lengths)
+        self._fills: dict[int, np.ndarray] = {}
+
+    def _count_columns(self, lengths: np.ndarray) -> np.ndarray:
+        """Per-key character counts, one ``uint8`` row per column."""
+        columns = min(_MAX_COLUMNS, len(self._codes) or 1)
+        counts = np.zeros((columns, len(self.keys)), dtype=np.uint8)
+        block = 1 << 16
+        for start in range(0, len(self.keys), block):
+            coded = self._coded[start:start + block]
+            chars = np.frombuffer("".join(coded).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            chars = np.where(chars >= 0xD800, chars - 0x800, chars) - 1
+            np.minimum(chars, columns - 1, out=chars)
+            rows = np.repeat(np.arange(len(coded), dtype=np.int64), lengths[start:start + block])
+            table = np.bincount(chars * len(coded) + rows, minlength=columns * len(coded))
+            np.minimum(table, _COUNT_CAP, out=table)
+            counts[:, start:start + len(coded)] = table.reshape(columns, len(coded))
+        return counts
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -114,7 +161,7 @@ class FuzzyKeyIndex:
 
         Best score first, keys of equal score in index order (the order of a scan of ``keys``).
         """
-        if score_cutoff > 100.0:
+        if score_cutoff > 100.0 or not self.keys:
             return
         if score_cutoff == 100.0:
             position = self._position.get(query_key)
@@ -129,23 +176,71 @@ class FuzzyKeyIndex:
             if 200.0 * known < (score_cutoff - _CUTOFF_SLACK) * (len(query_key) + known):
                 return
             high = int(min(high, 200.0 * known / score_cutoff - len(query_key) + 1))  # inf for tiny cutoffs
+        low, high = max(low, 0), min(high, self.max_length)
+        if low > high:
+            return
+        first, last = int(self._starts[low]), int(self._starts[high + 1])
         # rapidfuzz turns the cutoff into a distance and may drop a score equal to it (or keep
         # 0 for a tiny cutoff) by rounding: ask for a little more, then cut exactly here
         asked = max(score_cutoff - _CUTOFF_SLACK, 0.0)
-        found: list[tuple[float, int]] = []
-        for length in range(max(low, 0), min(high, self.lengths[-1] if self.lengths else 0) + 1):
-            group = self._coded.get(length)
-            if group is None:
-                continue
-            start, coded = group
-            hits = process.extract(
-                coded_query, coded, scorer=fuzz.ratio, processor=None, score_cutoff=asked, limit=None,
-            )
-            found.extend((-score, start + offset) for _, score, offset in hits if score >= score_cutoff)
+        if last - first <= self.small_window or score_cutoff <= 0.0:
+            choices: Sequence[str] = self._coded[first:last]
+            offset = first
+            positions = None
+        else:
+            positions = self._filter(coded_query, asked, low, high, first, last)
+            if len(positions) > 1:
+                choices = itemgetter(*positions.tolist())(self._coded)  # a C loop, twice a list's speed
+            else:
+                choices = [self._coded[int(p)] for p in positions]
+            offset = 0
+        hits = process.extract(
+            coded_query, choices, scorer=fuzz.ratio, processor=None, score_cutoff=asked, limit=None,
+        )
+        if positions is None:
+            found = [(-score, offset + i) for _, score, i in hits if score >= score_cutoff]
+        else:
+            found = [(-score, int(positions[i])) for _, score, i in hits if score >= score_cutoff]
         found.sort()
         for negative_score, position in found:
             for entry in self.postings[position]:
                 yield entry, -negative_score
+
+    def _filter(self, coded_query: str, asked: float, low: int, high: int,
+                first: int, last: int) -> np.ndarray:
+        """Positions in ``[first, last)`` whose character count bound can reach ``asked``."""
+        wanted: Counter[int] = Counter()
+        sentinel = self._codes.sentinel
+        for code in coded_query:
+            if code != sentinel:
+                wanted[self._codes.column(code)] += 1
+        query_length = len(coded_query)
+        # least count each key length needs: 200 * bound >= asked * (query_length + length)
+        lengths = np.arange(low, high + 1, dtype=np.float64)
+        needed = np.ceil(asked * (query_length + lengths) / 200.0 - 1e-9).astype(np.int64)
+        sizes = np.diff(self._starts[low:high + 2])
+        need = np.repeat(np.minimum(needed, 255).astype(np.uint8), sizes)
+        if query_length >= _COUNT_CAP:  # counts are capped at 255: the bound would not hold
+            return np.arange(first, last, dtype=np.int64)
+        size = last - first
+        total = np.zeros(size, dtype=np.uint8)
+        scratch = np.empty(size, dtype=np.uint8)
+        for column, count in wanted.items():
+            keys = self._counts[column, first:last]
+            if count == 1:  # min(n, 1) is n != 0: a comparison, faster than a minimum
+                np.not_equal(keys, 0, out=scratch.view(np.bool_))
+            else:  # numpy's minimum is vectorised only between two arrays, not with a scalar
+                np.minimum(keys, self._filled(count, size), out=scratch)
+            total += scratch
+        return np.flatnonzero(total >= need) + first
+
+    def _filled(self, value: int, size: int) -> np.ndarray:
+        """A read-only ``uint8`` array of ``size`` copies of ``value`` (kept between searches)."""
+        filled = self._fills.get(value)
+        if filled is None or len(filled) < size:
+            filled = self._fills[value] = np.full(max(size, len(self.keys)), value, dtype=np.uint8)
+            filled.flags.writeable = False
+        return filled[:size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +306,7 @@ class LookupIndex:
         """Terms written exactly like ``query`` or folding to the same key (no fuzzy index needed)."""
         return self._matches(self._exact_scores(query), lang)
 
-    def find(self, query: str, *, lang: str | None, score_cutoff: float) -> list[Match]:
-        """Every term matching ``query`` (one match per term, unranked)."""
+    def _scores(self, query: str, lang: str | None, score_cutoff: float) -> dict[int, tuple[float, MatchKind]]:
         scores = self._exact_scores(query)
         key = fold(query)
         if key:
@@ -223,4 +317,53 @@ class LookupIndex:
                     current = scores.get(entry)
                     if current is None or (current[1] is MatchKind.FUZZY and score > current[0]):
                         scores[entry] = (score, MatchKind.FUZZY)
-        return self._matches(scores, lang)
+        return scores
+
+    def find(self, query: str, *, lang: str | None, score_cutoff: float) -> list[Match]:
+        """Every term matching ``query`` (one match per term, unranked)."""
+        return self._matches(self._scores(query, lang, score_cutoff), lang)
+
+    def rank(self, query: str, *, lang: str | None, score_cutoff: float, limit: int | None) -> Matches:
+        """The best ``limit`` concepts for ``query``: :func:`~termbase.lookup.rank_matches` of
+        :meth:`find`, without making a match for every term when thousands share the top score.
+
+        Terms are taken one score level (score and kind of match) at a time, best level first;
+        a concept is placed at the first level where it appears, by its best term there, and
+        the walk stops once ``limit`` concepts are placed (the top level is always counted
+        whole, to report how many concepts it ties).
+        """
+        levels: dict[tuple[float, int], list[int]] = defaultdict(list)
+        for entry, (score, kind) in self._scores(query, lang, score_cutoff).items():
+            if lang is None or same_language(self._entries[entry].term.lang, lang):
+                levels[(-score, kind.rank)].append(entry)
+        placed: set[str] = set()
+        ranked: list[Match] = []
+        tied = 0
+        for number, level in enumerate(sorted(levels)):
+            best: dict[str, tuple[tuple[int, str], int]] = {}
+            for entry in levels[level]:
+                item = self._entries[entry]
+                concept_id = item.concept.id
+                if concept_id in placed:
+                    continue
+                order = (item.term.status.rank, item.term.text)
+                current = best.get(concept_id)
+                if current is None or order < current[0]:
+                    best[concept_id] = (order, entry)
+            if number == 0:
+                tied = len(best)
+            score, kind = -level[0], self._kind_of(level[1])
+            for concept_id in sorted(best, key=lambda c: (best[c][0][0], c, best[c][0][1])):
+                if limit is not None and len(ranked) >= limit:
+                    break
+                item = self._entries[best[concept_id][1]]
+                ranked.append(Match(item.concept, item.term, score, kind, number == 0 and tied > 1))
+            placed.update(best)
+            if limit is not None and len(ranked) >= limit:
+                break
+        shown = sum(1 for match in ranked if match.ambiguous)
+        return Matches(ranked, more_tied=tied - shown if tied > 1 else 0)
+
+    @staticmethod
+    def _kind_of(rank: int) -> MatchKind:
+        return next(kind for kind in MatchKind if kind.rank == rank)

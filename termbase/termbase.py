@@ -13,7 +13,7 @@ from termbase._version import __version__
 from termbase.errors import ConceptNotFoundError
 from termbase.glossary import load_glossaries
 from termbase.lookup_index import LookupIndex
-from termbase.lookup import Match, rank_matches
+from termbase.lookup import Match, Matches, rank_matches
 from termbase.matches import Hit
 from termbase.model import Concept, GlossaryInfo, Term
 from termbase.formats.segments import Segment
@@ -115,14 +115,14 @@ class Termbase:
         lang: str | None = None,
         limit: int | None = 10,
         score_cutoff: float = DEFAULT_SCORE_CUTOFF,
-    ) -> list[Match]:
-        """Concepts whose terms match ``query``, best first, one match per concept.
+    ) -> Matches:
+        """Concepts whose terms match ``query``, best first, one match per concept, at most ``limit``.
 
         Exact and folded matches score 100; fuzzy matches score the rapidfuzz ratio of the folded
-        query against a term or one of its words. Concepts tied at the top are flagged ambiguous.
+        query against a term or one of its words. Concepts tied at the top are flagged ambiguous;
+        ``more_tied`` of the result counts those the limit left out.
         """
-        found = self._lookup_index.find(query, lang=lang, score_cutoff=score_cutoff)
-        return rank_matches(found, limit=limit)
+        return self._lookup_index.rank(query, lang=lang, score_cutoff=score_cutoff, limit=limit)
 
     # -- spotting -----------------------------------------------------------------------------
 

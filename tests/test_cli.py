@@ -61,12 +61,23 @@ def test_lookup_text_flags_ambiguity(capsys: Capsys, synthetic_path: Path) -> No
     assert "serdar-berdimuhamedov  (exact 100  AMBIGUOUS)" in out
 
 
+def test_lookup_tie_capped_by_limit(capsys: Capsys, synthetic_path: Path) -> None:
+    code, out, _ = run(capsys, "lookup", "Berdimuhamedov", "-g", str(synthetic_path), "--limit", "1",
+                       "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [m["concept"] for m in data["matches"]] == ["gurbanguly-berdimuhamedov"]
+    assert data["matches"][0]["ambiguous"] is True
+    assert data["more_tied"] == 1
+
+
 def test_lookup_json(capsys: Capsys, synthetic_path: Path) -> None:
     code, out, _ = run(capsys, "lookup", "توكايف", "-g", str(synthetic_path), "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert list(data) == ["query", "matches"]
+    assert list(data) == ["query", "matches", "more_tied"]
     assert data["query"] == "توكايف"
+    assert data["more_tied"] == 0
     first = data["matches"][0]
     assert list(first) == MATCH_FIELDS
     assert first == {
@@ -121,7 +132,7 @@ def test_lookup_no_match(capsys: Capsys, synthetic_path: Path) -> None:
     assert out.strip() == "no match for 'Zanzibar'"
     code, out, _ = run(capsys, "lookup", "Zanzibar", "-g", str(synthetic_path), "-f", "json")
     assert code == 1
-    assert json.loads(out) == {"query": "Zanzibar", "matches": []}
+    assert json.loads(out) == {"query": "Zanzibar", "matches": [], "more_tied": 0}
 
 
 # -- show -----------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from termbase import Concept, ConceptNotFoundError, MatchKind, Term, Termbase, TermStatus, fold
-from termbase.lookup_index import length_window
+from termbase.lookup_index import FuzzyKeyIndex, count_bound, length_window
 
 # -- the synthetic glossary ---------------------------------------------------------------------
 
@@ -131,10 +132,29 @@ def test_ambiguous_surname(synthetic_termbase: Termbase) -> None:
 
 
 def test_ambiguity_survives_limit(synthetic_termbase: Termbase) -> None:
-    """A limit never hides the other half of a tie."""
+    """A limit caps a tie, but never hides it: the match is flagged and the rest are counted."""
     matches = synthetic_termbase.lookup("Berdimuhamedov", limit=1)
-    assert len(matches) == 2
-    assert all(m.ambiguous for m in matches)
+    assert [m.concept.id for m in matches] == ["gurbanguly-berdimuhamedov"]
+    assert matches[0].ambiguous
+    assert matches.more_tied == 1
+    assert synthetic_termbase.lookup("Berdimuhamedov", limit=2).more_tied == 0
+
+
+def test_tie_shared_by_thousands_is_one_bounded_group() -> None:
+    """A one-word query whose score many keys share: ``limit`` matches, and a count of the rest."""
+    surnames = [f"{first} Karimov" for first in ("Islam", "Rustam", "Timur", "Sanjar", "Alisher")]
+    concepts = [
+        Concept(f"c{i:04d}", (Term(f"{surnames[i % 5]} {i:04d}x", "en", TermStatus.PREFERRED),))
+        for i in range(3000)
+    ]
+    termbase = Termbase(concepts)
+    matches = termbase.lookup("Karimov", limit=5, score_cutoff=70)
+    everything = naive_lookup(concepts, "Karimov", 70)
+    tied = [e for e in everything if e.ambiguous]
+    assert len(tied) == 3000  # every term has the word key "karimov"
+    assert [m.concept.id for m in matches] == [e.concept for e in everything[:5]]
+    assert all(m.ambiguous and m.score == 100.0 for m in matches)
+    assert matches.more_tied == 3000 - 5
 
 
 def test_full_name_is_not_ambiguous(synthetic_termbase: Termbase) -> None:
@@ -321,6 +341,40 @@ def test_lookup_agrees_with_naive_scan(case: tuple[list[Concept], str, float]) -
     assert [m.score for m in got] == pytest.approx([e.score for e in expected])
     assert [m.term.text for m in got] == [e.term for e in expected]
     assert [m.ambiguous for m in got] == [e.ambiguous for e in expected]
+    for limit in (1, 2, 5):
+        capped = termbase.lookup(query, limit=limit, score_cutoff=cutoff)
+        assert [(m.concept.id, m.term.text, m.ambiguous) for m in capped] == [
+            (e.concept, e.term, e.ambiguous) for e in expected[:limit]
+        ]
+        assert capped.more_tied == max(0, sum(e.ambiguous for e in expected) - limit)
+
+
+def _coded_keys(alphabet: str) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.text(alphabet=alphabet, min_size=1, max_size=14), min_size=1, max_size=60)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_coded_keys("abcde fgh"), st.text(alphabet="abcdefghxyz ", min_size=1, max_size=16),
+       st.one_of(st.sampled_from([50.0, 60.0, 70.0, 75.0, 90.0]), st.floats(1, 99.9, allow_nan=False)))
+def test_count_filter_keeps_every_key_that_reaches_the_cutoff(
+    keys: list[str], query: str, cutoff: float,
+) -> None:
+    """With the character count filter always on, a search equals a brute-force scan of its keys."""
+    index = FuzzyKeyIndex(((key, i) for i, key in enumerate(keys)), small_window=0)
+    got = sorted(index.search(query, cutoff))
+    want = sorted((i, fuzz.ratio(query, key)) for i, key in enumerate(keys)
+                  if fuzz.ratio(query, key) >= cutoff)
+    assert [entry for entry, _ in got] == [entry for entry, _ in want]
+    assert [score for _, score in got] == pytest.approx([score for _, score in want])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcab\u0627\u0628 ", max_size=20), st.text(alphabet="abcab\u0627\u0628 ", max_size=20))
+def test_count_bound_bounds_the_ratio(query: str, key: str) -> None:
+    """No common subsequence is longer than the shared character counts."""
+    if query or key:
+        bound = count_bound(Counter(query), key)
+        assert fuzz.ratio(query, key) <= 200.0 * bound / (len(query) + len(key)) + 1e-9
 
 
 @settings(max_examples=200, deadline=None)

@@ -96,7 +96,8 @@ def run_lookup(args: argparse.Namespace) -> int:
     termbase = load_termbase(args)
     matches = termbase.lookup(args.query, lang=args.lang, limit=args.limit, score_cutoff=args.score_cutoff)
     if args.format == "json":
-        print_json({"query": args.query, "matches": [match_json(m) for m in matches]})
+        print_json({"query": args.query, "matches": [match_json(m) for m in matches],
+                    "more_tied": matches.more_tied})
     elif not matches:
         print(f"no match for {args.query!r}")
     else:
@@ -106,6 +107,8 @@ def run_lookup(args: argparse.Namespace) -> int:
             print(f"{match.concept.id}  ({match.match} {match.score:.0f}{flag})")
             print(f"    matched {match.lang} {match.term.text!r} [{match.status}]")
             print(f"    preferred  {preferred}")
+        if matches.more_tied:
+            print(f"… and {matches.more_tied} more concept(s) tied at the top (raise --limit to list them)")
     return EXIT_OK if matches else EXIT_FINDINGS
 
 
