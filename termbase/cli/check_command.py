@@ -1,7 +1,7 @@
 """``termbase check``: validate a translation against the glossary, report, and fix.
 
 Inputs: an article and its draft (two text files), ``--target-only`` a draft alone, ``--aligned``
-two line-aligned files, or one bilingual file: ``.tsv`` pairs, ``.po``, ``.xlf``/``.xliff``.
+two line-aligned files, or one bilingual file: ``.tsv`` pairs, ``.po``, ``.xlf``/``.xliff``, ``.tmx``.
 Every report states the verdict for ``--fail-on``, the same as the exit status.
 """
 
@@ -24,7 +24,7 @@ from termbase.cli.common import (
     load_termbase,
 )
 from termbase.errors import InputError, LanguageError
-from termbase.formats import annotate_po, read_aligned_text, read_po, read_tsv, read_xliff
+from termbase.formats import annotate_po, read_aligned_text, read_po, read_tmx_segments, read_tsv, read_xliff
 from termbase.formats.segments import Segment
 from termbase.langtags import primary_language
 from termbase.qa.autofix import fix_text, unified_diff
@@ -37,7 +37,7 @@ from termbase.textio import atomic_write_text, check_output_path, read_text
 
 __all__ = ["add_parsers", "exit_code"]
 
-_SEGMENT_SUFFIXES = {".tsv": "tsv", ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff"}
+_SEGMENT_SUFFIXES = {".tsv": "tsv", ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
 _FAIL_ON = ("error", "warning", "never")
 
 
@@ -48,7 +48,7 @@ def add_parsers(subparsers: Any) -> None:
         description="Check a translated draft against its Arabic source and the glossary.",
     )
     check.add_argument("files", nargs="+", metavar="FILE",
-                       help="SOURCE TARGET, or TARGET with --target-only, or one .tsv/.po/.xlf file")
+                       help="SOURCE TARGET, or TARGET with --target-only, or one .tsv/.po/.xlf/.tmx file")
     inputs = check.add_argument_group("input")
     inputs.add_argument("--target-only", action="store_true", help="check a target without its source")
     inputs.add_argument("--aligned", action="store_true", help="SOURCE and TARGET are line-aligned segments")
@@ -122,11 +122,11 @@ def _input(args: argparse.Namespace) -> _Input:
     if len(files) == 1:
         kind = _SEGMENT_SUFFIXES.get(Path(files[0]).suffix.lower())
         if kind is None:
-            raise UsageError(f"{files[0]}: one file must be .tsv, .po/.pot or .xlf/.xliff; give SOURCE and "
+            raise UsageError(f"{files[0]}: one file must be .tsv, .po/.pot, .xlf/.xliff or .tmx; give SOURCE and "
                              "TARGET, or --target-only TARGET")
         return _Input(kind, files)
     if len(files) != 2:
-        raise UsageError(f"give SOURCE and TARGET, or one .tsv/.po/.xlf file, or --target-only TARGET "
+        raise UsageError(f"give SOURCE and TARGET, or one .tsv/.po/.xlf/.tmx file, or --target-only TARGET "
                          f"({len(files)} files given)")
     return _Input("document", files)
 
@@ -178,11 +178,12 @@ def _read(args: argparse.Namespace, given: _Input) -> tuple[list[Segment], str, 
         segments = read_po(path, msgid_lang=args.msgid_lang, include_fuzzy=args.include_fuzzy)
         source_lang, target_lang = args.msgid_lang, "en" if args.msgid_lang == "ar" else "ar"
     else:
-        segments = read_xliff(path)
+        segments = read_xliff(path) if given.kind == "xliff" else read_tmx_segments(
+            path, source_lang=args.source_lang, target_lang=args.target_lang)
         source_lang, target_lang = _file_languages(segments, args)
     if not segments:
         shown = "<stdin>" if path == "-" else path
-        what = {"aligned": "lines", "tsv": "rows", "po": "entries", "xliff": "units"}[given.kind]
+        what = {"aligned": "lines", "tsv": "rows", "po": "entries", "xliff": "units", "tmx": "units"}[given.kind]
         hint = " (fuzzy entries are skipped without --include-fuzzy)" if given.kind == "po" else ""
         raise InputError(f"nothing to check: no translatable {what}{hint}", path=shown)
     return segments, source_lang, target_lang

@@ -1,4 +1,4 @@
-"""Readers of bilingual files (aligned text, TSV, PO, XLIFF) into :class:`Segment` values.
+"""Readers of bilingual files (aligned text, TSV, PO, XLIFF, TMX) into :class:`Segment` values.
 
 One module per format; every XML file goes through :mod:`termbase.formats.xmlsafe`.
 """
@@ -15,6 +15,7 @@ from termbase.formats.aligned import (
 )
 from termbase.formats.po import annotate_po, parse_po, read_po
 from termbase.formats.segments import Origin, Segment
+from termbase.formats.tmx import read_tmx_segments
 from termbase.formats.xliff import parse_xliff, read_xliff, xliff_text
 from termbase.formats.xmlsafe import iterparse_xml, parse_xml, read_xml, safe_xml_parser
 
@@ -31,6 +32,7 @@ __all__ = [
     "parse_xml",
     "read_aligned_text",
     "read_po",
+    "read_tmx_segments",
     "read_tsv",
     "read_xliff",
     "read_xml",

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 import pytest
 
 from termbase.errors import FormatError, InputError, TextDecodingError
-from termbase.formats import Segment, read_aligned_text, read_po, read_tsv, read_xliff
+from termbase.formats import Segment, read_aligned_text, read_po, read_tmx_segments, read_tsv, read_xliff
 
 PAIRS = [
     ("مُصْطَلَحُ مجلسِ الأمنِ الدولي", "the UN Security Council"),
@@ -200,3 +200,39 @@ class TestXliff20(FormatContract):
 
     def read(self, files: dict[str, Path]) -> list[Segment]:
         return read_xliff(next(iter(files.values())))
+
+
+class TestTmx(FormatContract):
+    empty_is_error: ClassVar[bool] = True
+    malformed: ClassVar[dict[str, str]] = {
+        "bad.tmx": '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="ar"/>\n<body>\n'
+                   '<tu><tuv xml:lang="ar"><seg>أ</seg></tuv>\n<tuv><seg>a</seg></tuv></tu>\n</body></tmx>\n',
+    }
+    malformed_line: ClassVar[int] = 5
+
+    def render(self, pairs: list[tuple[str, str]], declared: str) -> dict[str, str]:
+        units = "".join(
+            f'<tu tuid="{n}">\n<tuv xml:lang="ar"><seg><bpt i="1">&lt;b&gt;</bpt>{escape(s)}<ept i="1">&lt;/b&gt;</ept></seg></tuv>\n'
+            f'<tuv xml:lang="en"><seg><ph x="1">&lt;br/&gt;</ph>{escape(t)}</seg></tuv>\n</tu>\n'
+            for n, (s, t) in enumerate(pairs, 1)
+        )
+        return {"news.tmx": f'<?xml version="1.0" encoding="{declared}"?>\n<tmx version="1.4">\n'
+                            '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
+                            f'adminlang="en" srclang="ar" datatype="plaintext"/>\n<body>\n{units}</body>\n</tmx>\n'}
+
+    def read(self, files: dict[str, Path]) -> list[Segment]:
+        return read_tmx_segments(next(iter(files.values())))
+
+    @pytest.mark.parametrize(("encoding", "declared"), [
+        ("utf-8-sig", "UTF-8"), ("utf-16", "UTF-16"), ("utf-16-be-bom", "UTF-16"),
+    ])
+    def test_unicode_with_bom(self, tmp_path: Path, encoding: str, declared: str) -> None:
+        super().test_unicode_with_bom(tmp_path, encoding, declared)
+
+    def test_utf32_is_refused_with_the_file(self, tmp_path: Path) -> None:
+        # TMX is read by the streaming parser, and libxml2's push parser reads no UTF-32
+        # (TMX 1.4b files are UTF-8 or UTF-16 in practice): refused, naming the file.
+        files = self.write(tmp_path, self.render(PAIRS, "UTF-32"), "utf-32")
+        with pytest.raises(FormatError) as caught:
+            self.read(files)
+        assert caught.value.path == str(files["news.tmx"])
