@@ -23,6 +23,7 @@ from termbase.normalize import FOLDING_SCHEME, fold
 from termbase.qa.issues import Issue, IssueCode, Report, Severity, TextSpan
 from termbase.qa.render import render
 from termbase.termbase import Termbase
+from termbase.tm import TranslationMemory
 
 __all__ = [
     "Concept",
@@ -52,6 +53,7 @@ __all__ = [
     "TermbaseError",
     "TextDecodingError",
     "TextSpan",
+    "TranslationMemory",
     "__version__",
     "fold",
     "load_glossaries",

@@ -59,35 +59,33 @@ class CandidateIndex:
         """The token ids of ``row``."""
         return self.flat[self.offsets[row]:self.offsets[row + 1]]
 
-    def _rows_of(self, token: int) -> Rows:
+    def rows_of(self, token: int) -> Rows:
+        """The rows holding ``token``, sorted, a row once per occurrence (empty for an unknown id)."""
         if token < 0 or token + 1 >= len(self.starts):
             return np.empty(0, dtype=np.int64)
         return self.postings[self.starts[token]:self.starts[token + 1]]
 
     def candidates(self, query: Sequence[int], min_score: int) -> tuple[Rows, Rows]:
-        """Rows that may reach ``min_score`` and their shared-token counts, best bound first.
+        """Rows that may reach ``min_score`` (0–100) and the bound on their score, best bound first.
 
-        ``query`` holds token ids, ``-1`` for a token the memory does not contain. The bound on a
-        row's score is ``floor(100 × shared / M)``; rows come sorted by it, descending.
+        ``query`` holds token ids; a token the memory does not contain has an id of at least the
+        vocabulary size. The bound is ``floor(100 × shared / M)``; ties by row.
         """
         n = len(query)
-        if n == 0:
-            empty = np.flatnonzero(self.lengths == 0).astype(np.int64)
-            return empty, np.zeros(len(empty), dtype=np.int64)
         t_min = required_shared(n, min_score)
         wanted = Counter(query)
         if t_min == 0:
             rows = np.arange(len(self.lengths), dtype=np.int64)
         else:
-            by_rarity = sorted(query, key=lambda t: (len(self._rows_of(t)), t))
+            by_rarity = sorted(query, key=lambda t: (len(self.rows_of(t)), t))
             prefix = set(by_rarity[: n - t_min + 1])
-            lists = [self._rows_of(t) for t in prefix if t >= 0]
+            lists = [self.rows_of(t) for t in prefix if t >= 0]
             if not lists:
                 return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
             rows = np.unique(np.concatenate(lists))
         shared = np.zeros(len(rows), dtype=np.int64)
         for token, count in wanted.items():
-            postings = self._rows_of(token)
+            postings = self.rows_of(token)
             if len(postings) == 0:
                 continue
             present = np.searchsorted(postings, rows, side="right") - np.searchsorted(postings, rows, side="left")
@@ -96,6 +94,6 @@ class CandidateIndex:
         longest = np.maximum(self.lengths[rows], n)
         keep = shared * 100 >= min_score * longest  # shared ≥ ceil(S·M/100)
         rows, shared, longest = rows[keep], shared[keep], longest[keep]
-        bound = shared * 100 // np.maximum(longest, 1)
+        bound = np.where(longest == 0, 100, shared * 100 // np.maximum(longest, 1))
         order = np.lexsort((rows, -bound))
         return rows[order], bound[order]

@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import Levenshtein
 
+from termbase.langtags import primary_language
 from termbase.tm.candidates import CandidateIndex
 from termbase.tm.scoring import (
     EXACT_SCORE,
@@ -34,7 +35,7 @@ from termbase.tm.store import ImportResult, Store, StoredSegment, Unit
 from termbase.tm.subword import SubwordModel
 from termbase.tm.tokens import tokenize, tokens
 
-__all__ = ["DEFAULT_MIN_SCORE", "TmMatch", "TranslationMemory", "language_group"]
+__all__ = ["DEFAULT_MIN_SCORE", "LanguageIndex", "TmMatch", "TranslationMemory", "language_group", "mark_differences"]
 
 DEFAULT_MIN_SCORE = 70
 """The usual lowest fuzzy match CAT tools offer."""
@@ -44,7 +45,7 @@ _MARK_OPEN, _MARK_CLOSE = "⟦", "⟧"
 
 def language_group(tag: str | None) -> str:
     """The primary subtag, lower-cased: the unit of tokenization and indexing (``ar-EG`` → ``ar``)."""
-    return (tag or "").split("-")[0].lower()
+    return primary_language(tag or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,9 @@ class TmMatch:
 
 
 @dataclass(slots=True)
-class _LanguageIndex:
+class LanguageIndex:
+    """The candidate index of one source language: row ``i`` is segment ``ids[i]``."""
+
     ids: list[int] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     sequences: list[list[int]] = field(default_factory=list)
@@ -105,8 +108,8 @@ class TranslationMemory:
         self.tokenization = tokenization
         self._subword_path = subword_model
         self._subword: SubwordModel | None = None
-        self._indexes: dict[str, _LanguageIndex] = {}
-        self._indexed_at = -1
+        self._indexes: dict[bool, dict[str, LanguageIndex]] = {}
+        self._indexed_at: dict[bool, int] = {}
 
     def __enter__(self) -> TranslationMemory:
         return self
@@ -149,19 +152,28 @@ class TranslationMemory:
                 self._subword = SubwordModel.train(row.source for row in self.store.iter_segments())
         return self._subword
 
-    def _index(self, group: str) -> _LanguageIndex | None:
+    def _index(self, group: str, *, words: bool = False) -> LanguageIndex | None:
+        """The index of source language ``group``, rebuilt when segments were added since."""
+        subword = self.tokenization == "subword" and not words
         last = self.store.last_id()
-        if last != self._indexed_at:
-            self._rebuild()
-            self._indexed_at = last
-        return self._indexes.get(group)
+        if self._indexed_at.get(subword) != last:
+            self._indexes[subword] = self._build(subword)
+            self._indexed_at[subword] = last
+        return self._indexes[subword].get(group)
 
-    def _rebuild(self) -> None:
-        indexes: dict[str, _LanguageIndex] = {}
-        if self.tokenization == "subword":
-            self._subword = None if self._subword_path is None else self._subword
-            rows: Iterable[tuple[int, str, str, list[str]]] = (
-                (row.id, row.source_lang, row.target_lang, self._match_tokens(row.source, row.source_lang))
+    def word_index(self, group: str) -> LanguageIndex | None:
+        """The word-token index of source language ``group`` (whatever the match tokenization)."""
+        return self._index(group, words=True)
+
+    def _build(self, subword: bool) -> dict[str, LanguageIndex]:
+        indexes: dict[str, LanguageIndex] = {}
+        rows: Iterable[tuple[int, str, str, list[str]]]
+        if subword:
+            if self._subword_path is None:
+                self._subword = None  # retrained on the memory as it is now
+            model = self._subword_model()
+            rows = (
+                (row.id, row.source_lang, row.target_lang, model.pieces(row.source))
                 for row in self.store.iter_segments()
             )
         else:
@@ -170,7 +182,7 @@ class TranslationMemory:
             group = language_group(source_lang)
             entry = indexes.get(group)
             if entry is None:
-                entry = indexes[group] = _LanguageIndex()
+                entry = indexes[group] = LanguageIndex()
             vocabulary = entry.vocabulary
             entry.ids.append(id_)
             entry.targets.append(language_group(target_lang))
@@ -181,7 +193,7 @@ class TranslationMemory:
             names = entry.target_names
             entry.target_codes = np.array([names.setdefault(t, len(names)) for t in entry.targets], dtype=np.int64)
             entry.targets = []
-        self._indexes = indexes
+        return indexes
 
     def search(
         self,

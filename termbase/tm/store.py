@@ -288,6 +288,15 @@ class Store:
         for row in self.connection.execute(f"SELECT {_COLUMNS} FROM segment s ORDER BY s.id"):
             yield StoredSegment(*row)
 
+    def sample(self, size: int, *, exclude: set[int]) -> list[StoredSegment]:
+        """Up to ``size`` segments not in ``exclude``, spread evenly over the memory by id."""
+        total = self.count()
+        step = max(1, total // max(size, 1))
+        rows = self.connection.execute(
+            f"SELECT {_COLUMNS} FROM segment s WHERE s.id % ? = 0 ORDER BY s.id LIMIT ?", (step, size + len(exclude)),
+        ).fetchall()
+        return [segment for segment in (StoredSegment(*row) for row in rows) if segment.id not in exclude][:size]
+
     def translations(self, segment: StoredSegment) -> int:
         """How many distinct targets the memory holds for this segment's source and language pair."""
         key = source_hash(segment.source, segment.source_lang, segment.target_lang)

@@ -17,8 +17,9 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from termbase.arabic import ARTICLE, DEFINITE_PREFIXES
+from termbase.langtags import same_language
 from termbase.normalize import fold, fold_text
-from termbase.spotting.forms import ARTICLE, DEFINITE_PREFIXES
 
 __all__ = ["TOKENIZATION_SCHEME", "Token", "is_arabic_tag", "split_clitic", "tokenize", "tokens"]
 
@@ -42,7 +43,7 @@ class Token:
 
 def is_arabic_tag(lang: str | None) -> bool:
     """Whether a language tag names Arabic (``ar``, ``ar-EG`` …)."""
-    return bool(lang) and (lang or "").lower().split("-")[0] == "ar"
+    return lang is not None and same_language(lang, "ar")
 
 
 def split_clitic(word: str) -> tuple[str, str]:
