@@ -62,7 +62,7 @@ CONCEPT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _CONCEPT_KEYS = frozenset(
     {"id", "subject", "definition", "note", "related", "xref", "graphic", "sources", "customer",
-     "history", "terms"}
+     "history", "terms", "overrides"}
 )
 _TERM_KEYS = frozenset(
     {"term", "status", "type", "pos", "case_sensitive", "gender", "usage", "context", "note",
@@ -189,6 +189,9 @@ class _Reader:
         for other in related:
             if not CONCEPT_ID.match(other):
                 raise self.fail(raw["related"], f"related id {other!r} is not a concept id", element)
+        overrides = self.scalar(raw["overrides"], "overrides", element) if "overrides" in raw else None
+        if overrides is not None and not CONCEPT_ID.match(overrides):
+            raise self.fail(raw["overrides"], f"overrides {overrides!r} is not a concept id", element)
         history = tuple(self.event(item, element) for item in
                         (self.sequence(raw["history"], "history", element) if "history" in raw else ()))
         self.concept_lines[concept_id] = line
@@ -198,7 +201,7 @@ class _Reader:
             definitions=MappingProxyType(definitions), notes=texts("note"), related=related,
             sources=texts("sources"), xrefs=texts("xref"), graphics=texts("graphic"),
             customer=self.scalar(raw["customer"], "customer", element) if "customer" in raw else None,
-            history=history, glossary=glossary_id,
+            history=history, glossary=glossary_id, overrides=overrides,
         )
 
     def event(self, node: yaml.Node, element: str) -> HistoryEvent:

@@ -61,6 +61,7 @@ def _encode(glossary: Glossary) -> dict[str, Any]:
             concept.id, glossary.concept_lines[concept.id], terms, concept.subject, dict(concept.definitions),
             list(concept.notes), list(concept.related), list(concept.sources), list(concept.xrefs),
             list(concept.graphics), concept.customer, [[e.action, e.date, e.by] for e in concept.history],
+            concept.overrides,
         ])
     default_id = Path(info.path).stem
     header = {
@@ -91,7 +92,7 @@ def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
     term_lines: dict[tuple[str, str, str], int] = {}
     concepts: list[Concept] = []
     for (concept_id, line, raw_terms, subject, definitions, notes, related, sources, xrefs, graphics,
-         customer, history) in payload["concepts"]:
+         customer, history, overrides) in payload["concepts"]:
         terms = []
         for (text, lang, status, term_type, pos, case_sensitive, gender, usage, context, term_notes,
              term_sources, term_customer, term_line) in raw_terms:
@@ -108,6 +109,7 @@ def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
             tuple(notes) if notes else (), tuple(related) if related else (), tuple(sources) if sources else (),
             tuple(xrefs) if xrefs else (), tuple(graphics) if graphics else (), customer,
             tuple(HistoryEvent(action, date, by) for action, date, by in history) if history else (), glossary_id,
+            overrides,
         ))
     return Glossary(info, tuple(concepts), MappingProxyType(concept_lines), MappingProxyType(term_lines))
 

@@ -137,6 +137,9 @@ class Concept:
     customer: str | None = None
     history: tuple[HistoryEvent, ...] = ()
     glossary: str = ""
+    overrides: str | None = None
+    """The id of a concept of an earlier glossary that this one replaces (a project layer's
+    own version of a shipped concept)."""
 
     @property
     def languages(self) -> tuple[str, ...]:
