@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -37,7 +38,15 @@ from termbase.model import (
     TermType,
 )
 
-__all__ = ["Glossary", "load_glossaries", "load_glossary", "parse_glossary", "shipped_glossary_paths"]
+__all__ = [
+    "Glossary",
+    "YAML_SUFFIXES",
+    "load_glossaries",
+    "load_glossary",
+    "parse_glossary",
+    "resolve_overrides",
+    "shipped_glossary_paths",
+]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -68,6 +77,8 @@ _TERM_KEYS = frozenset(
     {"term", "status", "type", "pos", "case_sensitive", "gender", "usage", "context", "note",
      "sources", "customer"}
 )
+YAML_SUFFIXES = (".yaml", ".yml")
+"""Endings of termbase's own glossary files; any other ending is read by its interchange format."""
 _HEADER_KEYS = frozenset({"id", "title", "description", "license", "sources"})
 _BOOLEANS = {"true": True, "false": False}
 _E = TypeVar("_E", bound=enum.Enum)
@@ -322,9 +333,17 @@ def _parse(text: str, path: str, digest: str | None) -> Glossary:
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    """Load one glossary file (from the cache when its content was loaded before)."""
+    """Load one glossary file (from the cache when its content was loaded before).
+
+    A file in another format (TBX, CSV, TSV, XLSX, PO: see :mod:`termbase.interchange`) is read
+    by that format's reader, from its name's ending.
+    """
     from termbase.textio import read_text_bytes
 
+    if Path(path).suffix.lower() not in YAML_SUFFIXES:
+        from termbase.interchange import read_glossary_file
+
+        return read_glossary_file(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -339,20 +358,41 @@ def load_glossary(path: str | Path) -> Glossary:
     return glossary
 
 
-def load_glossaries(paths: Iterable[str | Path] | None = None) -> list[Glossary]:
-    """Load several glossaries (the shipped ones when ``paths`` is None); ids must be unique."""
-    chosen: Sequence[str | Path] = shipped_glossary_paths() if paths is None else list(paths)
-    glossaries = [load_glossary(path) for path in chosen]
-    owners: dict[str, Glossary] = {}
-    for glossary in glossaries:
+def load_glossaries(paths: Iterable[str | Path] | None = None, *, add: Iterable[str | Path] = ()) -> list[Glossary]:
+    """Load several glossaries (the shipped ones when ``paths`` is None), then the layers ``add``
+    names on top of them. Ids must be unique, except that a concept with ``overrides: <id>``
+    replaces the concept ``<id>`` of an earlier glossary (which is then left out)."""
+    chosen: list[str | Path] = list(shipped_glossary_paths() if paths is None else paths) + list(add)
+    return resolve_overrides([load_glossary(path) for path in chosen])
+
+
+def resolve_overrides(glossaries: Sequence[Glossary]) -> list[Glossary]:
+    """The glossaries with every overridden concept left out; a duplicate id that overrides
+    nothing, or an override of a concept no earlier glossary defines, is an error."""
+    owners: dict[str, int] = {}
+    dropped: dict[int, set[str]] = {}
+    for index, glossary in enumerate(glossaries):
         for concept in glossary.concepts:
+            line = glossary.concept_lines.get(concept.id)
+            if concept.overrides is not None:
+                owner = owners.pop(concept.overrides, None)
+                if owner is None or owner == index:
+                    raise GlossarySchemaError(
+                        f"overrides {concept.overrides!r}, which no earlier glossary defines",
+                        path=glossary.info.path, line=line, element=f"concept {concept.id}",
+                    )
+                dropped.setdefault(owner, set()).add(concept.overrides)
             other = owners.get(concept.id)
             if other is not None:
+                earlier = glossaries[other]
                 raise GlossarySchemaError(
-                    f"concept id {concept.id!r} is also defined in {other.info.path} "
-                    f"(line {other.concept_lines[concept.id]})",
-                    path=glossary.info.path, line=glossary.concept_lines[concept.id],
-                    element=f"concept {concept.id}",
+                    f"concept id {concept.id!r} is also defined in {earlier.info.path} "
+                    f"(line {earlier.concept_lines[concept.id]}); add 'overrides: {concept.id}' to replace it",
+                    path=glossary.info.path, line=line, element=f"concept {concept.id}",
                 )
-            owners[concept.id] = glossary
-    return glossaries
+            owners[concept.id] = index
+    return [
+        replace(glossary, concepts=tuple(c for c in glossary.concepts if c.id not in dropped[index]))
+        if index in dropped else glossary
+        for index, glossary in enumerate(glossaries)
+    ]

@@ -12,6 +12,7 @@ from termbase import cache
 from termbase._version import __version__
 from termbase.errors import ConceptNotFoundError
 from termbase.glossary import load_glossaries
+from termbase.lint import LintFinding
 from termbase.lookup_index import LookupIndex
 from termbase.lookup import Match, Matches, rank_matches
 from termbase.matches import Hit
@@ -47,15 +48,29 @@ class Termbase:
             ordered[concept.id] = concept
         self._concepts: Mapping[str, Concept] = MappingProxyType(ordered)
         self.glossaries: tuple[GlossaryInfo, ...] = tuple(glossaries)
+        self.layer_findings: tuple[LintFinding, ...] = ()
+        """Forms that a layered glossary made ambiguous (see :meth:`load`)."""
 
     @classmethod
-    def load(cls, paths: Iterable[str | Path] | None = None) -> Termbase:
-        """Load glossary files (all shipped glossaries when ``paths`` is None)."""
-        glossaries = load_glossaries(paths)
-        return cls(
+    def load(cls, paths: Iterable[str | Path] | None = None, *, add: Iterable[str | Path] = ()) -> Termbase:
+        """Load glossary files (all shipped glossaries when ``paths`` is None), with the glossaries
+        ``add`` names layered on top (a layer concept with ``overrides: <id>`` replaces a base one).
+
+        Forms a layer makes ambiguous are in :attr:`layer_findings`.
+        """
+        from termbase.glossary import shipped_glossary_paths
+        from termbase.layers import layer_ambiguities
+
+        base = list(shipped_glossary_paths() if paths is None else paths)
+        glossaries = load_glossaries(base, add=add)
+        termbase = cls(
             (concept for glossary in glossaries for concept in glossary.concepts),
             [glossary.info for glossary in glossaries],
         )
+        layers = glossaries[len(base):]
+        if layers:
+            termbase.layer_findings = tuple(layer_ambiguities(glossaries[:len(base)], layers))
+        return termbase
 
     # -- concepts -----------------------------------------------------------------------------
 

@@ -10,14 +10,21 @@ import sys
 from collections.abc import Sequence
 
 from termbase._version import __version__
-from termbase.cli import cache_command, check_command, glossary_commands, lookup_command, spot_command
+from termbase.cli import (
+    cache_command,
+    check_command,
+    glossary_commands,
+    interchange_commands,
+    lookup_command,
+    spot_command,
+)
 from termbase.cli.common import EXIT_USAGE, CommandModule, UsageError, configure_stdio
 from termbase.errors import TermbaseError
 
 __all__ = ["build_parser", "main"]
 
 COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, check_command, glossary_commands,
-                                       cache_command)
+                                       cache_command, interchange_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from termbase.langtags import LanguageTagError, parse_tag
+from termbase.model import Glossary
 from termbase.termbase import Termbase
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "glossary_parent",
     "glossary_paths",
     "language_tag",
+    "load_glossary_set",
     "load_termbase",
     "print_json",
 ]
@@ -55,7 +57,12 @@ def glossary_parent() -> argparse.ArgumentParser:
     group = parent.add_argument_group("glossaries")
     group.add_argument(
         "--glossary", "-g", metavar="PATH", action="append", dest="glossaries",
-        help="glossary file, or folder of *.yaml glossaries, to use (repeatable); without it, the shipped glossaries",
+        help="glossary file in any format termbase reads (YAML, TBX, CSV, TSV, XLSX, PO), or a folder of them, "
+             "to use (repeatable); without it, the shipped glossaries",
+    )
+    group.add_argument(
+        "--add-glossary", metavar="PATH", action="append", dest="add_glossaries", default=[],
+        help="glossary layered over the others (repeatable); a concept with 'overrides: ID' replaces one",
     )
     return parent
 
@@ -74,17 +81,21 @@ def language_tag(value: str) -> str:
 
 
 def glossary_paths(paths: list[str] | None) -> list[Path] | None:
-    """The files ``--glossary`` names: a folder stands for its ``*.yaml`` and ``*.yml`` files, sorted;
-    ``None`` (the shipped glossaries) when no option was given."""
+    """The files ``--glossary`` names: a folder stands for its glossary files in every format termbase
+    reads (``*.yaml``, ``*.tbx``, ``*.csv`` …), sorted; ``None`` (the shipped glossaries) when no
+    option was given."""
+    from termbase.interchange import GLOSSARY_SUFFIXES
+
     if paths is None:
         return None
     found: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in GLOSSARY_SUFFIXES and p.is_file())
             if not inside:
-                raise UsageError(f"--glossary {name}: the folder has no glossary (*.yaml) files")
+                raise UsageError(f"--glossary {name}: the folder has no glossary files "
+                                 f"({', '.join('*' + s for s in GLOSSARY_SUFFIXES)})")
             found += inside
         else:
             found.append(path)
@@ -92,8 +103,19 @@ def glossary_paths(paths: list[str] | None) -> list[Path] | None:
 
 
 def load_termbase(args: argparse.Namespace) -> Termbase:
-    """The termbase named by ``--glossary`` options (files or folders), or the shipped one."""
-    return Termbase.load(glossary_paths(args.glossaries))
+    """The termbase named by ``--glossary`` options (files or folders), or the shipped one, with the
+    ``--add-glossary`` layers on top; forms a layer makes ambiguous are reported on standard error."""
+    termbase = Termbase.load(glossary_paths(args.glossaries), add=glossary_paths(args.add_glossaries) or [])
+    for finding in termbase.layer_findings:
+        print(f"termbase: warning: {finding}", file=sys.stderr)
+    return termbase
+
+
+def load_glossary_set(args: argparse.Namespace) -> list[Glossary]:
+    """The glossaries ``--glossary`` and ``--add-glossary`` name (overrides applied)."""
+    from termbase.glossary import load_glossaries
+
+    return load_glossaries(glossary_paths(args.glossaries), add=glossary_paths(getattr(args, "add_glossaries", [])) or [])
 
 
 def print_json(data: Any) -> None:

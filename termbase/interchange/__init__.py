@@ -21,6 +21,7 @@ from termbase.model import Glossary
 
 __all__ = [
     "FORMATS",
+    "GLOSSARY_SUFFIXES",
     "InterchangeFormat",
     "format_for_path",
     "get_format",
@@ -39,8 +40,10 @@ FORMATS = MappingProxyType({
 })
 """Format name → ``module:class``; a module is imported the first time its format is used."""
 
-_EXTENSIONS = {".tbx": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "tsv", ".xlsx": "xlsx",
-               ".po": "po", ".pot": "po", ".yaml": "yaml", ".yml": "yaml"}
+_EXTENSIONS = {".tbx": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx",
+               ".po": "po", ".yaml": "yaml", ".yml": "yaml"}
+GLOSSARY_SUFFIXES = tuple(_EXTENSIONS)
+"""File name endings of glossaries, in every format termbase reads."""
 
 
 def get_format(name: str, *, langs: Sequence[str] | None = None, pairs: bool = False) -> InterchangeFormat:

@@ -22,7 +22,6 @@ import re
 from collections.abc import Sequence
 from types import MappingProxyType
 
-from termbase.errors import FormatError
 from termbase.interchange.base import GlossaryBuilder, InterchangeFormat, select_languages, slug
 from termbase.model import MEMBERS_BY_VALUE, Concept, Glossary, GlossaryInfo, HistoryEvent, Term, TermStatus
 
@@ -108,15 +107,10 @@ class PoGlossaryFormat(InterchangeFormat):
     # -- reading ------------------------------------------------------------------------------
 
     def read(self, data: bytes, path: str) -> Glossary:
-        import polib
-
+        from termbase.formats.po import _load  # the one PO parser: strict lines, located errors
         from termbase.textio import read_text_bytes
 
-        text = read_text_bytes(data, path)
-        try:
-            po = polib.pofile(text, wrapwidth=0)
-        except (OSError, ValueError) as exc:
-            raise FormatError(f"not a PO file: {exc}", path=path) from None
+        po = _load(read_text_bytes(data, path), path)
         source = _lang(po.metadata.get("X-Source-Language") or self.langs[0])
         target = _lang(po.metadata.get("Language") or (self.langs[1] if len(self.langs) > 1 else "en"))
         builder = GlossaryBuilder(path, data)

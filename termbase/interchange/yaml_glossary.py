@@ -69,6 +69,8 @@ def _event(event: HistoryEvent) -> str:
 def dump_concept(concept: Concept) -> str:
     """One concept as a YAML list item (ending in a line break)."""
     lines = [f"- id: {concept.id}"]
+    if concept.overrides is not None:
+        lines.append(f"  overrides: {concept.overrides}")
     if concept.subject is not None:
         lines.append(f"  subject: {yaml_scalar(concept.subject)}")
     if concept.definitions:
