@@ -51,6 +51,11 @@ class Termbase:
         self.layer_findings: tuple[LintFinding, ...] = ()
         """Forms that a layered glossary made ambiguous (see :meth:`load`)."""
 
+    def __reduce__(self) -> tuple[type[Termbase], tuple[tuple[Concept, ...], tuple[GlossaryInfo, ...]]]:
+        """Pickled as its concepts and glossaries (indexes are rebuilt, or read from the cache,
+        where it is unpickled: a Dask worker receives a small payload once)."""
+        return (Termbase, (tuple(self._concepts.values()), self.glossaries))
+
     @classmethod
     def load(cls, paths: Iterable[str | Path] | None = None, *, add: Iterable[str | Path] = ()) -> Termbase:
         """Load glossary files (all shipped glossaries when ``paths`` is None), with the glossaries

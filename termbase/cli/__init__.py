@@ -13,6 +13,7 @@ from termbase._version import __version__
 from termbase.cli import (
     cache_command,
     check_command,
+    corpus_command,
     glossary_commands,
     interchange_commands,
     lookup_command,
@@ -24,7 +25,7 @@ from termbase.errors import TermbaseError
 __all__ = ["build_parser", "main"]
 
 COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, check_command, glossary_commands,
-                                       cache_command, interchange_commands)
+                                       cache_command, interchange_commands, corpus_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
