@@ -18,7 +18,7 @@ from termbase.errors import (
 from termbase.glossary import Glossary, load_glossaries, load_glossary, shipped_glossary_paths
 from termbase.lookup import Match, Matches
 from termbase.matches import MatchKind
-from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term, TermStatus, TermType
+from termbase.model import Concept, GlossaryInfo, Office, PartOfSpeech, Term, TermStatus, TermType
 from termbase.normalize import FOLDING_SCHEME, fold
 from termbase.qa.issues import Issue, IssueCode, Report, Severity, TextSpan
 from termbase.qa.render import render
@@ -42,6 +42,7 @@ __all__ = [
     "Match",
     "MatchKind",
     "Matches",
+    "Office",
     "OutputError",
     "PartOfSpeech",
     "Report",

@@ -22,6 +22,7 @@ __all__ = [
     "LAM_CHAINS",
     "has_article",
     "is_arabic",
+    "rasm",
 ]
 
 ARTICLE = "ال"
@@ -59,3 +60,19 @@ def is_arabic(text: str) -> bool:
 def has_article(word: str) -> bool:
     """True when a written (unfolded) word starts with the article and a stem of two letters or more."""
     return word.startswith(ARTICLE) and len(word) > 3
+
+
+_RASM = str.maketrans({
+    "ب": "ٮ", "ت": "ٮ", "ث": "ٮ", "ن": "ٮ", "ي": "ٮ", "ى": "ٮ", "ئ": "ٮ",
+    "ج": "ح", "خ": "ح", "ذ": "د", "ز": "ر", "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع",
+    "ق": "ٯ", "ف": "ٯ", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و",
+})
+
+
+def rasm(word: str) -> str:
+    """The letters of ``word`` without their dots (the rasm): خيفا and حيفا, ترمذ and ترمد share one.
+
+    Medial and final shapes are not told apart, so ن and ى share the dotless beh; letters outside
+    the Arabic alphabet are kept.
+    """
+    return word.translate(_RASM)

@@ -6,9 +6,11 @@ the BCP 47 language, the spelling as printed, the outlet (its domain, or ``aggre
 aggregator republishes another paper), the page address and the date printed on the page
 (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; empty when the page prints none).
 
-Spellings are grouped by their folded form (see :func:`termbase.normalize.fold`), so ``أستانا`` and
-``استانا`` count as one spelling.  A spelling is *covered* when the concept lists a term of that
-language with the same folded form, whatever its status.
+Spellings are grouped by their folded form (see :func:`termbase.normalize.fold`) with the Arabic
+article taken off each word, so ``أستانا`` and ``استانا`` count as one spelling, and the printed
+``المعادن الأرضية النادرة`` is the listed lemma ``معادن أرضية نادرة`` (termbase adds the article when it
+spots terms).  A spelling is *covered* when the concept lists a term of that language with the same
+key, whatever its status.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from termbase.arabic import ARTICLE
 from termbase.errors import FormatError
-from termbase.model import Concept, TermStatus
+from termbase.model import Concept, Term, TermStatus
 from termbase.normalize import fold
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "coverage",
     "read_attestations",
     "shipped_attestations_path",
+    "spelling_key",
 ]
 
 ATTESTATION_COLUMNS = ("concept", "lang", "spelling", "outlet", "url", "date")
@@ -62,7 +66,13 @@ class AttestedSpelling:
     key: str
     spellings: tuple[str, ...]
     attestations: tuple[Attestation, ...]
-    status: TermStatus | None
+    term: Term | None
+    """The concept's term with this key (``None`` when the concept does not list the spelling)."""
+
+    @property
+    def status(self) -> TermStatus | None:
+        """The status of the listed term."""
+        return None if self.term is None else self.term.status
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -71,8 +81,14 @@ class AttestedSpelling:
 
     @property
     def covered(self) -> bool:
-        """True when the concept lists a term with this folded form."""
-        return self.status is not None
+        """True when the concept lists a term with this key."""
+        return self.term is not None
+
+
+def spelling_key(text: str) -> str:
+    """The folded form without the Arabic article on any word: the key spellings are compared by."""
+    return " ".join(word[len(ARTICLE):] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1 else word
+                    for word in fold(text).split())
 
 
 def shipped_attestations_path() -> Path | None:
@@ -124,15 +140,15 @@ def attested_spellings(
     """Group attestations by concept, language and folded spelling, and find the term each one maps to."""
     groups: dict[tuple[str, str, str], list[Attestation]] = defaultdict(list)
     for attestation in attestations:
-        groups[(attestation.concept, attestation.lang, fold(attestation.spelling))].append(attestation)
+        groups[(attestation.concept, attestation.lang, spelling_key(attestation.spelling))].append(attestation)
     result: list[AttestedSpelling] = []
     for (concept_id, lang, key), found in sorted(groups.items()):
         concept = concepts.get(concept_id)
-        status = None
+        term = None
         if concept is not None:
-            status = next((t.status for t in concept.terms_in(lang) if fold(t.text) == key), None)
+            term = next((t for t in concept.terms_in(lang) if spelling_key(t.text) == key), None)
         spellings = tuple(sorted({a.spelling for a in found}))
-        result.append(AttestedSpelling(concept_id, lang, key, spellings, tuple(found), status))
+        result.append(AttestedSpelling(concept_id, lang, key, spellings, tuple(found), term))
     return result
 
 

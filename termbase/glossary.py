@@ -32,6 +32,7 @@ from termbase.model import (
     Glossary,
     GlossaryInfo,
     HistoryEvent,
+    Office,
     PartOfSpeech,
     Term,
     TermStatus,
@@ -71,16 +72,19 @@ CONCEPT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _CONCEPT_KEYS = frozenset(
     {"id", "subject", "definition", "note", "related", "xref", "graphic", "sources", "customer",
-     "history", "terms", "overrides"}
+     "history", "offices", "terms", "overrides"}
 )
 _TERM_KEYS = frozenset(
     {"term", "status", "type", "pos", "case_sensitive", "gender", "usage", "context", "note",
-     "sources", "customer"}
+     "sources", "customer", "historical"}
 )
 YAML_SUFFIXES = (".yaml", ".yml")
 """Endings of termbase's own glossary files; any other ending is read by its interchange format."""
 _HEADER_KEYS = frozenset({"id", "title", "description", "license", "sources"})
 _BOOLEANS = {"true": True, "false": False}
+DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?\Z")
+"""A date of office or of a historical name: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+_OFFICE_KEYS = frozenset({"office", "from", "to", "sources"})
 _E = TypeVar("_E", bound=enum.Enum)
 
 
@@ -205,6 +209,8 @@ class _Reader:
             raise self.fail(raw["overrides"], f"overrides {overrides!r} is not a concept id", element)
         history = tuple(self.event(item, element) for item in
                         (self.sequence(raw["history"], "history", element) if "history" in raw else ()))
+        offices = tuple(self.office(item, element) for item in
+                        (self.sequence(raw["offices"], "offices", element) if "offices" in raw else ()))
         self.concept_lines[concept_id] = line
         return Concept(
             id=concept_id, terms=terms,
@@ -212,8 +218,35 @@ class _Reader:
             definitions=MappingProxyType(definitions), notes=texts("note"), related=related,
             sources=texts("sources"), xrefs=texts("xref"), graphics=texts("graphic"),
             customer=self.scalar(raw["customer"], "customer", element) if "customer" in raw else None,
-            history=history, glossary=glossary_id, overrides=overrides,
+            history=history, glossary=glossary_id, overrides=overrides, offices=offices,
         )
+
+    def office(self, node: yaml.Node, element: str) -> Office:
+        raw = self.mapping(node, "an office", _OFFICE_KEYS, element)
+        for key in ("office", "from"):
+            if key not in raw:
+                raise self.fail(node, f"an office needs {key!r}", element)
+        start = self.date(raw["from"], "from", element)
+        end = self.date(raw["to"], "to", element) if "to" in raw else None
+        if end is not None and _earlier(end, start):
+            raise self.fail(raw["to"], f"office ends ({end}) before it starts ({start})", element)
+        sources = self.texts(raw["sources"], "sources", element) if "sources" in raw else ()
+        return Office(self.scalar(raw["office"], "office", element), start, end, sources)
+
+    def date(self, node: yaml.Node, what: str, element: str) -> str:
+        value = self.scalar(node, what, element)
+        if not DATE.match(value):
+            raise self.fail(node, f"{what} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", element)
+        return value
+
+    def period(self, node: yaml.Node, element: str) -> str:
+        """``FROM/TO``: the years or dates in which a historical name was right."""
+        value = self.scalar(node, "historical", element)
+        start, slash, end = value.partition("/")
+        if not slash or not DATE.match(start) or not DATE.match(end) or _earlier(end, start):
+            raise self.fail(node, f"historical {value!r} is not a period FROM/TO (e.g. 2019-03-20/2022-09-17)",
+                            element)
+        return value
 
     def event(self, node: yaml.Node, element: str) -> HistoryEvent:
         raw = self.mapping(node, "a history event", frozenset({"action", "date", "by"}), element)
@@ -286,7 +319,14 @@ class _Reader:
             notes=self.texts(raw["note"], "note", term_element) if "note" in raw else (),
             sources=self.texts(raw["sources"], "sources", term_element) if "sources" in raw else (),
             customer=optional("customer"),
+            historical=self.period(raw["historical"], term_element) if "historical" in raw else None,
         )
+
+
+def _earlier(first: str, second: str) -> bool:
+    """True when date ``first`` is before ``second`` at the precision both have (2022 is not before 2022-05)."""
+    size = min(len(first), len(second))
+    return first[:size] < second[:size]
 
 
 def _kind(node: yaml.Node) -> str:

@@ -29,6 +29,7 @@ from termbase.model import (
     Glossary,
     GlossaryInfo,
     HistoryEvent,
+    Office,
     PartOfSpeech,
     Term,
     TermStatus,
@@ -54,7 +55,7 @@ def _encode(glossary: Glossary) -> dict[str, Any]:
         terms = [
             [t.text, t.lang, t.status.value, _value(t.type), _value(t.pos), t.case_sensitive, _value(t.gender),
              t.usage, t.context, list(t.notes), list(t.sources), t.customer,
-             term_lines[(concept.id, t.lang, t.text)]]
+             term_lines[(concept.id, t.lang, t.text)], t.historical]
             for t in concept.terms
         ]
         concepts.append([
@@ -62,6 +63,7 @@ def _encode(glossary: Glossary) -> dict[str, Any]:
             list(concept.notes), list(concept.related), list(concept.sources), list(concept.xrefs),
             list(concept.graphics), concept.customer, [[e.action, e.date, e.by] for e in concept.history],
             concept.overrides,
+            [[o.title, o.start, o.end, list(o.sources)] for o in concept.offices],
         ])
     default_id = Path(info.path).stem
     header = {
@@ -92,15 +94,15 @@ def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
     term_lines: dict[tuple[str, str, str], int] = {}
     concepts: list[Concept] = []
     for (concept_id, line, raw_terms, subject, definitions, notes, related, sources, xrefs, graphics,
-         customer, history, overrides) in payload["concepts"]:
+         customer, history, overrides, offices) in payload["concepts"]:
         terms = []
         for (text, lang, status, term_type, pos, case_sensitive, gender, usage, context, term_notes,
-             term_sources, term_customer, term_line) in raw_terms:
+             term_sources, term_customer, term_line, historical) in raw_terms:
             terms.append(Term(
                 text, lang, statuses[status], None if term_type is None else types[term_type],
                 None if pos is None else parts[pos], case_sensitive, None if gender is None else genders[gender],
                 usage, context, tuple(term_notes) if term_notes else (),
-                tuple(term_sources) if term_sources else (), term_customer,
+                tuple(term_sources) if term_sources else (), term_customer, historical,
             ))
             term_lines.setdefault((concept_id, lang, text), term_line)
         concept_lines[concept_id] = line
@@ -110,6 +112,7 @@ def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
             tuple(xrefs) if xrefs else (), tuple(graphics) if graphics else (), customer,
             tuple(HistoryEvent(action, date, by) for action, date, by in history) if history else (), glossary_id,
             overrides,
+            tuple(Office(title, start, end, tuple(office_sources)) for title, start, end, office_sources in offices),
         ))
     return Glossary(info, tuple(concepts), MappingProxyType(concept_lines), MappingProxyType(term_lines))
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from termbase.arabic import ARTICLE, is_arabic, rasm
 from termbase.glossary import Glossary
-from termbase.model import TermStatus
+from termbase.model import Concept, PartOfSpeech, Term, TermStatus, TermType
 from termbase.normalize import fold
 
 __all__ = ["LintCode", "LintFinding", "lint_glossaries"]
@@ -27,6 +30,13 @@ class LintCode(enum.StrEnum):
     UNKNOWN_RELATED = "unknown-related"
     SELF_RELATED = "self-related"
     EMPTY_KEY = "empty-key"
+    BARE_SURNAME = "bare-surname-preferred"
+    ADJECTIVE_STATUS = "adjective-status-disagrees"
+    INCONSISTENT_ROOT = "inconsistent-root"
+    COMMON_WORD = "common-word-form"
+    LOOK_ALIKE = "look-alike-form"
+    MISSING_SOURCE = "missing-source"
+    OFFICE_WITHOUT_DATES = "office-without-dates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +104,7 @@ def lint_glossaries(glossaries: Sequence[Glossary], *, known_ids: set[str] | Non
                     listed = ", ".join(f"{text!r} ({status})" for text, status, _ in variants)
                     report(LintCode.CONFLICTING_STATUS,
                            f"{lang} variants that fold to the same key have different statuses: {listed}")
+    findings.extend(_review(glossaries, related))
     for (lang, key), by_concept in owners.items():
         concept_ids = sorted(by_concept)
         for i, first in enumerate(concept_ids):
@@ -109,3 +120,161 @@ def lint_glossaries(glossaries: Sequence[Glossary], *, known_ids: set[str] | Non
                     "(relate the concepts if the ambiguity is real)",
                 ))
     return findings
+
+
+# -- rules of the terminology review: names, statuses, roots, homographs, sources, offices -----------
+
+COMMON_WORD_ZIPF = 3.0
+"""A one-word Arabic name whose form with the article (ال + form) is this frequent (wordfreq Zipf
+scale) and not much rarer than the bare form is also a common noun or adjective: مالي "financial",
+بنين "sons", ترميز "encoding". (Names take the article rarely: واشنطن 4.9, الواشنطن 2.9.)"""
+COMMON_WORD_GAP = 0.75
+"""How much rarer (in Zipf units) the form with the article may be than the bare form."""
+_OFFICE = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chairman|Chair|Chancellor|Minister|Secretary|Speaker|Mayor|"
+    r"Emir|King|Crown Prince|Supreme Leader|Director|Managing Director|Vice President|"
+    r"High Representative|Press secretary|Head)\b(?: of|,)",
+    re.IGNORECASE,
+)
+_ARABIC_SUFFIXES = ("ستانيه", "ستاني", "ستان", "يه", "ي", "ه")
+_NOUN_POS = (PartOfSpeech.PROPER_NOUN, None)
+
+
+def _review(glossaries: Sequence[Glossary], related: dict[str, set[str]]) -> Iterator[LintFinding]:
+    concepts = {c.id: (g, c) for g in glossaries for c in g.concepts}
+
+    def finding(code: LintCode, glossary: Glossary, concept: Concept, message: str,
+                term: Term | None = None) -> LintFinding:
+        line = glossary.concept_lines.get(concept.id)
+        if term is not None:
+            line = glossary.term_lines.get((concept.id, term.lang, term.text), line)
+        return LintFinding(code, glossary.info.path, line, concept.id, message)
+
+    look_alikes: dict[str, dict[str, tuple[Glossary, Concept, Term]]] = defaultdict(dict)
+    for glossary, concept in concepts.values():
+        if not concept.sources and not any(t.sources for t in concept.terms):
+            yield finding(LintCode.MISSING_SOURCE, glossary, concept,
+                          "no source: give a URL or a citation with its date in 'sources'")
+        english = concept.definitions.get("en", "")
+        if concept.subject == "people" and not concept.offices and _OFFICE.search(english):
+            yield finding(LintCode.OFFICE_WITHOUT_DATES, glossary, concept,
+                          "the definition names an office but 'offices' gives no dates")
+        if concept.subject == "people":
+            for lang in concept.languages:
+                preferred = concept.preferred(lang)
+                if preferred is not None and _is_bare_surname(preferred, concept.terms_in(lang)):
+                    yield finding(LintCode.BARE_SURNAME, glossary, concept,
+                                  f"preferred {lang} term {preferred.text!r} is a bare surname; prefer the full name",
+                                  preferred)
+        for term in concept.terms:
+            if term.lang != "ar" or " " in term.text.strip() or term.notes:
+                continue
+            key = fold(term.text)
+            if term.pos in _NOUN_POS and not key.startswith(ARTICLE) and _common_word(key):
+                yield finding(LintCode.COMMON_WORD, glossary, concept,
+                              f"ar term {term.text!r} is also a common word ({ARTICLE}{key} is frequent); "
+                              "say so in a note on the term, or list only longer forms", term)
+            if len(key) >= 4:
+                look_alikes[rasm(key)].setdefault(concept.id, (glossary, concept, term))
+    for by_concept in look_alikes.values():
+        ids = sorted(by_concept)
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                one, other = by_concept[first][2], by_concept[second][2]
+                if second in related[first] or fold(one.text) == fold(other.text):
+                    continue
+                glossary, concept, term = by_concept[second]
+                yield finding(LintCode.LOOK_ALIKE, glossary, concept,
+                              f"ar term {term.text!r} differs from {one.text!r} of {first!r} only by dots; "
+                              "note the look-alike on the term", term)
+    for concept_id, others in sorted(related.items()):
+        if concept_id not in concepts:
+            continue
+        glossary, concept = concepts[concept_id]
+        for other_id in sorted(others):
+            if other_id not in concepts:
+                continue
+            partner = concepts[other_id][1]
+            if _is_adjective(concept) and not _is_adjective(partner):
+                yield from _adjective_statuses(concept, partner, lambda t, m: finding(
+                    LintCode.ADJECTIVE_STATUS, glossary, concept, m, t))
+            if concept_id < other_id:
+                mismatch = _root_mismatch(concept.preferred("ar"), partner.preferred("ar"))
+                if mismatch is not None:
+                    yield finding(LintCode.INCONSISTENT_ROOT, glossary, concept,
+                                  f"preferred ar terms spell one root two ways: {mismatch[0]!r} here, "
+                                  f"{mismatch[1]!r} in related {other_id!r}; choose one spelling",
+                                  concept.preferred("ar"))
+
+
+def _is_bare_surname(preferred: Term, terms: Sequence[Term]) -> bool:
+    """A preferred short form, or an untyped one-word preferred term that ends a longer term of the
+    concept (a preferred ``fullForm`` such as the mononym Timur is taken at its word)."""
+    if preferred.type is TermType.SHORT_FORM:
+        return True
+    if preferred.type is not None:
+        return False
+    words = fold(preferred.text).split()
+    if len(words) != 1:
+        return False
+    return any(len(fold(t.text).split()) > 1 and fold(t.text).split()[-1] == words[0] for t in terms)
+
+
+@lru_cache(maxsize=None)
+def _common_word(key: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    with_article = zipf_frequency(ARTICLE + key, "ar")
+    return bool(with_article >= COMMON_WORD_ZIPF and with_article >= zipf_frequency(key, "ar") - COMMON_WORD_GAP)
+
+
+def _is_adjective(concept: Concept) -> bool:
+    return bool(concept.terms) and all(t.pos is PartOfSpeech.ADJECTIVE for t in concept.terms)
+
+
+def _adjective_statuses(adjective: Concept, noun: Concept,
+                        report: Callable[[Term, str], LintFinding]) -> Iterator[LintFinding]:
+    """Each adjective whose form is a form of the noun plus the nisba (ي, -i) shares its status class."""
+    for term in adjective.terms:
+        key = fold(term.text)
+        suffix = "ي" if is_arabic(term.text) else "i"
+        for base in noun.terms_in(term.lang):
+            if key == fold(base.text) + suffix and term.status.approved != base.status.approved:
+                yield report(term, f"{term.lang} adjective {term.text!r} is {term.status} but "
+                                   f"{base.text!r} of {noun.id!r} is {base.status}; give both one status")
+
+
+def _stem(word: str) -> str:
+    """An Arabic word without the article, the -stan / nisba endings and final long vowels."""
+    if word.startswith(ARTICLE) and len(word) > 4:
+        word = word[len(ARTICLE):]
+    for suffix in _ARABIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("اوي") or word
+
+
+def _root_mismatch(first: Term | None, second: Term | None) -> tuple[str, str] | None:
+    """Two words of the preferred terms whose stems differ only in long vowels (قيرغيز / قرغيز)."""
+    if first is None or second is None:
+        return None
+    for one in fold(first.text).split():
+        for other in fold(second.text).split():
+            a, b = _stem(one), _stem(other)
+            if a != b and min(len(a), len(b)) >= 4 and (_vowel_variant(a, b) or _vowel_variant(b, a)):
+                return one, other
+    return None
+
+
+def _vowel_variant(short: str, long: str) -> bool:
+    """True when ``long`` is ``short`` with long-vowel letters (ا و ي) inserted: قرغيز / قيرغيز."""
+    if len(short) >= len(long):
+        return False
+    matched = 0
+    for letter in long:
+        if matched < len(short) and letter == short[matched]:
+            matched += 1
+        elif letter not in "اوي":
+            return False
+    return matched == len(short)

@@ -16,6 +16,7 @@ __all__ = [
     "Glossary",
     "GlossaryInfo",
     "HistoryEvent",
+    "Office",
     "PartOfSpeech",
     "Term",
     "TermStatus",
@@ -110,6 +111,8 @@ class Term:
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     customer: str | None = None
+    historical: str | None = None
+    """For a former name: the period ``FROM/TO`` in which it was right (``2019-03-20/2022-09-17``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,24 @@ class HistoryEvent:
     action: str
     date: str | None = None
     by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office a person holds or held, with its dates (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+
+    ``end`` is ``None`` while the person is in office.
+    """
+
+    title: str
+    start: str
+    end: str | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def current(self) -> bool:
+        """True while the office is held (no end date)."""
+        return self.end is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +161,7 @@ class Concept:
     overrides: str | None = None
     """The id of a concept of an earlier glossary that this one replaces (a project layer's
     own version of a shipped concept)."""
+    offices: tuple[Office, ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:

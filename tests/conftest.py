@@ -70,6 +70,7 @@ SYNTHETIC_GLOSSARY = textwrap.dedent(
       subject: geography
       definition: Capital of Kazakhstan.
       related: [kazakhstan]
+      sources: ["written for the test suite (2024-01-02)"]
       terms:
         en:
         - {term: Astana, status: preferred, pos: properNoun}
@@ -83,6 +84,9 @@ SYNTHETIC_GLOSSARY = textwrap.dedent(
       definition:
         en: President of Kazakhstan since 2019.
       related: [kazakhstan]
+      sources: ["written for the test suite (2024-01-02)"]
+      offices:
+        - {office: President of Kazakhstan, from: 2019-03-20}
       terms:
         en:
         - {term: Kassym-Jomart Tokayev, status: preferred, type: fullForm, pos: properNoun}
@@ -96,6 +100,7 @@ SYNTHETIC_GLOSSARY = textwrap.dedent(
     - id: gurbanguly-berdimuhamedov
       subject: people
       related: [serdar-berdimuhamedov]
+      sources: ["written for the test suite (2024-01-02)"]
       terms:
         en:
         - {term: Gurbanguly Berdimuhamedov, status: preferred, type: fullForm}
@@ -107,6 +112,7 @@ SYNTHETIC_GLOSSARY = textwrap.dedent(
     - id: serdar-berdimuhamedov
       subject: people
       related: [gurbanguly-berdimuhamedov]
+      sources: ["written for the test suite (2024-01-02)"]
       terms:
         en:
         - {term: Serdar Berdimuhamedov, status: preferred, type: fullForm}
@@ -117,6 +123,7 @@ SYNTHETIC_GLOSSARY = textwrap.dedent(
 
     - id: kyrgyzstan
       subject: geography
+      sources: ["written for the test suite (2024-01-02)"]
       terms:
         en:
         - {term: Kyrgyzstan, status: preferred, type: shortForm}
@@ -127,6 +134,7 @@ SYNTHETIC_GLOSSARY = textwrap.dedent(
 
     - id: shanghai-cooperation-organisation
       subject: organizations
+      sources: ["written for the test suite (2024-01-02)"]
       terms:
         en:
         - {term: Shanghai Cooperation Organisation, status: preferred, type: fullForm}
@@ -137,6 +145,7 @@ SYNTHETIC_GLOSSARY = textwrap.dedent(
 
     - id: uranium
       subject: minerals
+      sources: ["written for the test suite (2024-01-02)"]
       terms:
         en:
         - {term: uranium, status: preferred, pos: noun}

@@ -205,7 +205,9 @@ def test_lint_findings(capsys: Capsys, write_glossary: WriteGlossary) -> None:
     assert f"{path}:9: missing-language [tokayev-junior] no ar term" in out
     assert "unknown-related [tokayev]" in out
     assert "shared-form [tokayev-junior]" in out
-    assert out.splitlines()[-1].startswith("4 finding(s) in 1 glossary file(s), 2 concepts")
+    assert f"{path}:2: missing-source [tokayev] no source" in out  # neither concept names a source
+    assert f"{path}:9: missing-source [tokayev-junior] no source" in out
+    assert out.splitlines()[-1].startswith("6 finding(s) in 1 glossary file(s), 2 concepts")
 
 
 def test_lint_findings_json(capsys: Capsys, write_glossary: WriteGlossary) -> None:
@@ -214,7 +216,7 @@ def test_lint_findings_json(capsys: Capsys, write_glossary: WriteGlossary) -> No
     assert code == 1
     findings = json.loads(out)["findings"]
     assert sorted(f["code"] for f in findings) == [
-        "missing-language", "missing-preferred", "shared-form", "unknown-related",
+        "missing-language", "missing-preferred", "missing-source", "missing-source", "shared-form", "unknown-related",
     ]
     for finding in findings:
         assert list(finding) == ["code", "path", "line", "concept", "message"]
