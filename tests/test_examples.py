@@ -29,7 +29,7 @@ EXPECTED: dict[str, list[str]] = {
         " 5×  Donald Trump                     دونالد ترامب / ترامب / لترامب",
         " 2×  Kyrgyzstan                       وقرغيزستان / قيرغيزستان",
         " 6×  summit                           قمة / القمة",
-        "44 concepts in c5plus1-summit.ar.txt",
+        "50 concepts in c5plus1-summit.ar.txt",
     ],
     "preferred_terms.py": [
         "توكايف\tKassym-Jomart Tokayev",

@@ -95,7 +95,12 @@ EN_STATE_WORDS = re.compile(
 #: ("Union des Comores", "Svalbard og Jan Mayen").
 NON_ENGLISH_WORDS = re.compile(r"\b(des|de|du|del|della|di|og|und|y)\b")
 STATUS_ORDER = {"preferred": 0, "admitted": 1, "deprecated": 2, "forbidden": 3}
-TERM_KEY_ORDER = ("term", "status", "type", "pos", "case_sensitive", "usage", "context", "note", "sources")
+TERM_KEY_ORDER = ("term", "status", "type", "pos", "case_sensitive", "usage", "context", "note", "historical", "sources")
+#: Sources whose licence the generated file (ODbL-1.0) cannot take data from: stefangabos is CC BY-SA 4.0
+#: (share-alike, incompatible with ODbL) and iso-codes LGPL-2.1. Their names corroborate forms that a
+#: compatible source (CLDR: Unicode-3.0, mledoze: ODbL-1.0) or a curated, sourced entry also gives;
+#: a form that only they give is left out (see README.md, "License of the generated glossary").
+INCOMPATIBLE_SOURCES = (STEFANGABOS, ISO)
 SUBREGION_PHRASES = {
     "Caribbean": "the Caribbean",
     "Australia and New Zealand": "Oceania",
@@ -259,6 +264,19 @@ def is_full_form(lang: str, item: Candidate, preferred: Candidate) -> bool:
     return bool(EN_STATE_WORDS.search(item.term))
 
 
+def licensed(item: Candidate) -> bool:
+    """True when some source of the form allows ODbL use (not only stefangabos and iso-codes)."""
+    return any(not source.startswith(INCOMPATIBLE_SOURCES) for source in item.sources)
+
+
+def drop_unlicensed(terms: TermSet) -> list[str]:
+    """Remove the forms whose only sources are incompatible; return them as ``XX/lang: form``."""
+    dropped = [key for key, item in terms.items.items() if not licensed(item)]
+    for key in dropped:
+        del terms.items[key]
+    return [f"{terms.alpha2}/{terms.lang}: {key}" for key in dropped]
+
+
 def build_terms(terms: TermSet, preferred_key: str) -> list[dict[str, Any]]:
     """Turn the candidates into glossary term mappings, preferred first."""
     preferred = terms.items[preferred_key]
@@ -319,8 +337,9 @@ def build_concept(
     sg_ar: dict[str, str] | None,
     sg_en: str | None,
     curated: dict[str, Any],
-) -> tuple[dict[str, Any], list[str]]:
-    """Build one concept; also return the supplement exclusions that matched nothing."""
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Build one concept; also return the supplement exclusions that matched nothing and the forms
+    left out for their licence."""
     alpha2: str = record["cca2"]
     sets: dict[str, TermSet] = {}
     for lang in ("en", "ar"):
@@ -349,9 +368,11 @@ def build_concept(
 
     terms: dict[str, list[dict[str, Any]]] = {}
     stale: list[str] = []
+    unlicensed: list[str] = []
     for lang, term_set in sets.items():
         for spec in (curated.get(lang) or {}).get("terms", []):
             term_set.add_curated(spec)
+        unlicensed += drop_unlicensed(term_set)
         default = fold_en(record["name"]["common"]) if lang == "en" else None
         terms[lang] = build_terms(term_set, choose_preferred(term_set, default))
         stale += [f"{alpha2}/{lang}: {k}" for k in set(term_set.excluded) - term_set.used_exclusions]
@@ -360,6 +381,7 @@ def build_concept(
     concept_id = curated.get("id", slug(english))
     kind = "Country" if record.get("independent") else "Territory"
     definition = curated.get("definition", f"{kind} in {region_phrase(record)}; ISO 3166-1 {alpha2}.")
+    definitions = dict(definition) if isinstance(definition, dict) else {"en": definition}
     if row:
         numeric = sg_ar["id"].zfill(3) if sg_ar else record["ccn3"]
         notes = [f"ISO 3166-1 alpha-2 {alpha2}, alpha-3 {row['alpha3']}, numeric {numeric}."]
@@ -370,7 +392,7 @@ def build_concept(
     concept: dict[str, Any] = {
         "id": concept_id,
         "subject": "geography",
-        "definition": {"en": definition},
+        "definition": definitions,
         "note": notes,
     }
     if curated.get("related"):
@@ -378,24 +400,27 @@ def build_concept(
     if curated.get("sources"):
         concept["sources"] = list(curated["sources"])
     concept["terms"] = terms
-    return concept, stale
+    return concept, stale, unlicensed
 
 
 def build_glossary() -> dict[str, Any]:
     mledoze, tsv, sg_ar, sg_en = load_inputs()
-    supplement: dict[str, dict[str, Any]] = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))["countries"]
+    loaded = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))
+    supplement: dict[str, dict[str, Any]] = loaded["countries"]
     unknown = set(supplement) - {r["cca2"] for r in mledoze}
     if unknown:
         raise ValueError(f"supplement names unknown countries: {sorted(unknown)}")
     concepts: list[dict[str, Any]] = []
     stale: list[str] = []
+    unlicensed: list[str] = []
     for record in mledoze:
         alpha2 = record["cca2"]
-        concept, unused = build_concept(
+        concept, unused, dropped = build_concept(
             record, tsv.get(alpha2), sg_ar.get(alpha2), sg_en.get(alpha2), supplement.get(alpha2, {})
         )
         concepts.append(concept)
         stale += unused
+        unlicensed += dropped
     if stale:
         raise ValueError(f"supplement exclusions that match no source form: {stale}")
     concepts.sort(key=lambda c: c["id"])
@@ -415,30 +440,33 @@ def build_glossary() -> dict[str, Any]:
                     "mledoze/countries, countries.json @ 5e9f370050f83ad2ba4cb885f75d66114badf72c "
                     "(https://github.com/mledoze/countries), ODbL-1.0"
                 ),
-                (
-                    "stefangabos/world_countries, data/countries/{ar,en}/world.csv @ "
-                    "7edbb1e30ddc9b616ee07f76a3cad3af2416b618 (https://github.com/stefangabos/world_countries), "
-                    "CC-BY-SA-4.0"
-                ),
                 "Unicode CLDR 49 Arabic and English territory names, via PyPI babel 2.19.0, Unicode-3.0",
-                "Debian iso-codes Arabic names (iso_3166-1), via PyPI pycountry 26.2.16, LGPL-2.1",
-                "Curated variants with per-term sources: glossaries/sources/country-variants.yaml",
+                "Curated variants with per-term sources: glossaries/sources/country-variants.yaml (ODbL-1.0)",
+                (
+                    "Corroboration only, no data taken (a form that only these give is left out): "
+                    "stefangabos/world_countries @ 7edbb1e30ddc9b616ee07f76a3cad3af2416b618, CC-BY-SA-4.0; "
+                    "Debian iso-codes via PyPI pycountry 26.2.16, LGPL-2.1. A term's sources name them "
+                    "where they agree with a licensed source."
+                ),
             ],
         },
         "concepts": concepts,
+        "unlicensed": unlicensed,
+        "elsewhere": frozenset(loaded.get("elsewhere", [])),
     }
 
 
 # ---------------------------------------------------------------------------------- checks
 
 
-def validate(glossary: dict[str, Any]) -> list[str]:
-    """Return a list of problems (empty if the glossary is sound)."""
+def validate(glossary: dict[str, Any], elsewhere: frozenset[str] = frozenset()) -> list[str]:
+    """Return a list of problems (empty if the glossary is sound); ``elsewhere`` are the ids of other
+    glossaries' concepts that entries may name in ``related`` (``termbase lint`` checks they exist)."""
     problems: list[str] = []
     concepts = glossary["concepts"]
     ids = [c["id"] for c in concepts]
-    known = set(ids)
-    if len(known) != len(ids):
+    known = set(ids) | elsewhere
+    if len(set(ids)) != len(ids):
         problems.append("duplicate concept ids")
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)
     related = {c["id"]: set(c.get("related", [])) for c in concepts}
@@ -476,7 +504,7 @@ def shared_forms(glossary: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
 
 # ---------------------------------------------------------------------------------- output
 
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}?&:]")
 _LEADING_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`]")
 
 
@@ -534,7 +562,7 @@ def render(glossary: dict[str, Any]) -> str:
         lines.append(f"- id: {concept['id']}")
         lines.append(f"  subject: {concept['subject']}")
         lines.append("  definition:")
-        lines.append(f"    en: {scalar(concept['definition']['en'], flow=False)}")
+        lines += [f"    {lang}: {scalar(text, flow=False)}" for lang, text in concept["definition"].items()]
         lines.append("  note:")
         lines += [f"  - {scalar(n, flow=False)}" for n in concept["note"]]
         if "related" in concept:
@@ -555,7 +583,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     glossary = build_glossary()
-    problems = validate(glossary)
+    unlicensed = glossary.pop("unlicensed")
+    problems = validate(glossary, glossary.pop("elsewhere"))
     text = render(glossary)
     if yaml.safe_load(text) != glossary:
         problems.append("rendered YAML does not read back as the generated data")
@@ -568,7 +597,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(concepts)} concepts, {sum(len(c['terms']['en']) for c in concepts)} en terms, "
         f"{sum(len(c['terms']['ar']) for c in concepts)} ar terms; {ar_multi} countries with more "
-        f"than one Arabic term; {len(shared_forms(glossary))} forms shared by related countries"
+        f"than one Arabic term; {len(shared_forms(glossary))} forms shared by related countries; "
+        f"{len(unlicensed)} forms left out because only stefangabos or iso-codes give them"
     )
     if args.check:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
