@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from termbase.errors import FormatError
-from termbase.interchange.base import GlossaryBuilder, slug
+from termbase.interchange.base import GlossaryBuilder, office_from_text, office_text, slug
 from termbase.model import (
     MEMBERS_BY_VALUE,
     Concept,
@@ -34,10 +34,10 @@ from termbase.model import (
 __all__ = ["LANGUAGE_ORDER", "TERM_FIELDS", "Row", "header_for", "read_rows", "table_rows"]
 
 TERM_FIELDS = ("status", "type", "pos", "gender", "usage", "context", "note", "sources", "customer",
-               "case_sensitive")
+               "case_sensitive", "historical")
 """Term fields, each a ``<lang> <field>`` column."""
 CONCEPT_FIELDS = ("id", "glossary", "subject", "note", "related", "sources", "xref", "graphic", "customer",
-                  "history")
+                  "history", "offices")
 """Concept fields, each a column of its own (definitions are ``<lang> definition``)."""
 LANGUAGE_ORDER = "the order of languages within a concept (every row has the language columns in one order)"
 """What a table cannot hold, stated by each table format."""
@@ -92,6 +92,7 @@ def _term_cells(term: Term) -> dict[str, str]:
         "usage": term.usage or "", "context": term.context or "", "note": _lines(term.notes),
         "sources": _lines(term.sources), "customer": term.customer or "",
         "case_sensitive": "" if term.case_sensitive == default_case else str(term.case_sensitive).lower(),
+        "historical": term.historical or "",
     }
 
 
@@ -118,6 +119,7 @@ def table_rows(glossaries: Sequence[Glossary], header: Sequence[str]) -> Iterato
                         "sources": _lines(concept.sources), "xref": _lines(concept.xrefs),
                         "graphic": _lines(concept.graphics), "customer": concept.customer or "",
                         "history": _lines(_history(e) for e in concept.history),
+                        "offices": _lines(office_text(o) for o in concept.offices),
                     }
                     concept_cells.update({f"{lang} definition": text for lang, text in concept.definitions.items()})
                     for name, value in concept_cells.items():
@@ -208,6 +210,7 @@ class _TableReader:
                     usage=self.value(row, f"{lang} usage") or None, context=self.value(row, f"{lang} context") or None,
                     notes=self.items(row, f"{lang} note"), sources=self.items(row, f"{lang} sources"),
                     customer=self.value(row, f"{lang} customer") or None,
+                    historical=self.value(row, f"{lang} historical") or None,
                 ))
                 lines.append(row.line)
                 explicit.append(status is not None)
@@ -235,6 +238,13 @@ class _TableReader:
                 raise self.builder.fail(f"history item {item!r} is not 'origination|modification [YYYY-MM-DD] "
                                         "[by NAME]'", first.line, "column 'history'")
             history.append(HistoryEvent(match.group(1), match.group(2), match.group(3)))
+        offices = []
+        for item in self.items(first, "offices"):
+            office = office_from_text(item)
+            if office is None:
+                raise self.builder.fail(f"office {item!r} is not '[\"title\", \"from\", \"to or null\", [sources]]'",
+                                        first.line, "column 'offices'")
+            offices.append(office)
         definitions = {n.split(" ")[0]: self.value(first, n) for n in self.names
                        if n.endswith(" definition") and self.value(first, n)}
         self.builder.add(Concept(
@@ -243,7 +253,7 @@ class _TableReader:
             related=self.items(first, "related"), sources=self.items(first, "sources"),
             xrefs=self.items(first, "xref"), graphics=self.items(first, "graphic"),
             customer=self.value(first, "customer") or None, history=tuple(history),
-            glossary=self.value(first, "glossary"),
+            glossary=self.value(first, "glossary"), offices=tuple(offices),
         ), first.line, lines)
 
 

@@ -25,7 +25,7 @@ from lxml import etree
 
 from termbase.errors import FormatError
 from termbase.formats.xmlsafe import iterparse_xml
-from termbase.interchange.base import GlossaryBuilder
+from termbase.interchange.base import GlossaryBuilder, office_from_text, office_text
 from termbase.model import (
     MEMBERS_BY_VALUE,
     Concept,
@@ -33,6 +33,7 @@ from termbase.model import (
     Glossary,
     GlossaryInfo,
     HistoryEvent,
+    Office,
     PartOfSpeech,
     Term,
     TermStatus,
@@ -57,6 +58,9 @@ __all__ = [
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MODULE_NAMESPACES = ("http://www.tbxinfo.net/ns/min", "http://www.tbxinfo.net/ns/basic")
 REFINEMENT = "termbase:"
+OFFICE = REFINEMENT + "office="
+"""A concept note holding one office with its dates (TBX-Basic has no field for it); a term's
+historical period is the note ``termbase:historical=FROM/TO``."""
 _SPACE = re.compile(r"\s*\n\s*")
 _URL = re.compile(r"https?://.+")
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -193,6 +197,7 @@ class _Collected:
     customer: list[str] = field(default_factory=list)
     glossary: str = ""
     history: list[HistoryEvent] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -207,6 +212,7 @@ class _TermFields:
     notes: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     customer: list[str] = field(default_factory=list)
+    historical: str | None = None
 
 
 class EntryReader:
@@ -325,6 +331,7 @@ class EntryReader:
             related=tuple(dict.fromkeys(self.builder.concept_id(r, line) for r in found.related)), sources=tuple(found.sources),
             xrefs=tuple(found.xrefs), graphics=tuple(found.graphics),
             customer=", ".join(found.customer) or None, history=tuple(found.history), glossary=found.glossary,
+            offices=tuple(found.offices),
         )
         self.builder.add(concept, line, term_lines)
 
@@ -410,6 +417,7 @@ class EntryReader:
             text=text, lang=lang, status=fields.status or TermStatus.ADMITTED, type=fields.type, pos=fields.pos,
             case_sensitive=case_sensitive, gender=fields.gender, usage=fields.usage, context=fields.context,
             notes=tuple(fields.notes), sources=tuple(fields.sources), customer=", ".join(fields.customer) or None,
+            historical=fields.historical,
         ), fields.status is not None
 
     def term_note_group(self, element: etree._Element, fields: _TermFields) -> None:
@@ -448,6 +456,8 @@ class EntryReader:
             fields.usage = value
         elif name == "termLocation":
             fields.notes.append(f"termLocation: {value}")
+        elif name == "historical" and refined:
+            fields.historical = value
 
     def _member(self, element: etree._Element, enum_type: type[_E], value: str) -> _E:
         member: _E | None = MEMBERS_BY_VALUE[enum_type].get(value)
@@ -470,7 +480,11 @@ class EntryReader:
                 else:
                     fields.notes.append(value)
             else:
-                found.notes.append(value)
+                office = office_from_text(value[len(OFFICE):]) if value.startswith(OFFICE) else None
+                if office is not None:
+                    found.offices.append(office)
+                else:
+                    found.notes.append(value)
             return
         if namespace == self.shape.namespace and local in ("descripGrp", "adminGrp"):
             inner = [c for c in element if _local(c)[1]]
@@ -785,6 +799,8 @@ def write_entry(parent: etree._Element, shape: Shape, concept: Concept, *, known
         _sub(entry, shape, "admin", concept.customer, type="customerSubset")
     if concept.glossary:
         _sub(entry, shape, "admin", concept.glossary, type="projectSubset")
+    for office in concept.offices:
+        _sub(entry, shape, "note", OFFICE + office_text(office))
     for event in concept.history:
         group = _sub(entry, shape, "transacGrp")
         _sub(group, shape, "transac", event.action, type="transactionType")
@@ -837,6 +853,8 @@ def _write_term(section: etree._Element, shape: Shape, term: Term) -> None:
         _sub(holder, shape, "note", note)
     for refinement in later:
         _sub(holder, shape, "note", refinement)
+    if term.historical is not None:
+        _sub(holder, shape, "note", f"{REFINEMENT}historical={term.historical}")
     default_case = term.type is not None and term.type.case_sensitive_by_default
     if term.case_sensitive != default_case:
         _sub(holder, shape, "note", REFINEMENT + ("case-sensitive" if term.case_sensitive else "case-insensitive"))

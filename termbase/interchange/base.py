@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -18,13 +19,32 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from termbase.errors import FormatError
-from termbase.glossary import CONCEPT_ID, LANGUAGE_TAG
-from termbase.model import Concept, Glossary, GlossaryInfo, Term, TermStatus
+from termbase.glossary import CONCEPT_ID, DATE, LANGUAGE_TAG
+from termbase.model import Concept, Glossary, GlossaryInfo, Office, Term, TermStatus
 
-__all__ = ["GlossaryBuilder", "InterchangeFormat", "select_languages", "slug"]
+__all__ = ["GlossaryBuilder", "InterchangeFormat", "office_from_text", "office_text", "select_languages", "slug"]
 
 
 
+
+
+def office_text(office: Office) -> str:
+    """An office as one line of text for formats without a field for it: a JSON list
+    ``["title", "from", "to or null", ["source", ...]]``."""
+    return json.dumps([office.title, office.start, office.end, list(office.sources)], ensure_ascii=False)
+
+
+def office_from_text(text: str) -> Office | None:
+    """The office of :func:`office_text`, or ``None`` when ``text`` is not one."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not (isinstance(value, list) and len(value) == 4 and isinstance(value[0], str) and isinstance(value[1], str)
+            and DATE.match(value[1]) and (value[2] is None or (isinstance(value[2], str) and DATE.match(value[2])))
+            and isinstance(value[3], list) and all(isinstance(s, str) for s in value[3])):
+        return None
+    return Office(value[0], value[1], value[2], tuple(value[3]))
 
 
 class InterchangeFormat(abc.ABC):

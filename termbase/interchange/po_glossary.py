@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from types import MappingProxyType
 
-from termbase.interchange.base import GlossaryBuilder, InterchangeFormat, select_languages, slug
+from termbase.interchange.base import GlossaryBuilder, InterchangeFormat, office_from_text, office_text, select_languages, slug
 from termbase.model import MEMBERS_BY_VALUE, Concept, Glossary, GlossaryInfo, HistoryEvent, Term, TermStatus
 
 __all__ = ["PoGlossaryFormat"]
@@ -99,6 +99,7 @@ class PoGlossaryFormat(InterchangeFormat):
         for event in concept.history:
             comments.append("history: " + " ".join(
                 [event.action] + ([event.date] if event.date else []) + ([f"by {event.by}"] if event.by else [])))
+        comments += [f"office: {office_text(office)}" for office in concept.offices]
         if concept.glossary:
             comments.append(f"glossary: {concept.glossary}")
         return polib.POEntry(msgctxt=concept.id, msgid=head.text, msgstr=translation.text if translation else "",
@@ -153,6 +154,8 @@ class PoGlossaryFormat(InterchangeFormat):
                 head_lang = value
             elif key == "msgid status" and value in MEMBERS_BY_VALUE[TermStatus]:
                 head_status = MEMBERS_BY_VALUE[TermStatus][value]
+            elif key == "office" and (office := office_from_text(value)) is not None:
+                fields.setdefault("office", []).append(value)
             elif value and (key in _LISTS or key in ("subject", "customer", "history", "glossary")
                             or key.startswith("definition ")):
                 fields.setdefault(key, []).append(value)
@@ -189,4 +192,5 @@ class PoGlossaryFormat(InterchangeFormat):
             xrefs=tuple(fields.get("xref", ())), graphics=tuple(fields.get("graphic", ())),
             customer=next(iter(fields.get("customer", ())), None), history=tuple(history),
             glossary=(fields.get("glossary") or [""])[0],
+            offices=tuple(o for o in map(office_from_text, fields.get("office", ())) if o is not None),
         )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from termbase.interchange.base import InterchangeFormat, select_languages
-from termbase.model import Concept, Glossary, GlossaryInfo, HistoryEvent, Term
+from termbase.model import Concept, Glossary, GlossaryInfo, HistoryEvent, Office, Term
 
 __all__ = ["YamlFormat", "dump_concept", "dump_glossary", "yaml_scalar"]
 
@@ -54,6 +54,8 @@ def _term(term: Term) -> str:
         parts.append(f"sources: {_texts(term.sources)}")
     if term.customer is not None:
         parts.append(f"customer: {yaml_scalar(term.customer)}")
+    if term.historical is not None:
+        parts.append(f"historical: {yaml_scalar(term.historical)}")
     return "{" + ", ".join(parts) + "}"
 
 
@@ -63,6 +65,15 @@ def _event(event: HistoryEvent) -> str:
         parts.append(f"date: {event.date}")
     if event.by is not None:
         parts.append(f"by: {yaml_scalar(event.by)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _office(office: Office) -> str:
+    parts = [f"office: {yaml_scalar(office.title)}", f"from: {yaml_scalar(office.start)}"]
+    if office.end is not None:
+        parts.append(f"to: {yaml_scalar(office.end)}")
+    if office.sources:
+        parts.append(f"sources: {_texts(office.sources)}")
     return "{" + ", ".join(parts) + "}"
 
 
@@ -88,6 +99,9 @@ def dump_concept(concept: Concept) -> str:
     if concept.history:
         lines.append("  history:")
         lines += [f"    - {_event(event)}" for event in concept.history]
+    if concept.offices:
+        lines.append("  offices:")
+        lines += [f"    - {_office(office)}" for office in concept.offices]
     lines.append("  terms:")
     for lang in concept.languages:
         lines.append(f"    {lang}:")
