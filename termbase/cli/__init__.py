@@ -18,6 +18,7 @@ from termbase.cli import (
     interchange_commands,
     lookup_command,
     spot_command,
+    tm_command,
 )
 from termbase.cli.common import EXIT_USAGE, CommandModule, UsageError, configure_stdio
 from termbase.errors import TermbaseError
@@ -25,7 +26,7 @@ from termbase.errors import TermbaseError
 __all__ = ["build_parser", "main"]
 
 COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, check_command, glossary_commands,
-                                       cache_command, interchange_commands, corpus_command)
+                                       cache_command, interchange_commands, corpus_command, tm_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,9 +3,11 @@
 For a set of *hit* segments (those whose source holds the word) the rendering is the target
 n-gram (1–3 word tokens) whose share of hit targets most exceeds its share of the other targets
 of the memory (a background sample of at most :data:`BACKGROUND` segments): «the» is in every
-target and is never chosen, «Central Asia» is in the hits only. Longer n-grams win ties, and an
-n-gram must be in at least two hits (or the only one) and contain a token of three letters or
-more.
+target and is never chosen, «Central Asia» is in the hits only. Of two n-grams equally associated,
+the one with more letters in words of four letters or more wins («minerals» over «on the»). With
+few hits this is weak evidence (two content words of one sentence tie), so the concordance takes
+the glossary's rendering where the word is a glossary term. An n-gram must be in at least two
+hits (or the only one) and contain a token of three letters or more.
 """
 
 from __future__ import annotations
@@ -24,17 +26,12 @@ MAX_NGRAM = 3
 
 @dataclass(frozen=True, slots=True)
 class Rendering:
-    """A target n-gram (folded tokens joined by spaces), the hits holding it, and its association.
-
-    ``offset`` is the mean distance between the relative position of the source word and that of
-    the n-gram in the hits' sentences (0 = same place), when the positions were given.
-    """
+    """A target n-gram (folded tokens joined by spaces), the hits holding it, and its association."""
 
     key: str
     hits: int
     share: float
     association: float
-    offset: float = 0.0
 
 
 def ngrams(tokens: Sequence[str], longest: int = MAX_NGRAM) -> set[str]:
@@ -55,30 +52,12 @@ def _content(key: str) -> int:
     return sum(len(token) for token in key.split() if len(token) >= 4)
 
 
-def _rank(rendering: Rendering) -> tuple[float, float, int, str]:
-    return round(rendering.association, 2), -round(rendering.offset, 2), _content(rendering.key), rendering.key
+def _rank(rendering: Rendering) -> tuple[float, int, str]:
+    return round(rendering.association, 2), _content(rendering.key), rendering.key
 
 
-def _offset(key: str, tokens: Sequence[str], where: float) -> float:
-    """Distance between relative position ``where`` and the nearest occurrence of ``key`` in ``tokens``."""
-    wanted = key.split()
-    best = 1.0
-    for start in range(len(tokens) - len(wanted) + 1):
-        if list(tokens[start:start + len(wanted)]) == wanted:
-            best = min(best, abs(start / max(len(tokens), 1) - where))
-    return best
-
-
-def best_rendering(
-    hit_targets: Sequence[Sequence[str]], background: Iterable[Sequence[str]],
-    positions: Sequence[float] | None = None,
-) -> Rendering | None:
-    """The n-gram of ``hit_targets`` (token lists) most associated with them against ``background``.
-
-    ``positions`` (one per hit: the source word's token index over the source's token count)
-    break ties in favour of n-grams at the same place in the sentence, the diagonal that
-    sentence pairs of news copy mostly keep.
-    """
+def best_rendering(hit_targets: Sequence[Sequence[str]], background: Iterable[Sequence[str]]) -> Rendering | None:
+    """The n-gram of ``hit_targets`` (token lists) most associated with them against ``background``."""
     if not hit_targets:
         return None
     in_hits: Counter[str] = Counter()
@@ -97,12 +76,7 @@ def best_rendering(
     for key in keys:
         share = in_hits[key] / len(hit_targets)
         association = share - (in_background[key] / total if total else 0.0)
-        offset = 0.0
-        if positions is not None:
-            offsets = [_offset(key, tokens, where) for tokens, where in zip(hit_targets, positions, strict=True)
-                       if key in ngrams(tokens, len(key.split()))]
-            offset = sum(offsets) / len(offsets) if offsets else 1.0
-        candidate = Rendering(key, in_hits[key], share, association, offset)
+        candidate = Rendering(key, in_hits[key], share, association)
         if best is None or _rank(candidate) > _rank(best):
             best = candidate
     return best
