@@ -358,9 +358,10 @@ COMMON_WORD_CONCEPTS = 6
 def loo_batches(tb: Termbase, items: Sequence[Attested]) -> list[list[Attested]]:
     """Items grouped so that one glossary build serves a batch of left-out spellings.
 
-    In one batch: no concept loses two spellings (in any languages); a word of a removed spelling is in the terms of no
-    other concept of the batch, and no other spelling of the batch removes it — unless it is common
-    (:data:`COMMON_WORD_CONCEPTS`), and then the batch's removals leave it common. So each spelling
+    In one batch: no concept loses two spellings (in any languages); no removed spelling runs inside
+    another ("Republic of China" inside "People's Republic of China"); a word of a removed spelling is
+    in the terms of no other concept of the batch, and no other spelling of the batch removes it —
+    unless it is common (:data:`COMMON_WORD_CONCEPTS`), and then the batch's removals leave it common. So each spelling
     is spotted with a glossary that lacks it and differs from "the glossary minus that spelling" only
     in concepts that share no telling word with it, and in no word's standing as common or rare
     (``--exact-loo`` rebuilds per spelling to confirm).
@@ -379,9 +380,14 @@ def loo_batches(tb: Termbase, items: Sequence[Attested]) -> list[list[Attested]]
         concepts: set[str] = field(default_factory=set)
         taken: set[tuple[str, str]] = field(default_factory=set)
         removals: Counter[tuple[str, str]] = field(default_factory=Counter)
+        phrases: set[tuple[str, str]] = field(default_factory=set)
 
-        def fits(self, concept: str, removed: set[tuple[str, str]], words: set[tuple[str, str]]) -> bool:
+        def fits(self, concept: str, removed: set[tuple[str, str]], words: set[tuple[str, str]],
+                 phrase: tuple[str, str]) -> bool:
             if concept in self.concepts:
+                return False
+            if any(lang == phrase[0] and (_within(other, phrase[1]) or _within(phrase[1], other))
+                   for lang, other in self.phrases):
                 return False
             for word in removed:
                 if sharing[word] >= COMMON_WORD_CONCEPTS:
@@ -395,7 +401,8 @@ def loo_batches(tb: Termbase, items: Sequence[Attested]) -> list[list[Attested]]
     for item in items:
         removed = {(item.lang, word) for word in fold(item.spelling).split()}
         words = own[(item.lang, item.concept)]
-        batch = next((b for b in batches if b.fits(item.concept, removed, words)), None)
+        phrase = (item.lang, f" {fold(item.spelling)} ")
+        batch = next((b for b in batches if b.fits(item.concept, removed, words, phrase)), None)
         if batch is None:
             batch = Batch()
             batches.append(batch)
@@ -403,7 +410,13 @@ def loo_batches(tb: Termbase, items: Sequence[Attested]) -> list[list[Attested]]
         batch.concepts.add(item.concept)
         batch.taken |= {word for word in words if sharing[word] < COMMON_WORD_CONCEPTS}
         batch.removals.update(removed)
+        batch.phrases.add(phrase)
     return [batch.items for batch in batches]
+
+
+def _within(part: str, whole: str) -> bool:
+    """True when the words of ``part`` (padded with spaces) run inside ``whole`` (padded too)."""
+    return part in whole
 
 
 def loo_contexts(item: Attested, subjects: Mapping[str, str | None],
