@@ -358,13 +358,13 @@ COMMON_WORD_CONCEPTS = 6
 def loo_batches(tb: Termbase, items: Sequence[Attested]) -> list[list[Attested]]:
     """Items grouped so that one glossary build serves a batch of left-out spellings.
 
-    In one batch: no concept loses two spellings (in any languages); no removed spelling runs inside
-    another ("Republic of China" inside "People's Republic of China"); a word of a removed spelling is
-    in the terms of no other concept of the batch, and no other spelling of the batch removes it —
-    unless it is common (:data:`COMMON_WORD_CONCEPTS`), and then the batch's removals leave it common. So each spelling
-    is spotted with a glossary that lacks it and differs from "the glossary minus that spelling" only
-    in concepts that share no telling word with it, and in no word's standing as common or rare
-    (``--exact-loo`` rebuilds per spelling to confirm).
+    In one batch: no concept loses two spellings (in any language); no removed spelling runs inside
+    another ("Republic of China" inside "People's Republic of China"); a word of a removed spelling
+    is in the terms of no other concept of the batch, and no other spelling of the batch removes it,
+    unless it is common (:data:`COMMON_WORD_CONCEPTS`), and then the batch's removals leave it
+    common. So each spelling is spotted with a glossary that lacks it and differs from "the glossary
+    minus that spelling" only in concepts that share no telling word with it (``--exact-loo``
+    rebuilds per spelling to confirm).
     """
     sharing: Counter[tuple[str, str]] = Counter()
     own: dict[tuple[str, str], set[tuple[str, str]]] = {}
