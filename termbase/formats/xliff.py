@@ -30,13 +30,15 @@ gives an empty list.
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
-from termbase.errors import FormatError
+from termbase.errors import FormatError, TextDecodingError
 from termbase.formats._files import read_bytes
 from termbase.formats.segments import Origin, Segment
 from termbase.formats.xmlsafe import parse_xml
@@ -47,6 +49,13 @@ __all__ = ["XLIFF_1_2_NS", "XLIFF_2_NS", "parse_xliff", "read_xliff", "xliff_tex
 XLIFF_1_2_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_DECLARED = re.compile(r"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_SIGNATURES = (  # (first bytes, the encoding they are written in): a BOM, or '<?' without one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\x00\x00\x00", "utf-32"), (b"\x00\x00\x00<", "utf-32"), (b"<\x00?\x00", "utf-16"), (b"\x00<\x00?", "utf-16"),
+)
 
 #: Inline elements whose content is translatable text (kept), per version.
 _KEEP_1 = frozenset({"g", "mrk"})
@@ -274,12 +283,55 @@ def _read_v2(reader: _Reader) -> None:
                     raise reader.error("an <ignorable> needs one <source>", ignorable, f"{where}/ignorable")
 
 
+def _family(encoding: str) -> str:
+    name = codecs.lookup(encoding).name
+    return "utf-16" if name.startswith("utf-16") else "utf-32" if name.startswith("utf-32") else name
+
+
+def _check_declared_encoding(data: bytes, path: str | Path) -> None:
+    """Refuse an XML declaration that the bytes contradict: a BOM or a UTF-16/32 byte pattern of
+    another encoding, or a legacy single-byte encoding declared over UTF-8 bytes (é would be read
+    as Ã©). The parser would otherwise read the wrong characters without a word."""
+    written = next((name for signature, name in _SIGNATURES if data.startswith(signature)), None)
+    head = data[:1024]
+    little = head.startswith((codecs.BOM_UTF16_LE, b"<\x00"))  # also the UTF-32 LE BOM and pattern
+    codec = {"utf-16": "utf-16-le" if little else "utf-16-be",
+             "utf-32": "utf-32-le" if little else "utf-32-be"}.get(written or "", "latin-1")
+    prolog = head[:len(head) - len(head) % 4].decode(codec, errors="replace")
+    declared = _DECLARED.search(prolog)
+    if declared is None:
+        return
+    try:
+        family = _family(declared.group(1))
+    except LookupError:
+        return  # the parser names an unknown encoding itself
+    if written is not None and family != written:
+        raise TextDecodingError(
+            f"the XML declaration says encoding={declared.group(1)!r} but the bytes are {written.upper()}"
+            + (" (a byte order mark)" if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+               else ""), path=path, line=1, element="<?xml?>")
+    if written is None and family in ("utf-16", "utf-32"):
+        raise TextDecodingError(
+            f"the XML declaration says encoding={declared.group(1)!r} but the bytes are a single-byte "
+            "encoding or UTF-8 (no byte order mark, no zero bytes)", path=path, line=1, element="<?xml?>")
+    if written is None and family not in ("utf-8", "ascii") and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return
+        raise TextDecodingError(
+            f"the XML declaration says encoding={declared.group(1)!r} but the bytes are UTF-8 (its "
+            "non-ASCII characters would be read wrongly); correct the declaration", path=path, line=1,
+            element="<?xml?>")
+
+
 def parse_xliff(data: bytes, path: str | Path = "<input>") -> list[Segment]:
     """Read the segments of an XLIFF 1.x or 2.x document given as bytes.
 
     Raises :class:`FormatError` for malformed XML, a root that is not ``<xliff>``, an unknown
     version, a unit without id or source, or duplicate segment ids.
     """
+    _check_declared_encoding(data, path)
     root = parse_xml(data, path).getroot()
     namespace, name = _local(root)
     if name != "xliff":

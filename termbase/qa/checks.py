@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from termbase.arabic import ARABIC_SCRIPT, CHAINS_LONGEST_FIRST
 from termbase.langtags import primary_language
+from termbase.formats.placeholders import mask_placeholders
 from termbase.matches import MatchKind
 from termbase.model import Concept, Term, TermStatus
 from termbase.normalize import fold, fold_char
@@ -47,9 +48,11 @@ SEVERITY = {
 }
 """Severity of each issue code (documented in the README)."""
 
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u1e00-\u1eff"
 _SCRIPT_RUNS = {
     "ar": re.compile(f"[{ARABIC_SCRIPT}]+(?:[\\s\u200c\u200f]+[{ARABIC_SCRIPT}]+)*"),
-    "en": re.compile(r"[A-Za-z]+(?:[ '-][A-Za-z]+)*"),
+    # Latin letters of every Latin block (ü, ç, ł, ș …) and combining marks, not only ASCII.
+    "en": re.compile(f"[{_LATIN}]+(?:[ '\u2019-][{_LATIN}]+)*"),
 }
 _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 
@@ -64,6 +67,8 @@ class SegmentHits:
     target: str
     source_hits: tuple[Hit, ...]
     target_hits: tuple[Hit, ...]
+    context: str | None = None
+    """A PO msgctxt or XLIFF resname: the same source in two contexts may be translated two ways."""
 
 
 def _span(hit: Hit) -> TextSpan:
@@ -258,13 +263,14 @@ def check_inconsistent_terms(segments: Sequence[SegmentHits], concepts: Mapping[
 
 
 def check_repeated_sources(segments: Sequence[SegmentHits]) -> list[Issue]:
-    """``inconsistent-term`` without the glossary: one source segment translated two ways."""
-    first: dict[str, tuple[SegmentHits, str]] = {}
+    """``inconsistent-term`` without the glossary: one source segment (in one context) translated
+    two ways."""
+    first: dict[tuple[str | None, str], tuple[SegmentHits, str]] = {}
     issues: list[Issue] = []
     for segment in segments:
         if not segment.source or not segment.target.strip():
             continue
-        source_key, target_key = fold(segment.source), fold(segment.target)
+        source_key, target_key = (segment.context, fold(segment.source)), fold(segment.target)
         if source_key not in first:
             first[source_key] = (segment, target_key)
             continue
@@ -293,10 +299,10 @@ def check_untranslated(segment: SegmentHits, source_lang: str, target_lang: str,
     for hit in segment.target_hits:
         covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
     issues: list[Issue] = []
-    for match in pattern.finditer(segment.target):
+    for match in pattern.finditer(mask_placeholders(segment.target)):  # %s, {name}, <b> are code
         if covered.find(1, match.start(), match.end()) != -1:
             continue
-        text = match.group()
+        text = segment.target[match.start():match.end()]
         issues.append(_issue(
             IssueCode.UNTRANSLATED, None, None, TextSpan(match.start(), match.end(), text),
             f"{text!r} is left untranslated",
@@ -308,7 +314,7 @@ def check_untranslated(segment: SegmentHits, source_lang: str, target_lang: str,
 def _numbers(text: str) -> list[tuple[str, int, int]]:
     """Numbers in figures with their spans: Arabic-Indic digits folded, thousands separators dropped."""
     found = []
-    for match in _NUMBER.finditer(text):
+    for match in _NUMBER.finditer(mask_placeholders(text)):  # %1$d and {0} are not numbers
         cleaned = match.group().replace(",", "").replace("٬", "").replace("٫", ".")
         value = "".join(fold_char(c) if c.isdigit() else c for c in cleaned)
         found.append((value, match.start(), match.end()))

@@ -83,10 +83,10 @@ def _highlights(hits: Sequence[Hit]) -> tuple[Highlight, ...]:
 
 
 def _spot(termbase: Checker, source: str | None, target: str, segment_id: str | None,
-          source_lang: str, target_lang: str, options: CheckOptions) -> SegmentHits:
+          source_lang: str, target_lang: str, options: CheckOptions, context: str | None = None) -> SegmentHits:
     source_hits = tuple(termbase.spot(source, lang=source_lang, fuzzy=False)) if source else ()
     target_hits = tuple(termbase.spot(target, lang=target_lang, fuzzy=options.fuzzy)) if target else ()
-    return SegmentHits(segment_id, source, target, source_hits, target_hits)
+    return SegmentHits(segment_id, source, target, source_hits, target_hits, context)
 
 
 def _segment_issues(termbase: Checker, segment: SegmentHits, source_lang: str, target_lang: str,
@@ -175,11 +175,12 @@ def check_segments(termbase: Checker, segments: Iterable[Segment | tuple[str, st
     checked: list[SegmentHits] = []
     issues: list[Issue] = []
     for number, item in enumerate(segments, start=1):
+        context = None
         if isinstance(item, Segment):
-            segment_id, source, target = item.id, item.source, item.target
+            segment_id, source, target, context = item.id, item.source, item.target, item.context
         else:
             segment_id, (source, target) = str(number), item
-        segment = _spot(termbase, source, target, segment_id, source_primary, target_primary, options)
+        segment = _spot(termbase, source, target, segment_id, source_primary, target_primary, options, context)
         checked.append(segment)
         if target.strip():
             issues += _segment_issues(termbase, segment, source_primary, target_primary, options)

@@ -158,7 +158,7 @@ def _tagged(text: str, version: int) -> str:
 def _po(items: list[tuple[str, str]]) -> str:
     body = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
     for n, (source, target) in enumerate(items):
-        body += f'\n#: item{n}\nmsgid "{source}"\nmsgstr "{target}"\n'
+        body += f'\n#: item{n}\nmsgctxt "item{n}"\nmsgid "{source}"\nmsgstr "{target}"\n'  # msgfmt: no duplicate msgid
     return body
 
 
