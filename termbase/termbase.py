@@ -23,8 +23,10 @@ from termbase.qa.autofix import fix_text
 from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.fuzzy import FuzzySpotter
+from termbase.arabic import is_arabic
 from termbase.spotting.automaton import SpotIndex, cache_parts
-from termbase.spotting.spotter import guess_language, spot_exact
+from termbase.spotting.names import is_partial_name, person_filter, resolve_by_neighbour
+from termbase.spotting.spotter import guess_language, resolve_ambiguity, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
 
@@ -173,7 +175,21 @@ class Termbase:
         hits = spot_exact(self._spot_index, text, lang, folded=folded)
         if fuzzy:
             hits = self._fuzzy_spotter.spot(text, lang, hits, folded=folded)
+        partial = self._partial_names
+        if partial and any(id(hit.term) in partial for hit in hits):
+            hits = person_filter(hits, text, self._concepts, self._is_common)
+        if any(len(hit.candidates) > 1 for hit in hits):
+            hits = resolve_by_neighbour(resolve_ambiguity(hits), text)
         return hits
+
+    @cached_property
+    def _partial_names(self) -> frozenset[int]:
+        """Identities of the Latin-script terms that are a person's partial name (a surname alone)."""
+        return frozenset(id(term) for concept in self._concepts.values() for term in concept.terms
+                         if not is_arabic(term.text) and is_partial_name(concept, term))
+
+    def _is_common(self, word: str) -> bool:
+        return self._fuzzy_spotter.is_common(word)
 
     @cached_property
     def _fuzzy_spotter(self) -> FuzzySpotter:
@@ -214,9 +230,12 @@ class Termbase:
         return check_segments(self, segments, source_lang=source_lang, target_lang=target_lang,
                               options=options)
 
-    def fix(self, source: str | None, target: str, *, source_lang: str = "ar", target_lang: str = "en") -> str:
-        """``target`` with the safe fixes applied (forbidden, deprecated, misspelled → approved term)."""
-        return fix_text(self.check(source, target, source_lang=source_lang, target_lang=target_lang))[0]
+    def fix(self, source: str | None, target: str, *, source_lang: str = "ar", target_lang: str = "en",
+            unsafe: bool = False) -> str:
+        """``target`` with the safe fixes applied (listed variants of the same kind, misspellings
+        the source confirms); with ``unsafe``, every fixable suggestion (see :mod:`termbase.qa.autofix`)."""
+        report = self.check(source, target, source_lang=source_lang, target_lang=target_lang)
+        return fix_text(report, unsafe=unsafe)[0]
 
     # -- identity -----------------------------------------------------------------------------
 

@@ -73,9 +73,13 @@ def add_parsers(subparsers: Any) -> None:
                              "every report states the same verdict")
     output.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
                         help="color the text report (default: on a terminal, unless NO_COLOR is set)")
+    output.add_argument("--explain", action="store_true",
+                        help="text report: each finding's confidence and evidence (JSON always has them)")
     fixing = check.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true",
-                        help="apply safe fixes (forbidden, deprecated, misspelled → approved term)")
+                        help="apply safe fixes (listed variants of the same kind, misspellings the source confirms)")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff: apply the unsafe fixes too (they may change meaning)")
     fixing.add_argument("--fixed", metavar="PATH", help="with --fix: write the fixed target here (default stdout)")
     fixing.add_argument("--in-place", action="store_true",
                         help="with --fix or --annotate: overwrite the target file (atomic)")
@@ -134,6 +138,10 @@ def _input(args: argparse.Namespace) -> _Input:
 def _validate(args: argparse.Namespace, given: _Input) -> None:
     """Refuse options that do nothing for this input, or without the option they serve."""
     fixing = args.fix or args.diff
+    if args.unsafe_fixes and not fixing:
+        raise UsageError("--unsafe-fixes applies more fixes: it needs --fix or --diff")
+    if args.explain and args.format != "text":
+        raise UsageError(f"--explain adds evidence to the text report; --format {args.format} carries it already")
     if args.fixed is not None and not fixing:
         raise UsageError("--fixed writes the fixed target: it needs --fix")
     if args.in_place and not fixing and args.annotate is None:
@@ -285,7 +293,7 @@ def _nonempty(text: str, path: str) -> str:
 
 def _fix(termbase: Termbase, report: Report, source: str | None, target: str, target_path: str,
          args: argparse.Namespace, options: dict[str, str]) -> int:
-    fixed, edits = fix_text(report)
+    fixed, edits = fix_text(report, unsafe=args.unsafe_fixes)
     if args.in_place:
         if fixed != target:
             atomic_write_text(target_path, fixed, like=target_path)  # its BOM and encoding kept
@@ -317,6 +325,7 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
         # None: render_text decides (a terminal, and NO_COLOR unset); a file is never coloured.
         options["color"] = args.color if args.color is not None else (None if args.output is None else False)
         options["stream"] = sys.stdout
+        options["explain"] = args.explain
     rendered = render(report, args.format, **options)
     if args.output:
         atomic_write_text(args.output, rendered)

@@ -21,6 +21,7 @@ def add_parsers(subparsers: Any) -> None:
     spot.add_argument("file", metavar="FILE", help="text file, or - for standard input")
     spot.add_argument("--lang", "-l", type=language_tag, help="language of the text (ar, en); guessed from the script if omitted")
     spot.add_argument("--no-fuzzy", dest="fuzzy", action="store_false", help="skip the fuzzy pass")
+    spot.add_argument("--explain", action="store_true", help="print each hit's confidence and evidence")
     format_option(spot)
     spot.set_defaults(run=run_spot)
 
@@ -37,6 +38,8 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "match": str(hit.match),
         "score": round(hit.score, 2),
         "candidates": list(hit.candidates),
+        "confidence": hit.confidence,
+        "evidence": [evidence.as_dict() for evidence in hit.evidence],
     }
 
 
@@ -54,5 +57,9 @@ def run_spot(args: argparse.Namespace) -> int:
         shown = hit.text.replace("\n", "⏎")
         extra = f" ({hit.resolution})" if hit.resolution else ""
         print(f"{line}:{column}\t{shown}\t{who}\t{hit.term.text} [{hit.status}, {hit.match} {hit.score:.0f}]{extra}")
+        if args.explain:
+            print(f"\tconfidence {hit.confidence:.2f}")
+            for evidence in hit.evidence:
+                print(f"\t· {evidence.rule}: {evidence.detail}")
     print(f"{len(hits)} hit(s)")
     return EXIT_OK

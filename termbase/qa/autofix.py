@@ -1,17 +1,86 @@
-"""Autofix: apply the safe suggestions of a report to the target text, touching nothing else."""
+"""Autofix: which suggestions are safe to apply, and applying them without touching anything else.
+
+The model is ruff's ``Applicability``: a fix that cannot change the meaning of the text is
+``safe`` and ``--fix`` applies it; every other suggestion is ``unsafe`` (``--unsafe-fixes``) or
+``display-only``. Safe are
+
+* a listed deprecated or forbidden variant replaced by an approved term of the same part of
+  speech and the same kind of form (a name for a name, an acronym for an acronym — never an
+  adjective for a country noun), when no source contradicts it;
+* a misspelling of a name that the source confirms (the source mentions that concept).
+
+A misspelling found without a source is unsafe; one the source does not support is only shown.
+Replacing a rendering for consistency, untranslated text or a number is never safe. The write-back
+of a fixed segment (text files, PO, XLIFF, TSV) calls :func:`edits_for` and :func:`apply_edits`.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from termbase.qa.issues import Issue, IssueCode, Report
+from termbase.model import Term, TermType
+from termbase.qa.issues import Applicability, Issue, IssueCode, Report
 
-__all__ = ["SAFE_CODES", "Edit", "apply_edits", "edits_for", "fix_text", "unified_diff"]
+__all__ = [
+    "SAFE_CODES",
+    "Applicability",
+    "Edit",
+    "apply_edits",
+    "edits_for",
+    "fix_text",
+    "misspelling_applicability",
+    "narrowest",
+    "suggestion_applicability",
+    "unified_diff",
+    "variant_applicability",
+]
 
 SAFE_CODES = frozenset({IssueCode.FORBIDDEN_TERM, IssueCode.DEPRECATED_TERM, IssueCode.MISSPELLED_TERM})
-"""Findings whose suggestion replaces the flagged variant by the approved term."""
+"""Findings whose fix can be safe: a flagged variant replaced by the approved term."""
+
+_ABBREVIATED = frozenset({TermType.ACRONYM, TermType.INITIALISM, TermType.ABBREVIATION, TermType.CLIPPED_TERM})
+_SYMBOL = frozenset({TermType.SYMBOL})
+_WORD = re.compile(r"[^\s\-\u2010\u2011]+")
+
+
+def _form_kind(term: Term) -> str:
+    """``abbreviated``, ``symbol`` or ``name``: the kinds of form a safe fix keeps."""
+    if term.type in _ABBREVIATED:
+        return "abbreviated"
+    return "symbol" if term.type in _SYMBOL else "name"
+
+
+def variant_applicability(found: Term, replacement: Term | None, *, source_supports: bool | None) -> Applicability:
+    """A deprecated or forbidden ``found`` replaced by ``replacement``.
+
+    ``source_supports`` is None without a source, else whether the source mentions the concept.
+    A part of speech the glossary does not give is taken to be the same.
+    """
+    if replacement is None:
+        return Applicability.DISPLAY_ONLY
+    other_pos = found.pos is not None and replacement.pos is not None and found.pos != replacement.pos
+    if source_supports is False or other_pos or _form_kind(found) != _form_kind(replacement):
+        return Applicability.UNSAFE
+    return Applicability.SAFE
+
+
+def misspelling_applicability(*, source_supports: bool | None, ambiguous: bool = False) -> Applicability:
+    """A fuzzy name replaced by the approved spelling: safe only when the source confirms it."""
+    if source_supports is False:
+        return Applicability.DISPLAY_ONLY
+    if source_supports is None or ambiguous:
+        return Applicability.UNSAFE
+    return Applicability.SAFE
+
+
+def suggestion_applicability(code: IssueCode, *, has_target: bool) -> Applicability:
+    """Every other finding: a replacement of the target span is unsafe, anything else only shown."""
+    if not has_target or code in (IssueCode.MISSING_TERM, IssueCode.COUNT_MISMATCH):
+        return Applicability.DISPLAY_ONLY
+    return Applicability.UNSAFE
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +94,33 @@ class Edit:
     code: IssueCode
 
 
-def edits_for(issues: Iterable[Issue], segment: str | None = None) -> list[Edit]:
-    """Edits of the safe findings of one segment, sorted, without overlaps (the first one wins)."""
+def narrowest(start: int, old: str, new: str) -> tuple[int, str, str]:
+    """The smallest whole-word edit of ``old`` (at ``start``) into ``new``: words equal at both
+    ends stay. Returns the new start, the old and the new text."""
+    old_words, new_words = list(_WORD.finditer(old)), list(_WORD.finditer(new))
+    if len(old_words) != len(new_words) or len(old_words) < 2:
+        return start, old, new
+    same = [a.group() == b.group() for a, b in zip(old_words, new_words)]
+    if all(same):
+        return start, old, new
+    first = same.index(False)
+    last = len(same) - 1 - same[::-1].index(False)
+    a, b = old_words[first].start(), old_words[last].end()
+    return start + a, old[a:b], new[new_words[first].start():new_words[last].end()]
+
+
+def edits_for(issues: Iterable[Issue], segment: str | None = None, *, unsafe: bool = False) -> list[Edit]:
+    """Edits of the fixable findings of one segment — safe ones, and unsafe ones too with
+    ``unsafe`` — sorted, without overlaps (the first one wins), each as small as it can be."""
+    allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     edits: list[Edit] = []
     for issue in issues:
-        if issue.code not in SAFE_CODES or issue.target is None or not issue.suggestion:
+        if issue.fix not in allowed or issue.target is None or not issue.suggestion:
             continue
         if issue.segment != segment or issue.target.text == issue.suggestion:
             continue
-        edits.append(Edit(issue.target.start, issue.target.end, issue.target.text, issue.suggestion, issue.code))
+        start, old, new = narrowest(issue.target.start, issue.target.text, issue.suggestion)
+        edits.append(Edit(start, start + len(old), old, new, issue.code))
     edits.sort(key=lambda e: (e.start, e.end))
     kept: list[Edit] = []
     for edit in edits:
@@ -56,11 +143,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
-def fix_text(report: Report, segment: str | None = None) -> tuple[str, list[Edit]]:
-    """The target of ``segment`` (the document when None) with safe fixes applied, and the edits."""
+def fix_text(report: Report, segment: str | None = None, *, unsafe: bool = False) -> tuple[str, list[Edit]]:
+    """The target of ``segment`` (the document when None) with safe fixes applied (and unsafe
+    ones with ``unsafe``), and the edits."""
     name = segment or "document"
     checked = next(s for s in report.segments if s.id == name)
-    edits = edits_for(report.issues, segment)
+    edits = edits_for(report.issues, segment, unsafe=unsafe)
     return apply_edits(checked.target, edits), edits
 
 

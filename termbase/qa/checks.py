@@ -19,11 +19,18 @@ from rapidfuzz import fuzz
 from termbase.arabic import ARABIC_SCRIPT, CHAINS_LONGEST_FIRST
 from termbase.langtags import primary_language
 from termbase.formats.placeholders import mask_placeholders
-from termbase.matches import MatchKind
-from termbase.model import Concept, Term, TermStatus
+from termbase.matches import Evidence, MatchKind
+from termbase.model import Concept, Term, TermStatus, TermType
 from termbase.normalize import fold, fold_char
-from termbase.qa.issues import Issue, IssueCode, Severity, TextSpan
+from termbase.qa.autofix import (
+    misspelling_applicability,
+    narrowest,
+    suggestion_applicability,
+    variant_applicability,
+)
+from termbase.qa.issues import Applicability, Issue, IssueCode, Severity, TextSpan
 from termbase.spotting import Hit
+from termbase.spotting.forms import english_plurals
 
 __all__ = [
     "SegmentHits",
@@ -33,6 +40,7 @@ __all__ = [
     "check_repeated_sources",
     "check_target_variants",
     "check_untranslated",
+    "source_concepts",
     "suggested_term",
 ]
 
@@ -47,6 +55,8 @@ SEVERITY = {
     IssueCode.NUMBER_MISMATCH: Severity.ERROR,
 }
 """Severity of each issue code (documented in the README)."""
+SOURCE_DOUBT = 0.5
+"""How much a source mention halves the doubt in a fuzzy target hit (and its absence the confidence)."""
 
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u1e00-\u1eff"
 _SCRIPT_RUNS = {
@@ -76,16 +86,34 @@ def _span(hit: Hit) -> TextSpan:
 
 
 def _issue(code: IssueCode, concept: str | None, source: TextSpan | None, target: TextSpan | None,
-           message: str, suggestion: str | None, segment: str | None) -> Issue:
-    return Issue(code, SEVERITY[code], concept, source, target, message, suggestion, segment)
+           message: str, suggestion: str | None, segment: str | None, *,
+           severity: Severity | None = None, confidence: float = 1.0, evidence: Iterable[Evidence] = (),
+           fix: Applicability | None = None) -> Issue:
+    if fix is None and suggestion is not None:
+        fix = suggestion_applicability(code, has_target=target is not None)
+    return Issue(code, severity or SEVERITY[code], concept, source, target, message, suggestion, segment,
+                 round(confidence, 3), tuple(evidence), fix if suggestion is not None else None)
+
+
+def source_concepts(segment: SegmentHits) -> frozenset[str] | None:
+    """Concepts the source mentions (each candidate of an ambiguous mention), None without a source."""
+    if not segment.source:
+        return None
+    return frozenset(c for hit in segment.source_hits for c in ((hit.concept,) if hit.concept else hit.candidates))
+
+
+def _source_evidence(concept: str, segment: SegmentHits) -> Evidence:
+    mention = next((h for h in segment.source_hits if h.concept == concept or concept in h.candidates), None)
+    where = f" as {mention.text!r} at [{mention.start}, {mention.end})" if mention is not None else ""
+    return Evidence("source", f"the source mentions {concept}{where}")
 
 
 def suggested_term(concept: Concept, lang: str, like: Term | None = None) -> Term | None:
     """The approved term to write instead of ``like``.
 
-    Among approved terms of the same length in words (a surname for a surname), the preferred
-    term or one of the same term type (an acronym for an acronym) comes first, preferred before
-    admitted.
+    Among approved terms of the same part of speech (never a country noun for an adjective) and
+    the same length in words (a surname for a surname), the preferred term or one of the same
+    term type (an acronym for an acronym) comes first, preferred before admitted.
     """
     approved = [t for t in concept.terms_in(lang) if t.status.approved]
     if not approved:
@@ -94,9 +122,9 @@ def suggested_term(concept: Concept, lang: str, like: Term | None = None) -> Ter
         return concept.preferred(lang) or approved[0]
     words = len(like.text.split())
 
-    def fit(term: Term) -> tuple[bool, bool, int]:
+    def fit(term: Term) -> tuple[bool, bool, bool, int]:
         kindred = term.status is TermStatus.PREFERRED or term.type == like.type
-        return len(term.text.split()) != words, not kindred, term.status.rank
+        return term.pos != like.pos, len(term.text.split()) != words, not kindred, term.status.rank
 
     return min(approved, key=fit)
 
@@ -126,43 +154,72 @@ def _suggestion_for(hit: Hit, concept: Concept, lang: str) -> str | None:
 def _same_number(written: str, term: str, replacement: str) -> str:
     """Pluralise ``replacement`` when ``written`` is the plural of ``term`` (English forms)."""
     written_key, term_key = fold(written), fold(term)
-    if written_key == term_key:
+    if written_key == term_key or not term_key or not replacement:
         return replacement
-    for ending in ("s", "es"):
-        if written_key == term_key + ending:
-            return replacement if fold(replacement).endswith("s") else replacement + ending
-    if term_key.endswith("y") and written_key == term_key[:-1] + "ies" and replacement.endswith("y"):
-        return replacement[:-1] + "ies"
+    head, last = term_key.rsplit(" ", 1) if " " in term_key else ("", term_key)
+    if any(written_key == (head + " " + p if head else p) for p in english_plurals(last)):
+        *before, final = replacement.split(" ")
+        plurals = english_plurals(final)
+        return " ".join([*before, plurals[0]]) if plurals else replacement
     return replacement
 
 
 def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept], target_lang: str) -> list[Issue]:
-    """``forbidden-term``, ``deprecated-term`` and ``misspelled-term`` on the target's hits."""
+    """``forbidden-term``, ``deprecated-term`` and ``misspelled-term`` on the target's hits.
+
+    With a source, a misspelling needs the source to mention its concept: otherwise it is only a
+    note (``info``) without a fix. An ambiguous fuzzy hit is resolved when the source mentions
+    exactly one of its candidates. Each finding says whether its fix is safe
+    (:mod:`termbase.qa.autofix`), how confident it is and why.
+    """
+    mentioned = source_concepts(segment)
     issues: list[Issue] = []
     for hit in segment.target_hits:
-        if hit.concept is None:
+        concept_id = hit.concept
+        evidence = list(hit.evidence)
+        if concept_id is None and mentioned is not None and hit.match is MatchKind.FUZZY:
+            named = [c for c in hit.candidates if c in mentioned]
+            if len(named) == 1:
+                concept_id = named[0]
+        if concept_id is None:
             continue
-        concept = concepts[hit.concept]
+        concept = concepts[concept_id]
+        supports = None if mentioned is None else concept_id in mentioned
+        if supports:
+            evidence.append(_source_evidence(concept_id, segment))
+        elif supports is False:
+            evidence.append(Evidence("no-source", f"the source does not mention {concept_id}"))
         suggestion = _suggestion_for(hit, concept, target_lang)
         if hit.match is MatchKind.FUZZY:
+            confidence = hit.confidence * len(hit.candidates) if hit.concept is None else hit.confidence
+            if supports:
+                confidence = 1.0 - (1.0 - confidence) * SOURCE_DOUBT
+            elif supports is False:
+                confidence *= SOURCE_DOUBT
+            message = (f"{hit.text!r} looks like a misspelling of {hit.term.text!r} ({concept.label(target_lang)}), "
+                       f"similarity {hit.score:.0f}")
+            if supports is False:
+                message += "; the source does not mention it"
+            target = _span(hit)
+            if suggestion is not None:  # the misspelt words only, when the rest of the name is right
+                start, old, suggestion = narrowest(hit.start, hit.text, suggestion)
+                target = TextSpan(start, start + len(old), old)
             issues.append(_issue(
-                IssueCode.MISSPELLED_TERM, hit.concept, None, _span(hit),
-                f"{hit.text!r} looks like a misspelling of {hit.term.text!r} ({concept.label(target_lang)}), "
-                f"similarity {hit.score:.0f}",
-                suggestion, segment.id,
+                IssueCode.MISSPELLED_TERM, concept_id, None, target, message, suggestion, segment.id,
+                severity=Severity.INFO if supports is False else None, confidence=confidence, evidence=evidence,
+                fix=misspelling_applicability(source_supports=supports, ambiguous=hit.concept is None),
             ))
-        elif hit.status is TermStatus.FORBIDDEN:
-            issues.append(_issue(
-                IssueCode.FORBIDDEN_TERM, hit.concept, None, _span(hit),
-                f"{hit.term.text!r} is a forbidden rendering of {concept.label(target_lang)}",
-                suggestion, segment.id,
-            ))
-        elif hit.status is TermStatus.DEPRECATED:
-            issues.append(_issue(
-                IssueCode.DEPRECATED_TERM, hit.concept, None, _span(hit),
-                f"{hit.term.text!r} is a deprecated rendering of {concept.label(target_lang)}",
-                suggestion, segment.id,
-            ))
+            continue
+        if hit.status not in (TermStatus.FORBIDDEN, TermStatus.DEPRECATED):
+            continue
+        code = IssueCode.FORBIDDEN_TERM if hit.status is TermStatus.FORBIDDEN else IssueCode.DEPRECATED_TERM
+        replacement = suggested_term(concept, target_lang, hit.term)
+        issues.append(_issue(
+            code, concept_id, None, _span(hit),
+            f"{hit.term.text!r} is a {hit.status} rendering of {concept.label(target_lang)}",
+            suggestion, segment.id, confidence=hit.confidence, evidence=evidence,
+            fix=variant_applicability(hit.term, replacement, source_supports=supports),
+        ))
     return issues
 
 
@@ -205,7 +262,8 @@ def check_missing_terms(segment: SegmentHits, concepts: Mapping[str, Concept], t
             issues.append(_issue(
                 IssueCode.MISSING_TERM, concept_id, _span(hit), None,
                 f"{hit.text!r} ({concept.label(target_lang)}) is not rendered in the target",
-                preferred.text, segment.id,
+                preferred.text, segment.id, confidence=hit.confidence,
+                evidence=(*hit.evidence, Evidence("target", f"no term of {concept_id} in the target")),
             ))
             continue
         if counts and concept_id is not None:
@@ -218,7 +276,9 @@ def check_missing_terms(segment: SegmentHits, concepts: Mapping[str, Concept], t
                     IssueCode.COUNT_MISMATCH, concept_id, _span(hit), None,
                     f"{concept.label(target_lang)} is mentioned {_times(in_source)} in the source "
                     f"but rendered {_times(in_target)} in the target",
-                    preferred.text if preferred is not None else None, segment.id,
+                    preferred.text if preferred is not None else None, segment.id, confidence=hit.confidence,
+                    evidence=(*hit.evidence, Evidence("count", f"{in_source} in the source, {in_target} in the target: "
+                                                      + ", ".join(repr(t.text) for t in rendered))),
                 ))
     return issues
 
@@ -232,32 +292,82 @@ def _contains_words(longer: str, shorter: str) -> bool:
     return all(word in long_words for word in short_words)
 
 
+_ABBREVIATED_TYPES = frozenset({TermType.ACRONYM, TermType.INITIALISM, TermType.ABBREVIATION, TermType.CLIPPED_TERM})
+
+
+def _short_form(term: Term) -> bool:
+    """An approved acronym or abbreviation, or an admitted short form: consistent with the name."""
+    return term.type in _ABBREVIATED_TYPES or (term.type is TermType.SHORT_FORM and term.status is TermStatus.ADMITTED)
+
+
+def _consistent_term(concept: Concept, lang: str, like: Term) -> Term | None:
+    """The rendering to write instead of ``like`` for consistency: the preferred term, unless an
+    approved form of the same type and length is closer (a surname for a surname)."""
+    key, words = fold(like.text), len(like.text.split())
+    others = [t for t in concept.terms_in(lang) if t.status.approved and fold(t.text) != key]
+
+    def fit(term: Term) -> tuple[bool, bool, bool, int]:
+        same_kind = len(term.text.split()) == words and term.type == like.type
+        return (term.pos != like.pos, not (term.status is TermStatus.PREFERRED or same_kind),
+                len(term.text.split()) != words, term.status.rank)
+
+    return min(others, key=fit) if others else None
+_INTRODUCED = re.compile(r"\A\s*\(\s*\Z")
+
+
+def _introduced(hit: Hit, before: Hit | None, text: str) -> bool:
+    """Whether ``hit`` is a short form introduced in brackets right after ``before`` ("… (SCO)")."""
+    return (before is not None and before.concept == hit.concept and before.end <= hit.start
+            and _INTRODUCED.match(text[before.end:hit.start]) is not None
+            and text[hit.end:hit.end + 1] == ")")
+
+
 def check_inconsistent_terms(segments: Sequence[SegmentHits], concepts: Mapping[str, Concept],
                              target_lang: str) -> list[Issue]:
     """``inconsistent-term``: one concept rendered by different approved variants in one target.
 
-    A short form of a full name (Tokayev after Kassym-Jomart Tokayev) is not an inconsistency;
-    two spellings (Rahmon, Rakhmon) are. The first variant used sets the rendering.
+    A short form of a full name is not an inconsistency: a form whose words the full name has
+    (Tokayev after Kassym-Jomart Tokayev), an approved short form or acronym (SCO), or a short
+    form introduced in brackets after the name ("Shanghai Cooperation Organisation (SCO)"). Two
+    spellings (Rahmon, Rakhmon) or two names (America, United States) are: each rendering that
+    is not the one the glossary prefers is flagged, with the preferred term as suggestion.
     """
-    first_use: dict[str, tuple[Hit, str]] = {}
-    issues: list[Issue] = []
+    uses: dict[str, list[tuple[Hit, str, SegmentHits]]] = defaultdict(list)
+    introduced: set[tuple[str, str]] = set()  # (concept, key) brought in by "(…)"
     for segment in segments:
+        previous: Hit | None = None
         for hit in segment.target_hits:
             if hit.concept is None or hit.match is MatchKind.FUZZY or not hit.status.approved:
+                previous = hit
                 continue
             key = fold(hit.term.text)
-            if hit.concept not in first_use:
-                first_use[hit.concept] = (hit, key)
+            if _introduced(hit, previous, segment.target):
+                introduced.add((hit.concept, key))
+            uses[hit.concept].append((hit, key, segment))
+            previous = hit
+    issues: list[Issue] = []
+    for concept_id, found in uses.items():
+        full = [(h, k, s) for h, k, s in found
+                if not _short_form(h.term) and (concept_id, k) not in introduced]
+        keys = list(dict.fromkeys(k for _, k, _ in full))
+        distinct = [k for k in keys if not any(k != other and _contains_words(other, k) for other in keys)]
+        if len(distinct) < 2:
+            continue
+        concept = concepts[concept_id]
+        first = next(h for h, k, _ in full if k in distinct)
+        for hit, key, segment in full:
+            if key not in distinct or hit.status is TermStatus.PREFERRED:
                 continue
-            first, first_key = first_use[hit.concept]
-            if key == first_key or _contains_words(first_key, key) or _contains_words(key, first_key):
+            suggestion = _consistent_term(concept, target_lang, hit.term)
+            if suggestion is None:
                 continue
-            concept = concepts[hit.concept]
             issues.append(_issue(
-                IssueCode.INCONSISTENT_TERM, hit.concept, None, _span(hit),
-                f"{concept.label(target_lang)} is rendered {hit.term.text!r} here but "
-                f"{first.term.text!r} earlier",
-                first.term.text, segment.id,
+                IssueCode.INCONSISTENT_TERM, concept_id, None, _span(hit),
+                f"{concept.label(target_lang)} is rendered {hit.term.text!r} here and "
+                f"{first.term.text if first is not hit else next(h.term.text for h, k, _ in full if k != key)!r} "
+                f"elsewhere; the glossary prefers {suggestion.text!r}",
+                suggestion.text, segment.id, confidence=hit.confidence,
+                evidence=(*hit.evidence, Evidence("renderings", ", ".join(distinct))),
             ))
     return issues
 
@@ -282,6 +392,8 @@ def check_repeated_sources(segments: Sequence[SegmentHits]) -> list[Issue]:
                 TextSpan(0, len(segment.target), segment.target),
                 f"the same source text is translated differently in segment {earlier.id}",
                 earlier.target, segment.id,
+                evidence=(Evidence("segment", f"segment {earlier.id} has the same source (folded) and "
+                                              f"target {earlier.target!r}"),),
             ))
     return issues
 
@@ -307,6 +419,7 @@ def check_untranslated(segment: SegmentHits, source_lang: str, target_lang: str,
             IssueCode.UNTRANSLATED, None, None, TextSpan(match.start(), match.end(), text),
             f"{text!r} is left untranslated",
             translate(text), segment.id,
+            evidence=(Evidence("script", f"{source_lang} script in the {target_lang} target, covered by no term"),),
         ))
     return issues
 
@@ -347,7 +460,9 @@ def check_numbers(segment: SegmentHits, source_lang: str = "ar", target_lang: st
         elif wrong:
             message = f"the number {wrong[0]} of the target is not in the source"
         issues.append(_issue(IssueCode.NUMBER_MISMATCH, None, source_span, target_span, message,
-                             right[0] if right else None, segment.id))
+                             right[0] if right else None, segment.id,
+                             evidence=(Evidence("numbers", "numbers in figures compared as multisets; "
+                                                           "number words excuse a figure"),)))
     return issues
 
 

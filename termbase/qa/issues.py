@@ -7,8 +7,12 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from termbase.matches import Evidence
+
 __all__ = [
+    "Applicability",
     "CheckedSegment",
+    "Evidence",
     "Highlight",
     "Issue",
     "IssueCode",
@@ -75,6 +79,17 @@ class LineIndex:
         """``(line, column)`` of ``offset``, both counted from 1."""
         line = bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
+class Applicability(enum.StrEnum):
+    """Whether a finding's suggestion may be applied automatically (ruff's model).
+
+    ``safe`` fixes cannot change the meaning and ``--fix`` applies them; ``unsafe`` ones need
+    ``--unsafe-fixes``; ``display-only`` suggestions are never applied (nothing to replace in
+    the target, or nothing to confirm them). :mod:`termbase.qa.autofix` decides which is which.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +125,17 @@ class Issue:
     message: str
     suggestion: str | None = None
     segment: str | None = None
+    confidence: float = 1.0
+    """How sure the check is (0–1): 1 for a listed variant, lower for a fuzzy or resolved mention."""
+    evidence: tuple[Evidence, ...] = ()
+    """What the finding rests on: the term, the keys compared, the source mention, the rules."""
+    fix: Applicability | None = None
+    """Whether ``suggestion`` may replace ``target``; None when there is no suggestion."""
+
+    @property
+    def fixable(self) -> bool:
+        """Whether ``--fix`` or ``--unsafe-fixes`` can apply the suggestion."""
+        return self.fix in (Applicability.SAFE, Applicability.UNSAFE) and self.target is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,9 @@ taken off. A key carries the prefixes it accepts in front of it — the clitics 
 combinations for an indefinite word, the article with or without clitics (ال وال بال لل ولل …) for a
 definite one — so that «والنفط» matches «نفط» while words that merely start with those letters
 (واشنطن, بيشكيك) are never cut. Common nouns also get their other definiteness (المعادن الحيوية /
-معادن حيوية) and sound plural / nisba endings; English terms get their plural. Possessives need no
-form: the apostrophe folds to a separator.
+معادن حيوية) and sound plural / nisba endings; English terms get their plural (-s, -es after
+x/z/ch/sh, -ies, and for nouns in -s the -es or -is/-es plural that English attests). Possessives
+need no form: the apostrophe folds to a separator.
 """
 
 from __future__ import annotations
@@ -26,13 +27,19 @@ from termbase.arabic import (
 )
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import fold
+from termbase.spotting.wordlist import zipf
 
 __all__ = [
     "Definiteness",
     "KeyEntry",
     "SurfaceForm",
+    "english_plurals",
     "surface_forms",
 ]
+
+ATTESTED_PLURAL_ZIPF = 2.0
+"""An -s noun gets an -es plural (gases, crises) only when English uses that word this often."""
+
 
 class Definiteness(enum.Enum):
     """Which prefixes a stem key accepts."""
@@ -94,17 +101,26 @@ def _latin_forms(term: Term, key: str) -> list[SurfaceForm]:
     last = words[-1]
     if not last.isalpha() or len(last) < 3:
         return forms
-    plurals: list[str] = []
-    if last.endswith(("s", "x", "z", "ch", "sh")):
-        if not last.endswith("ss"):
-            return forms  # already plural (minerals, hydrocarbons)
-        plurals.append(last + "es")
-    elif last.endswith("y") and last[-2] not in "aeiou":
-        plurals.append(last[:-1] + "ies")
-    else:
-        plurals.append(last + "s")
+    plurals = english_plurals(last)
+    if not plurals:
+        return forms  # already a plural (minerals, hydrocarbons)
     forms += [SurfaceForm(" ".join(words[:-1] + [p]), Definiteness.INDEFINITE, True) for p in plurals]
     return forms
+
+
+def english_plurals(word: str) -> list[str]:
+    """Plurals of an English noun: -s, -es after x/z/ch/sh, -ies after a consonant and y; for a
+    noun in -s the -es (gases) or -is/-es (crises) plural when English attests it (wordfreq),
+    none when the word is already a plural (minerals). Case is kept; endings are lower case."""
+    lower = word.lower()
+    if lower.endswith(("x", "z", "ch", "sh")):  # tax, speech: taxes, speeches
+        return [word + "es"]
+    if lower.endswith("s"):
+        found = [word + "es"] + ([word[:-2] + "es"] if lower.endswith("is") else [])
+        return [plural for plural in found if zipf(plural.lower(), "en") >= ATTESTED_PLURAL_ZIPF]
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    return [word + "s"]
 
 
 def _arabic_forms(term: Term, key: str) -> list[SurfaceForm]:

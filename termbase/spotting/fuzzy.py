@@ -1,12 +1,24 @@
 """The fuzzy pass: spellings of glossary names that the glossary does not list.
 
-Words left over by the exact pass are compared, with rapidfuzz, against the words of proper-noun
-terms through variant-tolerant keys: an Arabic consonant skeleton (long vowels dropped, letters
-that transliterations confuse merged) and an English romanisation key (kh/h, zh/j/dzh, y/i,
-doubled letters). A candidate must come close on that key *and* on the plain folded word, so
-ordinary words do not trigger. English words come from the Moses tokenizer (sacremoses), which
-splits possessives and punctuation the way translators' tools do; spans are re-anchored in the
-original text.
+Words left over by the exact pass are compared, with rapidfuzz, against every word of every
+proper-noun term — a word shared by several concepts (Kazakhstan in "Republic of Kazakhstan",
+"Kazakh SSR" …) stays a candidate of each — through variant-tolerant keys: an Arabic consonant
+skeleton (long vowels dropped, letters that transliterations confuse merged) and an English
+romanisation key (kh/h, zh/j/dzh, q/k, y/i, doubled letters). A candidate must come close on that
+key *and* on the plain folded word (or very close on the word alone: Trumph).
+
+A close word is a hypothesis, kept only when the rest of the mention bears it out:
+
+* the word must be a one-word term, the last word (surname) of a person's name, or stand with
+  the other words of its term around it (a given name alone is not the person; "Shaukat Aziz" is not
+  Shavkat Mirziyoyev);
+* an ordinary word of the language (wordfreq: Community, Persian) is never a misspelling, nor an
+  inflection or derivative of another glossary word (Armenian, الأرمنية of Armenia), nor the
+  feminine form of a surname (Nazarbayeva is another person than Nazarbayev);
+* several concepts at the best score make an ambiguous hit, resolved later by the nearest full
+  mention or the given name before it, never dropped.
+
+Every hit carries its confidence and the evidence (keys compared, scores, context rule).
 """
 
 from __future__ import annotations
@@ -15,27 +27,30 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from termbase._gc import gc_paused
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, is_arabic
 from termbase.langtags import primary_language
-from termbase.matches import Hit, MatchKind
+from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import FoldedText, fold, fold_text
+from termbase.spotting.names import PEOPLE_SUBJECT, foreign_name_context, is_partial_name, own_words
+from termbase.spotting.wordlist import is_ordinary, zipf
 
-__all__ = ["FuzzySpotter", "arabic_skeleton", "romanization_key"]
+__all__ = ["FuzzySpotter", "arabic_skeleton", "fuzzy_confidence", "romanization_key"]
 
 KEY_CUTOFF = 85.0
 """Lowest rapidfuzz ratio between variant-tolerant keys."""
 WORD_CUTOFF = 80.0
 """Lowest rapidfuzz ratio between the folded words themselves (the reported score)."""
+SPELLING_CUTOFF = 88.0
+"""A word this close to a name word needs no key agreement (Trumph / Trump)."""
 MIN_ARABIC = 6
 MIN_LATIN = 5
-MAX_SHARING = 2
-"""A name word found in the terms of more concepts than this is a common word (جمهورية)."""
+RULE_WEIGHT = {"full-name": 1.0, "single-word": 0.95, "surname": 0.85}
+"""How much each mention rule supports a fuzzy hit (a full name most, a bare surname least)."""
 
 _SKELETON_MERGE = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ص": "س", "ث": "س", "ط": "ت", "ق": "ك", "ح": "ه"})
 _VOWEL_LETTERS = re.compile("[اويىءع]")
@@ -45,10 +60,20 @@ _ROMAN_RULES = (
     (re.compile("kh"), "h"),
     (re.compile("gh"), "g"),
     (re.compile("ph"), "f"),
+    (re.compile("q"), "k"),
     (re.compile("w"), "v"),
     (re.compile("y"), "i"),
     (re.compile("(ov|ow|off|ev|yev)$"), "ov"),
 )
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+_JOINERS = " \t\u00a0-\u2010\u2011"
+_LATIN_DERIVATIONS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i", "ish", "ists", "ist", "ism",
+                      "ites", "ite", "ic", "s", "es")
+"""Endings that make an inflection or derivative of a word (Armenia → Armenian, Uzbek → Uzbeks)."""
+_ARABIC_DERIVATIONS = ("يتين", "يتان", "يين", "يون", "يات", "يه", "ي")
+"""Nisba endings (أرمينيا → أرمني, الأرمنية)."""
+_FEMININE = {"en": ("a",), "ar": ("ا", "ه")}
+"""Endings that make a feminine surname (Nazarbayeva, نزارباييفا)."""
 
 
 def arabic_skeleton(word: str) -> str:
@@ -65,47 +90,86 @@ def romanization_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+def fuzzy_confidence(score: float, rule: str, concepts: int = 1) -> float:
+    """Confidence of a fuzzy hit: its word score between :data:`WORD_CUTOFF` (0.5) and 100 (0.9),
+    weighted by the mention rule, shared among ``concepts`` when ambiguous."""
+    base = 0.5 + 0.4 * max(0.0, score - WORD_CUTOFF) / (100.0 - WORD_CUTOFF)
+    return round(base * RULE_WEIGHT.get(rule, 0.8) / max(concepts, 1), 3)
+
+
 @dataclass(frozen=True, slots=True)
 class _NameWord:
     word: str  # folded word of a glossary term
     concept: Concept
     term: Term
+    words: tuple[str, ...]  # all folded words of the term
+    position: int  # of ``word`` in ``words``
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    stem_start: int  # after a clitic prefix
+    word: str  # folded, prefix taken off
+    written: str
+    whole: str = ""  # the folded word with its prefix, when a prefix was taken off
+
+    def readings(self) -> list[tuple[int, str]]:
+        """Where the name may start and the folded word from there: after the prefix, and when
+        the prefix letters may belong to the name (كازاخستاان), from the start."""
+        return [(self.stem_start, self.word)] + ([(self.start, self.whole)] if self.whole else [])
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    item: _NameWord
+    score: float
+    evidence: tuple[Evidence, ...]
 
 
 class _KeyTable:
-    """Name words of one language by variant-tolerant key, bucketed by first letter."""
+    """Name words of one language by variant-tolerant key and by folded word, bucketed by first letter."""
 
-    def __init__(self, words: list[_NameWord], key_of: Callable[[str], str]) -> None:
+    def __init__(self, words: list[_NameWord], key_of: Callable[[str], str], key_name: str) -> None:
         self.key_of = key_of
+        self.key_name = key_name
         by_key: dict[str, list[_NameWord]] = defaultdict(list)
+        by_word: dict[str, list[_NameWord]] = defaultdict(list)
         for item in words:
-            by_key[self._key(item.word)].append(item)
-        self.by_key = dict(by_key)
-        buckets: dict[str, list[str]] = defaultdict(list)
-        for key in self.by_key:
-            buckets[key[:1]].append(key)
-        self.buckets = dict(buckets)
+            by_key[key_of(item.word)].append(item)
+            by_word[item.word].append(item)
+        self.by_key, self.by_word = dict(by_key), dict(by_word)
+        self.key_buckets = _buckets(self.by_key)
+        self.word_buckets = _buckets(self.by_word)
 
-    def _key(self, word: str) -> str:
-        return self.key_of(word)
-
-    def best(self, word: str) -> tuple[list[_NameWord], float] | None:
-        key = self._key(word)
-        choices = self.buckets.get(key[:1])
-        if not choices:
-            return None
-        found = process.extract(key, choices, scorer=fuzz.ratio, processor=None,
-                                score_cutoff=KEY_CUTOFF, limit=None)
-        scored: list[tuple[float, _NameWord]] = []
-        for choice, _, _ in found:
+    def candidates(self, word: str) -> list[_Candidate]:
+        """Every name word close to ``word`` on the key and the word, or very close on the word."""
+        key = self.key_of(word)
+        found: dict[int, _Candidate] = {}
+        for choice, key_score, _ in process.extract(key, self.key_buckets.get(key[:1], ()), scorer=fuzz.ratio,
+                                                    processor=None, score_cutoff=KEY_CUTOFF, limit=None):
             for item in self.by_key[choice]:
                 score = fuzz.ratio(word, item.word)
                 if score >= WORD_CUTOFF:
-                    scored.append((score, item))
-        if not scored:
-            return None
-        top = max(score for score, _ in scored)
-        return [item for score, item in scored if score == top], top
+                    found[id(item)] = _Candidate(item, score, (
+                        Evidence(self.key_name, f"{key!r} ~ {choice!r} ({key_score:.0f})"),
+                        Evidence("spelling", f"{word!r} ~ {item.word!r} ({score:.0f})"),
+                    ))
+        for choice, score, _ in process.extract(word, self.word_buckets.get(word[:1], ()), scorer=fuzz.ratio,
+                                                processor=None, score_cutoff=SPELLING_CUTOFF, limit=None):
+            for item in self.by_word[choice]:
+                found.setdefault(id(item), _Candidate(item, score, (
+                    Evidence("spelling", f"{word!r} ~ {item.word!r} ({score:.0f}), keys apart"),
+                )))
+        return list(found.values())
+
+
+def _buckets(keys: dict[str, list[_NameWord]]) -> dict[str, list[str]]:
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        buckets[key[:1]].append(key)
+    return dict(buckets)
 
 
 class FuzzySpotter:
@@ -114,94 +178,219 @@ class FuzzySpotter:
     def __init__(self, concepts: Sequence[Concept]) -> None:
         with gc_paused():
             self._build(concepts)
-        self._moses: Any = None
 
     def _build(self, concepts: Sequence[Concept]) -> None:
         known: set[str] = set()
+        person_words: set[str] = set()
         names: dict[str, list[_NameWord]] = defaultdict(list)
-        sharing: dict[str, set[str]] = defaultdict(set)
         for concept in concepts:
+            person = concept.subject == PEOPLE_SUBJECT
             for term in concept.terms:
-                words = fold(term.text).split(" ")
+                words = tuple(fold(term.text).split(" "))
                 known.update(words)
-                for word in words:
-                    sharing[word].add(concept.id)
+                if person:
+                    person_words.update(words)
                 if term.pos is not PartOfSpeech.PROPER_NOUN or term.case_sensitive:
                     continue
-                lang = primary_language(term.lang)
                 arabic = is_arabic(term.text)
                 shortest = MIN_ARABIC if arabic else MIN_LATIN
-                names[lang] += [
-                    _NameWord(w, concept, term) for w in words
+                names[primary_language(term.lang)] += [
+                    _NameWord(w, concept, term, words, position) for position, w in enumerate(words)
                     if len(w) >= shortest and not (arabic and w.startswith(ARTICLE))
                 ]
         self.known = frozenset(known)
+        self.common = self.known - person_words
+        self._skeletons = frozenset(arabic_skeleton(w[2:] if w.startswith(ARTICLE) else w)
+                                    for w in known if is_arabic(w) and len(w) >= 4)
         self.tables = {
-            lang: _KeyTable(
-                [item for item in items if len(sharing[item.word]) <= MAX_SHARING],
-                arabic_skeleton if lang == "ar" else romanization_key,
-            )
+            lang: _KeyTable(items, *((arabic_skeleton, "skeleton") if lang == "ar" else
+                                     (romanization_key, "romanisation")))
             for lang, items in names.items()
         }
+
+    def is_common(self, word: str) -> bool:
+        """Whether a folded word is a glossary word that is no person's name (Kazakh, Republic)."""
+        return word in self.common
 
     def spot(self, text: str, lang: str, hits: Sequence[Hit], *, folded: FoldedText | None = None) -> list[Hit]:
         """``hits`` plus fuzzy hits on words they do not cover, in text order.
 
         ``folded`` is ``fold_text(text)`` when the caller has it already (the exact pass does).
+        A fuzzy hit spans the words of a name written otherwise than the term; the other words of
+        a full name (Shavkat in "Shavkat Mirzyoyev") are its evidence, and stay as they are.
         """
-        table = self.tables.get(primary_language(lang))
+        lang = primary_language(lang)
+        table = self.tables.get(lang)
         if table is None:
             return list(hits)
         covered = bytearray(len(text) + 1)
         for hit in hits:
             covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-        if primary_language(lang) == "ar":
-            words = self._arabic_words(folded if folded is not None else fold_text(text))
+        if lang == "ar":
+            tokens = list(self._arabic_words(folded if folded is not None else fold_text(text)))
         else:
-            words = self._latin_words(text)
-        found = list(hits)
-        for start, end, stem_start, word in words:
-            if covered.find(1, start, end) != -1 or word in self.known or ARTICLE + word in self.known:
+            tokens = list(self._latin_words(text))
+        found: list[Hit] = []
+        taken: set[int] = set()  # tokens inside a fuzzy hit already made
+        for i, token in enumerate(tokens):
+            if i in taken or covered.find(1, token.start, token.end) != -1 or not self._candidate_word(token, lang):
                 continue
-            best = table.best(word)
-            if best is None:
+            made = self._hit(text, lang, tokens, i, table)
+            if made is None:
                 continue
-            items, score = best
-            concepts = sorted({item.concept.id for item in items})
-            item = min(items, key=lambda i: (i.concept.id, i.term.status.rank, len(i.term.text)))
-            found.append(Hit(
-                start=start, end=end, text=text[start:end],
-                concept=concepts[0] if len(concepts) == 1 else None, term=item.term,
-                match=MatchKind.FUZZY, score=round(score, 2),
-                candidates=tuple(concepts) if len(concepts) > 1 else (),
-                prefix=text[start:stem_start],
-            ))
-        found.sort(key=lambda h: (h.start, h.end))
-        return found
+            hit, first, last = made
+            taken.update(range(first, last + 1))
+            found.append(hit)
+        if not found:
+            return list(hits)
+        spans = [(h.start, h.end) for h in found]
+        kept = [h for h in hits if not any(s <= h.start and h.end <= e and h.match is not MatchKind.FUZZY
+                                           and (h.concept is None or h.concept == f.concept or h.concept in f.candidates)
+                                           for (s, e), f in zip(spans, found))]
+        result = kept + found
+        result.sort(key=lambda h: (h.start, h.end))
+        return result
 
-    def _arabic_words(self, folded: FoldedText) -> Iterator[tuple[int, int, int, str]]:
+    # -- one word ---------------------------------------------------------------------------
+
+    def _candidate_word(self, token: _Token, lang: str) -> bool:
+        word = token.word
+        if word in self.known or ARTICLE + word in self.known:
+            return False
+        if lang == "ar":
+            return len(word) >= MIN_ARABIC and not is_ordinary(token.written, "ar")
+        written = token.written
+        return len(written) >= MIN_LATIN and written[:1].isupper() and not is_ordinary(written.lower(), "en")
+
+    def _derived_from(self, word: str, lang: str) -> str | None:
+        """The glossary word that ``word`` inflects or derives from (Armenian ← armenia), if any."""
+        if lang == "ar":
+            for ending in _ARABIC_DERIVATIONS:
+                base = word[:-len(ending)]
+                if word.endswith(ending) and len(base) >= 3 and arabic_skeleton(base) in self._skeletons:
+                    return base
+            return None
+        for ending in _LATIN_DERIVATIONS:
+            if not word.endswith(ending):
+                continue
+            base = word[:-len(ending)]
+            if ending in ("n", "ns") and not base.endswith(("a", "e", "i", "o", "u")):
+                continue
+            for stem in (base, base + "a", base + "y", base + "e") if len(ending) > 1 else (base,):
+                if len(stem) >= 4 and stem in self.known:
+                    return stem
+        return None
+
+    def _hit(self, text: str, lang: str, tokens: list[_Token], i: int,
+             table: _KeyTable) -> tuple[Hit, int, int] | None:
+        token = tokens[i]
+        # concept -> (confidence, span length, status), (score, first token, last token, rule, candidate)
+        best: dict[str, tuple[tuple[float, int, int], tuple[float, int, int, str, _Candidate]]] = {}
+        stems: dict[int, int] = {}  # id(candidate) -> where its name starts
+        readings = [(stem, word) for stem, word in token.readings() if self._derived_from(word, lang) is None]
+        candidates: list[_Candidate] = []
+        for stem, word in readings:
+            for candidate in table.candidates(word):
+                if not _feminine(word, candidate.item.word, lang):
+                    candidates.append(candidate)
+                    stems[id(candidate)] = stem
+        for candidate in candidates:
+            item = candidate.item
+            mention = _mention(tokens, i, item, text)
+            if mention is None:
+                continue
+            first, last, rule, score = mention
+            score = candidate.score if first == last else score
+            if rule == "surname" and item.concept.subject not in (None, PEOPLE_SUBJECT):
+                continue  # "China" alone is not the Communist Party of China
+            if rule != "full-name" and lang != "ar" and is_partial_name(item.concept, item.term) \
+                    and foreign_name_context(text, token.start, token.end, self.is_common, own_words(item.concept)) is not None:
+                continue
+            current = best.get(item.concept.id)
+            rank = (fuzzy_confidence(score, rule), last - first, -item.term.status.rank)
+            if current is None or rank > current[0]:
+                best[item.concept.id] = (rank, (score, first, last, rule, candidate))
+        if not best:
+            return None
+        top = max(rank[0] for rank, _ in best.values())
+        tied = sorted(c for c, (rank, _) in best.items() if rank[0] == top)
+        score, first, last, rule, candidate = best[tied[0]][1]
+        if len(tied) > 1:  # one span for all: the shortest (the word itself)
+            first = last = i
+        words = candidate.item.words if rule == "full-name" else ()
+        differing = [k for k in range(first, last + 1) if not words or tokens[k].word != words[k - first]]
+        low, high = differing[0], differing[-1]  # the words of the name written otherwise than the term
+        start, end = tokens[low].start, tokens[high].end
+        stem_start = stems[id(candidate)] if low == i else tokens[low].stem_start
+        evidence = candidate.evidence + (
+            Evidence(rule, _RULE_DETAIL[rule].format(term=candidate.item.term.text)),
+            Evidence("frequency", f"{token.written!r} is not an ordinary {lang} word "
+                                  f"(Zipf {zipf(token.written if lang == 'ar' else token.written.lower(), lang):.1f})"),
+        )
+        hit = Hit(start=start, end=end, text=text[start:end],
+                  concept=tied[0] if len(tied) == 1 else None, term=candidate.item.term,
+                  match=MatchKind.FUZZY, score=round(score, 2),
+                  candidates=tuple(tied) if len(tied) > 1 else (),
+                  prefix=text[start:stem_start],
+                  confidence=fuzzy_confidence(score, rule, len(tied)), reasons=evidence)
+        return hit, first, last
+
+    # -- words of a text --------------------------------------------------------------------
+
+    def _arabic_words(self, folded: FoldedText) -> Iterator[_Token]:
+        original = folded.original
         for match in re.finditer(r"[^ ]+", folded.folded):
             word = match.group()
-            if not is_arabic(word) or len(word) < MIN_ARABIC:
-                continue
             start, end = folded.original_span(match.start(), match.end())
+            if not is_arabic(word):
+                yield _Token(start, end, start, word, original[start:end])
+                continue
             prefix = next((p for p in CHAINS_LONGEST_FIRST if p and word.startswith(p) and len(word) - len(p) >= MIN_ARABIC), "")
             stem_start = start
             if prefix:
                 stem_start = folded.original_span(match.start() + len(prefix), match.end())[0]
-            yield start, end, stem_start, word[len(prefix):]
+            yield _Token(start, end, stem_start, word[len(prefix):], original[stem_start:end], word if prefix else "")
 
-    def _latin_words(self, text: str) -> Iterator[tuple[int, int, int, str]]:
-        if self._moses is None:
-            from sacremoses import MosesTokenizer  # imported on first use: it takes ~0.3 s
+    def _latin_words(self, text: str) -> Iterator[_Token]:
+        for match in _LATIN_WORD.finditer(text):
+            start, end = match.span()
+            yield _Token(start, end, start, fold(match.group()), match.group())
 
-            self._moses = MosesTokenizer(lang="en")
-        position = 0
-        for token in self._moses.tokenize(text, escape=False, aggressive_dash_splits=False):
-            start = text.find(token, position)
-            if start < 0:
-                continue
-            end = position = start + len(token)
-            if len(token) < MIN_LATIN or not token[:1].isupper() or not token.isalpha():
-                continue
-            yield start, end, start, fold(token)
+
+_RULE_DETAIL = {
+    "full-name": "stands with the other words of {term!r}",
+    "single-word": "{term!r} is a one-word term",
+    "surname": "last word (surname) of {term!r}, alone",
+}
+
+
+def _feminine(word: str, name_word: str, lang: str) -> bool:
+    """Whether ``word`` is the feminine form of the surname ``name_word`` (Nazarbayeva)."""
+    for ending in _FEMININE.get(lang, ()):
+        if word.endswith(ending) and not name_word.endswith(ending):
+            if fuzz.ratio(word[:-len(ending)], name_word) >= fuzz.ratio(word, name_word):
+                return True
+    return False
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end:right.start]
+    return not gap.strip(_JOINERS)
+
+
+def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str) -> tuple[int, int, str, float] | None:
+    """Which tokens the name word at ``i`` names through ``item``: ``(first, last, rule, score)``,
+    or None when the word alone cannot name it (a given name, a middle word)."""
+    count, position = len(item.words), item.position
+    if count == 1:
+        return i, i, "single-word", 0.0
+    first, last = i - position, i + count - 1 - position
+    if first >= 0 and last < len(tokens) and all(
+        _adjacent(text, tokens[k], tokens[k + 1]) for k in range(first, last)
+    ):
+        words = [tokens[k].word for k in range(first, last + 1)]
+        if all(w == t or fuzz.ratio(w, t) >= WORD_CUTOFF for w, t in zip(words, item.words)):
+            return first, last, "full-name", fuzz.ratio(" ".join(words), " ".join(item.words))
+    if position == count - 1:
+        return i, i, "surname", 0.0
+    return None

@@ -52,7 +52,15 @@ def test_json_structure(capsys: pytest.CaptureFixture[str]) -> None:
     draft = DRAFT.read_text(encoding="utf-8")
     source = SEED_AR.read_text(encoding="utf-8")
     for issue in data["issues"]:
-        assert list(issue) == ["code", "severity", "concept", "source", "target", "message", "suggestion"]
+        # the stable fields first, unchanged; then confidence, evidence and the fix
+        assert list(issue) == ["code", "severity", "concept", "source", "target", "message", "suggestion",
+                               "confidence", "evidence", "fix"]
+        assert 0.0 < issue["confidence"] <= 1.0
+        assert issue["evidence"] and all(list(e) == ["rule", "detail"] for e in issue["evidence"])
+        if issue["suggestion"] is None:
+            assert issue["fix"] is None
+        else:
+            assert issue["fix"]["applicability"] in {"safe", "unsafe", "display-only"}
         for side, text in (("source", source), ("target", draft)):
             if issue[side] is not None:
                 span = issue[side]

@@ -118,11 +118,12 @@ def test_misspelled_off(qa_termbase: Termbase) -> None:
 
 
 INCONSISTENT = [
-    # two approved spellings: the first one used sets the rendering
+    # two approved spellings: one concept rendered two ways
     ("إمام علي رحمن ثم إمام علي رحمن", "Emomali Rahmon, then Emomali Rakhmon",
      [(None, "Emomali Rakhmon", "Emomali Rahmon")]),
+    # whichever comes first, the rendering that is not preferred is flagged, the preferred suggested
     ("إمام علي رحمن ثم إمام علي رحمن", "Emomali Rakhmon, then Emomali Rahmon",
-     [(None, "Emomali Rahmon", "Emomali Rakhmon")]),
+     [(None, "Emomali Rakhmon", "Emomali Rahmon")]),
     # a short form after the full name is not a finding
     ("قاسم جومارت توكاييف ثم توكاييف", "Kassym-Jomart Tokayev, then Tokayev", []),
     # the same spelling twice is consistent

@@ -12,7 +12,8 @@ import pytest
 from termbase.cli import main
 
 TEXT = "قال بيردي محمدوف إن لـ تركمانستان وواشنطن «C5+1» ودونالد\nترامب"
-HIT_KEYS = ["concept", "start", "end", "text", "term", "status", "match", "score", "candidates"]
+HIT_KEYS = ["concept", "start", "end", "text", "term", "status", "match", "score", "candidates",
+            "confidence", "evidence"]
 
 
 def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str]:

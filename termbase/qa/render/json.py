@@ -18,9 +18,19 @@ def _span(span: TextSpan | None) -> dict[str, object] | None:
     return data
 
 
+def _fix(issue: Issue) -> dict[str, object] | None:
+    """``{"applicability", "edits"}`` of a suggestion (ruff's shape); None without one."""
+    if issue.fix is None:
+        return None
+    edits: list[dict[str, object]] = []
+    if issue.fixable and issue.target is not None and issue.suggestion is not None:
+        edits.append({"start": issue.target.start, "end": issue.target.end, "content": issue.suggestion})
+    return {"applicability": str(issue.fix), "edits": edits}
+
+
 def issue_to_dict(issue: Issue) -> dict[str, object]:
-    """``{"code", "severity", "concept", "source", "target", "message", "suggestion"}``, plus
-    ``"segment"`` only when the issue names one."""
+    """``{"code", "severity", "concept", "source", "target", "message", "suggestion", "confidence",
+    "evidence", "fix"}``, plus ``"segment"`` only when the issue names one."""
     data: dict[str, object] = {
         "code": str(issue.code),
         "severity": str(issue.severity),
@@ -29,6 +39,9 @@ def issue_to_dict(issue: Issue) -> dict[str, object]:
         "target": _span(issue.target),
         "message": issue.message,
         "suggestion": issue.suggestion,
+        "confidence": issue.confidence,
+        "evidence": [evidence.as_dict() for evidence in issue.evidence],
+        "fix": _fix(issue),
     }
     if issue.segment is not None:
         data["segment"] = issue.segment

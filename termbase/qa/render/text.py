@@ -53,7 +53,7 @@ def _where(
     return f"{side} {paint(at, _BOLD)} {_quote(span.text)}"
 
 
-def _issue_lines(issue: Issue, segments: IssueSegments, paint: _Painter) -> list[str]:
+def _issue_lines(issue: Issue, segments: IssueSegments, paint: _Painter, explain: bool = False) -> list[str]:
     head = [paint(str(issue.code), _SEVERITY_STYLE[issue.severity])]
     if issue.segment is not None:
         head.append(paint(f"[segment {issue.segment}]", _DIM))
@@ -64,7 +64,11 @@ def _issue_lines(issue: Issue, segments: IssueSegments, paint: _Painter) -> list
     lines = ["    " + "  ".join(head)]
     lines.extend("      " + line for line in issue.message.splitlines() or [""])
     if issue.suggestion is not None:
-        lines.append("      " + paint("→ " + issue.suggestion, _GREEN))
+        how = f"  [{issue.fix} fix]" if issue.fix is not None and issue.fixable else ""
+        lines.append("      " + paint("→ " + issue.suggestion, _GREEN) + paint(how, _DIM))
+    if explain:
+        lines.append("      " + paint(f"confidence {issue.confidence:.2f}", _DIM))
+        lines.extend("      " + paint(f"· {e.rule}: {e.detail}", _DIM) for e in issue.evidence)
     return lines
 
 
@@ -82,10 +86,11 @@ def summary_line(report: Report) -> str:
 
 
 def render_text(report: Report, *, color: bool | None = None, stream: TextIO | None = None,
-                fail_on: Severity | str | None = Severity.ERROR) -> str:
+                fail_on: Severity | str | None = Severity.ERROR, explain: bool = False) -> str:
     """The report as text: issues by severity (errors first), then by concept, each with code,
-    target and source spans at ``line:column``, message and ``→ suggestion``; a summary line, the
-    verdict for ``fail_on``, the signature last. ``color=None`` colours only when :func:`use_color`
+    target and source spans at ``line:column``, message and ``→ suggestion`` (with ``[safe fix]``
+    or ``[unsafe fix]`` when it can be applied), with ``explain`` each finding's confidence and
+    evidence; a summary line, the verdict for ``fail_on``, the signature last. ``color=None`` colours only when :func:`use_color`
     says so for ``stream``.
     """
     paint = _Painter(use_color(stream) if color is None else color)
@@ -98,7 +103,7 @@ def render_text(report: Report, *, color: bool | None = None, stream: TextIO | N
             label = concept if concept is not None else "(no concept)"
             lines.append("  " + paint(label, _MAGENTA if concept is not None else _DIM))
             for _, issue in issues:
-                lines.extend(_issue_lines(issue, segments, paint))
+                lines.extend(_issue_lines(issue, segments, paint, explain))
         lines.append("")
     lines.append(paint(summary_line(report), _BOLD))
     lines.append(paint(verdict_line(report, fail_on), _BOLD))

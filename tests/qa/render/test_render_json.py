@@ -7,7 +7,8 @@ import json
 from termbase.qa.issues import Report
 from termbase.qa.render.json import render_json
 
-ISSUE_KEYS = ["code", "severity", "concept", "source", "target", "message", "suggestion"]
+ISSUE_KEYS = ["code", "severity", "concept", "source", "target", "message", "suggestion",
+              "confidence", "evidence", "fix"]
 SPAN_KEYS = ["start", "end", "text"]
 
 
@@ -49,6 +50,9 @@ def test_first_issue_literally(document_report: Report) -> None:
         "target": None,
         "message": "No translation of تركمانستان (Turkmenistan) in the draft.",
         "suggestion": "Turkmenistan",
+        "confidence": 1.0,
+        "evidence": [],
+        "fix": None,  # an issue made without the checks says nothing about its fix
     }
 
 

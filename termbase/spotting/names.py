@@ -1,0 +1,122 @@
+"""Person-name structure: whether a partial name in running text is the glossary's person.
+
+A surname (or any term shorter than the person's full name) names the person only when the words
+around it do not make it part of another name: "President Rakhmon Nabiyev" is Rakhmon Nabiyev (the
+glossary's Rakhmon is followed by another surname, so it is a given name here), "Sharif
+Rahmonov" and "Dariga Nazarbayeva" are other people (another given name before the surname).
+A word counts as a name there when it is capitalised, is no glossary word other than a name
+(Kazakh, Republic), and is not an ordinary word of the language (wordfreq, :data:`NAME_CONTEXT_ZIPF`): titles such as President or
+Minister are ordinary words, titles such as Arkadag or Elbasy are glossary terms.
+
+A surname shared by father and son is told apart by the hit right before it — a given name or a
+title that the glossary gives to one of them ("Arkadag Berdimuhamedov").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from termbase.model import Concept, Term
+from termbase.normalize import fold
+from termbase.matches import Evidence, Hit
+from termbase.spotting.wordlist import zipf
+
+__all__ = [
+    "NAME_CONTEXT_ZIPF",
+    "PEOPLE_SUBJECT",
+    "foreign_name_context",
+    "is_partial_name",
+    "own_words",
+    "person_filter",
+    "resolve_by_neighbour",
+]
+
+PEOPLE_SUBJECT = "people"
+"""The glossary subject of concepts that are persons."""
+NAME_CONTEXT_ZIPF = 4.0
+"""A capitalised neighbour rarer than this (Zipf, English) and not a glossary word is a name."""
+OWN_NAME_CUTOFF = 80.0
+"""A neighbour this close (rapidfuzz ratio) to one of the person's own name words is that name."""
+NEIGHBOUR_CONFIDENCE = 0.95
+"""Confidence of a shared surname resolved by the given name or title right before it."""
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
+_WORD_AFTER = re.compile(r"\A[ \t\u00a0]+([^\W\d_]+)")
+_WINDOW = 40
+
+
+def _name_like(word: str, known: Callable[[str], bool], own: Collection[str]) -> bool:
+    """A capitalised word that is neither a glossary word other than a name (``known``), nor an
+    ordinary English word, nor a spelling of one of the person's own names (``own``: folded
+    words of the person's terms)."""
+    if not word[:1].isupper() or len(word) < 2:
+        return False
+    folded = fold(word)
+    if known(folded) or zipf(word.lower(), "en") >= NAME_CONTEXT_ZIPF:
+        return False
+    return not any(fuzz.ratio(folded, name) >= OWN_NAME_CUTOFF for name in own)
+
+
+def foreign_name_context(text: str, start: int, end: int, known: Callable[[str], bool],
+                         own: Collection[str] = ()) -> Evidence | None:
+    """Why the Latin-script name at ``text[start:end]`` belongs to another person's name, or None.
+
+    ``known`` tells whether a folded word is a glossary word that names no person; ``own`` are
+    the folded words of the person's terms (a variant spelling of the person's given name is no other person).
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - _WINDOW), start)
+    if before is not None and _name_like(before.group(1), known, own):
+        return Evidence("given-name", f"preceded by the given name {before.group(1)!r} of another person")
+    after = _WORD_AFTER.search(text[end:end + _WINDOW])
+    if after is not None and _name_like(after.group(1), known, own):
+        return Evidence("given-name", f"followed by the surname {after.group(1)!r}: a given name of another person")
+    return None
+
+
+def is_partial_name(concept: Concept, term: Term) -> bool:
+    """Whether ``term`` is a person's name with fewer words than another name of the person."""
+    if concept.subject != PEOPLE_SUBJECT:
+        return False
+    words = len(fold(term.text).split(" "))
+    return any(len(fold(other.text).split(" ")) > words for other in concept.terms if other.lang == term.lang)
+
+
+def own_words(concept: Concept) -> frozenset[str]:
+    """Folded words of all terms of a concept."""
+    return frozenset(w for term in concept.terms for w in fold(term.text).split(" "))
+
+
+def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept],
+                  known: Callable[[str], bool]) -> list[Hit]:
+    """``hits`` without the partial person names that the words around them give to another
+    person (Latin script only: Arabic has no capitals to tell a name from a word)."""
+    kept: list[Hit] = []
+    for hit in hits:
+        concept = concepts.get(hit.concept) if hit.concept is not None else None
+        if (concept is not None and hit.text[:1].isascii() and hit.text[:1].isalpha()
+                and is_partial_name(concept, hit.term)):
+            own = own_words(concept).union(*(own_words(concepts[c]) for c in hit.candidates if c in concepts))
+            if foreign_name_context(text, hit.start, hit.end, known, own) is not None:
+                continue
+        kept.append(hit)
+    return kept
+
+
+def resolve_by_neighbour(hits: Sequence[Hit], text: str) -> list[Hit]:
+    """Shared surnames named by the hit right before them: a given name or title that is a
+    term of one of their candidates (father and son by first name or title)."""
+    resolved = list(hits)
+    for i in range(1, len(resolved)):
+        hit, before = resolved[i], resolved[i - 1]
+        if len(hit.candidates) < 2 or before.concept not in hit.candidates or before.end > hit.start:
+            continue
+        if text[before.end:hit.start].strip(" \t\u00a0-"):
+            continue
+        note = f"right after {before.text!r} ({before.concept})"
+        resolved[i] = hit._replace(concept=before.concept, resolution=None,
+                                   confidence=round(NEIGHBOUR_CONFIDENCE * before.confidence, 3),
+                                   reasons=hit.reasons + (Evidence("given-name", note),))
+    return resolved
