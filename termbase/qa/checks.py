@@ -204,6 +204,8 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
             if suggestion is not None:  # the misspelt words only, when the rest of the name is right
                 start, old, suggestion = narrowest(hit.start, hit.text, suggestion)
                 target = TextSpan(start, start + len(old), old)
+                if fold(old) == fold(suggestion):
+                    continue  # a name word written as the glossary writes it (a surname alone)
             issues.append(_issue(
                 IssueCode.MISSPELLED_TERM, concept_id, None, target, message, suggestion, segment.id,
                 severity=Severity.INFO if supports is False else None, confidence=confidence, evidence=evidence,

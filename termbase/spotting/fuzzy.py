@@ -235,7 +235,7 @@ class FuzzySpotter:
         for i, token in enumerate(tokens):
             if i in taken or covered.find(1, token.start, token.end) != -1 or not self._candidate_word(token, lang):
                 continue
-            made = self._hit(text, lang, tokens, i, table)
+            made = self._hit(text, lang, tokens, i, table, covered)
             if made is None:
                 continue
             hit, first, last = made
@@ -254,9 +254,7 @@ class FuzzySpotter:
     # -- one word ---------------------------------------------------------------------------
 
     def _candidate_word(self, token: _Token, lang: str) -> bool:
-        word = token.word
-        if word in self.known or ARTICLE + word in self.known:
-            return False
+        word = token.word  # a glossary word too: a word of one term may be a misspelling of another's
         if lang == "ar":
             return len(word) >= MIN_ARABIC and not is_ordinary(token.written, "ar")
         written = token.written
@@ -281,8 +279,8 @@ class FuzzySpotter:
                     return stem
         return None
 
-    def _hit(self, text: str, lang: str, tokens: list[_Token], i: int,
-             table: _KeyTable) -> tuple[Hit, int, int] | None:
+    def _hit(self, text: str, lang: str, tokens: list[_Token], i: int, table: _KeyTable,
+             covered: bytearray) -> tuple[Hit, int, int] | None:
         token = tokens[i]
         # concept -> (confidence, span length, status), (score, first token, last token, rule, candidate)
         best: dict[str, tuple[tuple[float, int, int], tuple[float, int, int, str, _Candidate]]] = {}
@@ -318,8 +316,12 @@ class FuzzySpotter:
         if len(tied) > 1:  # one span for all: the shortest (the word itself)
             first = last = i
         words = candidate.item.words if rule == "full-name" else ()
-        differing = [k for k in range(first, last + 1) if not words or tokens[k].word != words[k - first]]
-        low, high = differing[0], differing[-1]  # the words of the name written otherwise than the term
+        # the words of the name written otherwise than the term, and not an exact hit already
+        differing = [k for k in range(first, last + 1) if not words or (
+            tokens[k].word != words[k - first] and covered.find(1, tokens[k].start, tokens[k].end) == -1)]
+        if not differing:
+            return None  # every word is the term's or a listed variant: nothing unlisted here
+        low, high = differing[0], differing[-1]
         start, end = tokens[low].start, tokens[high].end
         stem_start = stems[id(candidate)] if low == i else tokens[low].stem_start
         evidence = candidate.evidence + (
