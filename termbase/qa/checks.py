@@ -426,10 +426,18 @@ def check_untranslated(segment: SegmentHits, source_lang: str, target_lang: str,
     return issues
 
 
-def _numbers(text: str) -> list[tuple[str, int, int]]:
-    """Numbers in figures with their spans: Arabic-Indic digits folded, thousands separators dropped."""
+def _numbers(text: str, hits: Sequence[Hit] = ()) -> list[tuple[str, int, int]]:
+    """Numbers in figures with their spans: Arabic-Indic digits folded, thousands separators dropped.
+
+    Digits inside a glossary term (C5+1, G7) are the term's business: the term checks see them.
+    """
+    inside = bytearray(len(text) + 1)
+    for hit in hits:
+        inside[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
     found = []
     for match in _NUMBER.finditer(mask_placeholders(text)):  # %1$d and {0} are not numbers
+        if inside.find(1, match.start(), match.end()) != -1:
+            continue
         cleaned = match.group().replace(",", "").replace("٬", "").replace("٫", ".")
         value = "".join(fold_char(c) if c.isdigit() else c for c in cleaned)
         found.append((value, match.start(), match.end()))
@@ -439,20 +447,18 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
 def check_numbers(segment: SegmentHits, source_lang: str = "ar", target_lang: str = "en") -> list[Issue]:
     """``number-mismatch``: numbers of the source and the target differ (٢٠٢٢ = 2022).
 
-    Numbers in figures are compared as multisets. A figure on one side may stand for a number
+    Numbers in figures outside glossary terms are compared as multisets. A figure on one side may stand for a number
     word on the other (ثلاثة مليارات = $3 billion). A source number missing from the target and a
     target number absent from the source are paired in text order into one finding (1991
     written 1992); what remains unpaired is reported on its own side.
     """
     if segment.source is None:
         return []
-    source, target = _numbers(segment.source), _numbers(segment.target)
+    source, target = _numbers(segment.source, segment.source_hits), _numbers(segment.target, segment.target_hits)
     missing = _excused(_unmatched(source, target), _number_words(segment.target, target_lang))
     extra = _excused(_unmatched(target, source), _number_words(segment.source, source_lang))
     issues: list[Issue] = []
-    for index in range(max(len(missing), len(extra))):
-        wrong = extra[index] if index < len(extra) else None
-        right = missing[index] if index < len(missing) else None
+    for right, wrong in _pair_numbers(missing, extra, len(segment.source), len(segment.target)):
         source_span = TextSpan(right[1], right[2], segment.source[right[1]:right[2]]) if right else None
         target_span = TextSpan(wrong[1], wrong[2], segment.target[wrong[1]:wrong[2]]) if wrong else None
         if right and wrong:
@@ -464,8 +470,34 @@ def check_numbers(segment: SegmentHits, source_lang: str = "ar", target_lang: st
         issues.append(_issue(IssueCode.NUMBER_MISMATCH, None, source_span, target_span, message,
                              right[0] if right else None, segment.id,
                              evidence=(Evidence("numbers", "numbers in figures compared as multisets; "
-                                                           "number words excuse a figure"),)))
+                                                           "number words excuse a figure; a missing and a "
+                                                           "wrong number paired by their place in the text"),)))
     return issues
+
+
+Number = tuple[str, int, int]
+
+
+def _pair_numbers(missing: list[Number], extra: list[Number], source_length: int,
+                  target_length: int) -> list[tuple[Number | None, Number | None]]:
+    """Missing source numbers and unexplained target numbers paired by where they stand (their
+    offset as a share of the text: a translation keeps the order of sentences), closest first,
+    then in text order; the rest alone on their side."""
+    def where(number: Number, length: int) -> float:
+        return number[1] / max(length, 1)
+
+    distances = sorted((abs(where(m, source_length) - where(e, target_length)), i, j)
+                       for i, m in enumerate(missing) for j, e in enumerate(extra))
+    paired: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in distances:
+        if i not in paired and j not in used:
+            paired[i] = j
+            used.add(j)
+    pairs: list[tuple[Number | None, Number | None]] = [(m, extra[paired[i]] if i in paired else None)
+                                                        for i, m in enumerate(missing)]
+    pairs += [(None, e) for j, e in enumerate(extra) if j not in used]
+    return pairs
 
 
 @cache
@@ -479,19 +511,37 @@ def _number_word_values() -> dict[str, dict[str, str]]:
 
 
 def _number_words(text: str, lang: str) -> Counter[str]:
-    """Values of the number words of ``text`` (Arabic clitics and article allowed)."""
+    """Values of the number words of ``text`` (Arabic clitics and article allowed), cardinal and
+    ordinal; a tens word next to a unit word is one number (twenty-one, واحد وعشرون)."""
     words = _number_word_values().get(primary_language(lang), {})
     found: Counter[str] = Counter()
     if not words:
         return found
+    values: list[int | None] = []
     for word in fold(text).split(" "):
         value = words.get(word)
         if value is None:
             value = next((words[word[len(p):]] for p in CHAINS_LONGEST_FIRST if p
                           if word.startswith(p) and word[len(p):] in words), None)
-        if value is not None:
-            found[value] += 1
+        values.append(int(value) if value is not None else None)
+    position = 0
+    while position < len(values):
+        number = values[position]
+        following = values[position + 1] if position + 1 < len(values) else None
+        if number is not None and following is not None and _compound(number, following):
+            found[str(number + following)] += 1  # twenty-one, واحد وعشرون (one and twenty)
+            position += 2
+            continue
+        if number is not None:
+            found[str(number)] += 1
+        position += 1
     return found
+
+
+def _compound(first: int, second: int) -> bool:
+    """Whether two number words in a row make one number: a tens and a unit, either order."""
+    tens, unit = (first, second) if first >= 20 else (second, first)
+    return 20 <= tens <= 90 and tens % 10 == 0 and 1 <= unit <= 9
 
 
 def _excused(numbers: list[tuple[str, int, int]], words: Counter[str]) -> list[tuple[str, int, int]]:

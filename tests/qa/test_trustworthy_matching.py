@@ -190,3 +190,33 @@ def test_every_finding_has_confidence_and_evidence(shipped_termbase: Termbase) -
         assert 0.0 < issue.confidence <= 1.0
         assert issue.evidence
         assert (issue.fix is None) == (issue.suggestion is None)
+
+
+# -- numbers ------------------------------------------------------------------------------------------
+
+NUMBERS = [
+    # digits inside a glossary term are the term's business: a missing C5+1 is a missing term only
+    ("قمة C5+1 في 2023", "The summit in 2023", []),
+    ("قمة C5+1 في 2023", "The C5+1 summit in 2024", [("2023", "2024")]),
+    # cardinal and ordinal words stand for figures, compounds included
+    ("وقعت 21 دولة", "Twenty-one nations signed", []),
+    ("وقعت واحد وعشرون دولة", "21 nations signed", []),
+    ("القمة 4", "the fourth summit", []),
+    ("القمة الرابعة", "the 4th summit", []),
+    ("وقعت 21 دولة", "Twenty nations signed", [("21", None)]),
+    # document mode: the wrong number is paired with the missing one where it stands, not the first
+    ("وقعت 4 دول.\nوقال إن 21 شركة ستشارك.\nوذلك في 2023.",
+     "Four nations signed.\nHe said 12 companies will take part.\nThis was in 2023.", [("21", "12")]),
+    ("أرسلت 7 دول وفودا.\nوقال إن 21 شركة ستشارك.\nوقالت 30 منظمة إنها ستحضر.",
+     "7 nations sent delegations.\nHe said 21 companies will take part.\n13 organisations said they would attend.",
+     [("30", "13")]),
+]
+
+
+@pytest.mark.parametrize(("source", "draft", "expected"), NUMBERS)
+def test_number_check(shipped_termbase: Termbase, source: str, draft: str,
+                      expected: list[tuple[str | None, str | None]]) -> None:
+    report = shipped_termbase.check(source, draft)
+    found = [(i.source.text if i.source else None, i.target.text if i.target else None)
+             for i in report.issues if i.code is IssueCode.NUMBER_MISMATCH]
+    assert found == expected
