@@ -26,7 +26,7 @@ from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
 from termbase.spotting.automaton import SpotIndex, cache_parts
 from termbase.spotting.names import is_partial_name, person_filter, resolve_by_neighbour
-from termbase.spotting.spotter import guess_language, resolve_ambiguity, spot_exact
+from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
 
@@ -179,7 +179,7 @@ class Termbase:
         if partial and any(id(hit.term) in partial for hit in hits):
             hits = person_filter(hits, text, self._concepts, self._is_common)
         if any(len(hit.candidates) > 1 for hit in hits):
-            hits = resolve_by_neighbour(resolve_ambiguity(hits), text)
+            hits = resolve_by_marks(resolve_by_neighbour(resolve_ambiguity(hits), text), self._concepts)
         return hits
 
     @cached_property

@@ -220,3 +220,25 @@ def test_number_check(shipped_termbase: Termbase, source: str, draft: str,
     found = [(i.source.text if i.source else None, i.target.text if i.target else None)
              for i in report.issues if i.code is IssueCode.NUMBER_MISMATCH]
     assert found == expected
+
+
+# -- homographs that folding makes ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("زار الملك عمّان أمس", "amman"),  # the shadda is the city's
+    ("وصل الوفد إلى عمّان", "amman"),
+    ("زار الملك عمان أمس", None),  # without it the letters are both: ambiguous, never a silent pick
+])
+def test_amman_is_not_oman(shipped_termbase: Termbase, text: str, concept: str | None) -> None:
+    (hit,) = shipped_termbase.spot(text, lang="ar")
+    assert hit.concept == concept
+    assert set(hit.candidates) == {"amman", "oman"}
+    if concept is not None:
+        assert any(e.rule == "marks" for e in hit.evidence)
+
+
+def test_amman_in_the_source_asks_for_amman(shipped_termbase: Termbase) -> None:
+    assert shipped_termbase.check("زار الملك عمّان", "The king visited Amman").issues == ()
+    report = shipped_termbase.check("زار الملك عمّان", "The king visited Oman")
+    assert [(i.code, i.concept, i.suggestion) for i in report.issues] == [
+        (IssueCode.MISSING_TERM, "amman", "Amman")]
