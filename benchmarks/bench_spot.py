@@ -88,7 +88,10 @@ def _best_interleaved(runs: dict[str, Callable[[], Any]], repeat: int) -> dict[s
 # -- the three methods ------------------------------------------------------------------------------
 
 def build_termbase(concepts: Sequence[Concept]) -> SpotIndex:
-    return SpotIndex.build(concepts)
+    index = SpotIndex.build(concepts)
+    for lang in index.automata:  # the automata are made on first use: make them now, counted in the build
+        index.automata[lang]
+    return index
 
 
 def spot_termbase(index: SpotIndex, text: str, lang: str) -> list[tuple[int, int]]:

@@ -61,7 +61,7 @@ def run_corpus(
             if scheduler in (None, "local"):
                 cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR,
+                    dashboard_address=":0", silence_logs=logging.ERROR,
                 ))
                 client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
             else:

@@ -71,6 +71,6 @@ def archive(tmp_path_factory: pytest.TempPathFactory, shipped_termbase: Termbase
 def cluster() -> Iterator[object]:
     """A LocalCluster of two worker processes, started for these tests and closed after them."""
     distributed = pytest.importorskip("distributed", reason="corpus mode needs dask.distributed (the corpus extra)")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   silence_logs=logging.ERROR) as local:
         yield local

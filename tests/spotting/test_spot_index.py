@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from termbase import Termbase
@@ -68,7 +69,10 @@ def _entries(kind: str = "spot") -> list[Path]:
 def test_built_once_then_loaded(glossary: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _spot(glossary) == EXPECTED
     (entry,) = _entries()
-    assert sorted(p.name for p in entry.iterdir()) == ["ar.automaton", "en.automaton", "manifest.json", "tables.json"]
+    assert sorted(p.name for p in entry.iterdir()) == [
+        "ar.accepted.npy", "ar.keys", "ar.offsets.npy", "ar.rows.npy", "concepts.json",
+        "en.keys", "en.offsets.npy", "en.rows.npy", "manifest.json",
+    ]
     assert sorted(p.name for p in glossary.parent.iterdir()) == ["spotting.yaml"]  # nothing beside the glossary
     _forbid_build(monkeypatch)
     assert _spot(glossary) == EXPECTED
@@ -95,28 +99,45 @@ def _forge(entry: Path, name: str) -> None:
     (entry / "manifest.json").write_text(json.dumps(fields), "ascii")
 
 
-@pytest.mark.parametrize("damage", ["json-garbage", "json-truncated", "automaton-garbage", "automaton-missing",
-                                    "json-wrong-entries", "json-no-languages-forged", "automaton-garbage-forged"])
+@pytest.mark.parametrize("damage", ["json-garbage", "json-truncated", "keys-garbage", "keys-duplicated-forged",
+                                    "json-no-languages-forged", "rows-garbage",
+                                    "rows-wrong-concept-forged", "rows-wrong-term-forged", "rows-pickle-forged",
+                                    "offsets-wrong-forged", "keys-missing"])
 def test_corrupt_cache_is_rebuilt(glossary: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
     assert _spot(glossary) == EXPECTED
     (entry,) = _entries()
-    table = entry / "tables.json"
-    automaton = entry / "ar.automaton"
+    table = entry / "concepts.json"
+    keys = entry / "ar.keys"
+    rows = entry / "ar.rows.npy"
     if damage == "json-garbage":
         table.write_bytes(b"\x00\xff not json")
     elif damage == "json-truncated":
         table.write_bytes(table.read_bytes()[:50])
-    elif damage.startswith("automaton-garbage"):
-        automaton.write_bytes(os.urandom(64))
-        if damage.endswith("forged"):  # digest recomputed: pyahocorasick must still never see it
-            _forge(entry, automaton.name)
-    elif damage == "automaton-missing":
-        automaton.unlink()
-    elif damage == "json-wrong-entries":
-        table.write_text(table.read_text("utf-8").replace('"entries": [[[', '"entries": [[[1, ', 1), "utf-8")
+    elif damage == "keys-garbage":
+        keys.write_bytes(b"\xff\xfe" + os.urandom(64))
+    elif damage == "keys-duplicated-forged":  # as many keys, one of them twice
+        lines = keys.read_text("utf-8").split("\n")
+        keys.write_text("\n".join([lines[0], *lines[:-1]]), "utf-8")
+        _forge(entry, keys.name)
+    elif damage == "rows-garbage":
+        rows.write_bytes(os.urandom(64))
+    elif damage.startswith("rows-wrong"):  # well-formed arrays naming a concept or term that is not there
+        array = np.load(rows)
+        array[0, 0 if "concept" in damage else 1] = 10_000
+        np.save(rows, array)
+        _forge(entry, rows.name)
+    elif damage == "rows-pickle-forged":  # an object array: numpy must refuse to unpickle it
+        np.save(rows, np.array([object()], dtype=object), allow_pickle=True)
+        _forge(entry, rows.name)
+    elif damage == "offsets-wrong-forged":
+        offsets = entry / "ar.offsets.npy"
+        np.save(offsets, np.load(offsets)[::-1].copy())
+        _forge(entry, offsets.name)
+    elif damage == "keys-missing":
+        (entry / "en.keys").unlink()
     else:  # well-formed, wrong, and its digest recomputed: once trusted forever
         tables = json.loads(table.read_text("utf-8"))
-        tables["languages"] = {}
+        tables["languages"] = []
         table.write_text(json.dumps(tables), "utf-8")
         _forge(entry, table.name)
     builds = _count_builds(monkeypatch)
