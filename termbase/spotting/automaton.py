@@ -186,7 +186,7 @@ class SpotIndex:
             ok &= codes[at - size] == _SPACE  # a separator before the prefix
             hashed = np.zeros(len(at), dtype=np.int64)
             for offset in range(size):
-                hashed = hashed * 0x10000 + (codes[at - size + 1 + offset] & 0xFFFF)
+                hashed = hashed * _HASH_BASE + _hash_letter(codes[at - size + 1 + offset])
             found = np.minimum(np.searchsorted(hashes, hashed), len(hashes) - 1)
             ok &= hashes[found] == hashed
             prefix[glued[ok]] = prefix_numbers[found[ok]]
@@ -448,6 +448,16 @@ def _prefix_mask(accepted: frozenset[str]) -> int:
     return 1 | sum(1 << _PREFIX_NUMBER[prefix] for prefix in accepted)
 
 
+_HASH_BASE = 0x200
+
+
+def _hash_letter(codes: Positions) -> Positions:
+    """A letter of the Arabic block as 1-256, anything else 0 (never a letter of a chain): four
+    letters make an exact 36-bit number."""
+    inside = (codes >= 0x0600) & (codes <= 0x06FF)
+    return np.where(inside, codes - 0x05FF, 0)
+
+
 def _prefix_tables() -> dict[int, tuple[Positions, Positions]]:
     """Per prefix length, the sorted hashes of the prefixes' letters and their prefix numbers."""
     tables: dict[int, list[tuple[int, int]]] = {}
@@ -455,7 +465,7 @@ def _prefix_tables() -> dict[int, tuple[Positions, Positions]]:
         if prefix:
             hashed = 0
             for char in prefix:
-                hashed = hashed * 0x10000 + (ord(char) & 0xFFFF)
+                hashed = hashed * _HASH_BASE + int(_hash_letter(np.array([ord(char)]))[0])
             tables.setdefault(len(prefix), []).append((hashed, number))
     return {size: (np.array([h for h, _ in sorted(rows)], dtype=np.int64),
                    np.array([n for _, n in sorted(rows)], dtype=np.int64)) for size, rows in sorted(tables.items())}
