@@ -1,12 +1,13 @@
 """The compiled spotting index: one Aho-Corasick automaton per language over stem keys.
 
-Each key — a folded stem — is a word of the automaton with a separator after it. The folded text
-is scanned backwards (the words are stored reversed), so a match ends where its stem begins, and a
-match counts only when a separator comes before the stem, or, in Arabic, a clitic chain that the
-key accepts (و, بال, لل …) with a separator before it: only whole words reach Python, and a key
-that merely ends a longer word is dropped by array operations. (Indexing every key once per
-accepted chain instead made the Arabic automaton 18 times larger: 3.4 M words at 100k terms.) In
-English a key has a separator on both sides. The clitics and articles that news copy writes apart
+Each key — a folded stem — is a word of the automaton. The folded text is scanned backwards (the
+words are stored reversed), so a match ends where its word begins. In English a key has a separator
+on both sides. In Arabic a key of :data:`MIN_STEM` letters or more is a word with the separator
+after it only, and a match counts when a separator comes before the stem, or a clitic chain that
+the key accepts (و, بال, لل …) with a separator before it, read off the text by array operations;
+a shorter key, which would end too many longer words, is a word once per chain it accepts
+(indexing every key so made the Arabic automaton 18 times larger: 3.4 M words at 100k terms).
+Only whole words reach the spotter. The clitics and articles that news copy writes apart
 (لـ, الـ) are words of the automaton too. Exact spotting is one pass over the text
 whatever the size of the glossary; :meth:`SpotIndex.scan` returns its matches as arrays.
 
@@ -61,6 +62,11 @@ PREFIX_MASK = (1 << PREFIX_BITS) - 1
 """``value & PREFIX_MASK`` is the prefix number of an automaton value."""
 _PREFIX_NUMBER = {prefix: number for number, prefix in enumerate(PREFIXES)}
 _PREFIX_LENGTHS = np.array([len(prefix) for prefix in PREFIXES], dtype=np.int64)
+STEM = PREFIX_MASK
+"""Prefix number of a stem word of the automaton: the chain before it is read off the text."""
+MIN_STEM = 5
+"""Arabic keys this long or longer are stem words; shorter ones are indexed with each chain."""
+assert len(PREFIXES) < STEM
 DETACHED_WORDS = DETACHED_CLITICS | DETACHED_ARTICLES
 """Clitics and articles written apart; in prefixed languages the automaton finds them too, under
 the key number one past the last key, so that one scan tells where they stand."""
@@ -130,7 +136,7 @@ class SpotIndex:
         if lang in PREFIXED_LANGUAGES:
             self.accepted[lang] = np.array([_prefix_mask(_accepted(entries)) for _, entries in keys] + [0],
                                            dtype=np.int64)
-        self.automata.add(lang, [key for key, _ in keys])
+        self.automata.add(lang, [key for key, _ in keys], self.accepted.get(lang))
 
     # -- scanning -----------------------------------------------------------------------------
 
@@ -157,9 +163,10 @@ class SpotIndex:
         return Matches(starts, starts, stops, values, [])
 
     def _scan_stems(self, lang: str, padded: str, length: int, raw: Positions) -> Matches:
-        """Matches of a prefixed language: the automaton holds each stem once (with the separator
-        after it), so a match is a word only when what stands between the separator before it and
-        the stem is nothing or a clitic chain that one of the key's entries accepts."""
+        """Matches of a prefixed language. A whole word (a short key with its chain, or a clitic
+        written apart) starts after the separator it ends on; a stem word is a word only when
+        what stands between the separator before it and the stem is nothing or a clitic chain
+        that one of the key's entries accepts."""
         values = raw[:, 1]
         numbers = values >> PREFIX_BITS
         apart = numbers == len(self.entries[lang])
@@ -169,10 +176,17 @@ class SpotIndex:
             words = (values[apart] & PREFIX_MASK).tolist()
             detached = [(start, start + len(PREFIXES[word]), PREFIXES[word])
                         for start, word in zip(starts.tolist(), words)]
-            raw, numbers = raw[~apart], numbers[~apart]
+            raw, numbers, values = raw[~apart], numbers[~apart], values[~apart]
+        stem_word = (values & PREFIX_MASK) == STEM
+        whole = ~stem_word
+        whole_prefix = values[whole] & PREFIX_MASK
+        whole_stems = length + 1 - raw[whole, 0] + _PREFIX_LENGTHS[whole_prefix]
+        whole_numbers = numbers[whole]
+        raw, numbers = raw[stem_word], numbers[stem_word]
         # the reversed stem word ends on the stem's first letter: folded position length - end
         stems = length - raw[:, 0]
-        codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        codes = (np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) if len(stems)
+                 else np.zeros(0, dtype=np.int64))
         prefix = np.full(len(stems), -1, dtype=np.int64)
         before = codes[stems]  # padded position s holds the folded letter before the stem
         prefix[before == _SPACE] = 0
@@ -193,7 +207,9 @@ class SpotIndex:
             glued = glued[~ok]
         keep = prefix >= 0
         keep[keep] = (self.accepted[lang][numbers[keep]] >> prefix[keep]) & 1 == 1
-        stems, numbers, prefix = stems[keep], numbers[keep], prefix[keep]
+        stems = np.concatenate((stems[keep], whole_stems))
+        numbers = np.concatenate((numbers[keep], whole_numbers))
+        prefix = np.concatenate((prefix[keep], whole_prefix))
         starts = stems - _PREFIX_LENGTHS[prefix]
         stops = stems + self.key_lengths[lang][numbers]
         # one word read two ways (وباث as the key وباث, or و + باث): the longer key wins
@@ -319,7 +335,7 @@ class SpotIndex:
                     index.accepted[lang] = accepted
                 if len(set(keys)) != len(keys):
                     return None
-                index.automata.add(lang, keys)
+                index.automata.add(lang, keys, index.accepted.get(lang))
                 index.entries[lang] = _StoredEntries(lang, keys, rows, offsets, numbered)
                 index.key_lengths[lang] = _key_lengths(keys, lang)
             return index
@@ -331,18 +347,19 @@ class _Automata(Mapping[str, Any]):
     """The automaton of each language, made from the language's keys when first asked for."""
 
     def __init__(self) -> None:
-        self._keys: dict[str, list[str]] = {}
+        self._keys: dict[str, tuple[list[str], Positions | None]] = {}
         self._made: dict[str, Any] = {}
 
-    def add(self, lang: str, keys: list[str]) -> None:
-        """The keys of ``lang``, in key number order."""
-        self._keys[lang] = keys
+    def add(self, lang: str, keys: list[str], accepted: Positions | None) -> None:
+        """The keys of ``lang``, in key number order, and (prefixed languages) their chain masks."""
+        self._keys[lang] = (keys, accepted)
         self._made.pop(lang, None)
 
     def __getitem__(self, lang: str) -> Any:
         made = self._made.get(lang)
         if made is None:
-            made = self._made[lang] = _automaton(self._keys[lang], lang)
+            keys, accepted = self._keys[lang]
+            made = self._made[lang] = _automaton(keys, lang, accepted)
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -475,20 +492,30 @@ _PREFIX_TABLES = _prefix_tables()
 _SPACE = ord(" ")
 
 
-def _automaton(keys: list[str], lang: str) -> Any:
+def _automaton(keys: list[str], lang: str, accepted: Positions | None) -> Any:
     """The automaton of a language's keys (in key number order). Reversed words, because the
-    folded text is scanned backwards so that a match ends where its word begins: in English
-    separator, key, separator; in a prefixed language the stem and the separator after it only
-    (the clitic chains glued in front are read off the text, see :meth:`SpotIndex.scan`), and
-    the clitics and articles written apart as whole words."""
+    folded text is scanned backwards so that a match ends where its word begins: separator, key,
+    separator. In a prefixed language a key of :data:`MIN_STEM` letters or more is one word, the
+    stem and the separator after it, under the prefix number :data:`STEM` (the clitic chain glued
+    in front is read off the text, see :meth:`SpotIndex.scan`); a shorter key, which would end
+    too many longer words, is a word once per chain it accepts, as are the clitics and articles
+    written apart."""
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    prefixed = lang in PREFIXED_LANGUAGES
+    prefixed = accepted is not None
+    masks = accepted.tolist() if accepted is not None else None
     for number, key in enumerate(keys):
-        automaton.add_word((key + " ")[::-1] if prefixed else (" " + key + " ")[::-1], number << PREFIX_BITS)
+        if masks is None:
+            automaton.add_word((" " + key + " ")[::-1], number << PREFIX_BITS)
+        elif len(key) >= MIN_STEM:
+            automaton.add_word((key + " ")[::-1], number << PREFIX_BITS | STEM)
+        else:
+            mask = masks[number]
+            for prefix_number, prefix in enumerate(PREFIXES):
+                if mask >> prefix_number & 1:
+                    automaton.add_word((" " + prefix + key + " ")[::-1], number << PREFIX_BITS | prefix_number)
     if prefixed:
-        known = set(keys)
         for word in sorted(DETACHED_WORDS):
-            if word not in known:  # a key of that spelling stays a key
+            if not automaton.exists((" " + word + " ")[::-1]):  # a key of that spelling stays a key
                 automaton.add_word((" " + word + " ")[::-1], len(keys) << PREFIX_BITS | _PREFIX_NUMBER[word])
     automaton.make_automaton()
     return automaton
