@@ -1,5 +1,5 @@
 """``python -m termbase``."""
 
-from termbase.cli import main
+from termbase.cli import console_main
 
-raise SystemExit(main())
+raise SystemExit(console_main())

@@ -17,11 +17,10 @@ from importlib import resources
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
-from termbase._gc import gc_paused
 from termbase.errors import GlossarySchemaError, GlossarySyntaxError
 from termbase.glossary_cache import read_cache, write_cache
 from termbase.progress import track
@@ -337,8 +336,7 @@ def _kind(node: yaml.Node) -> str:
 
 def parse_glossary(text: str, path: str = "<string>", *, digest: str | None = None) -> Glossary:
     """Parse glossary YAML ``text``; ``path`` is used in error messages."""
-    with gc_paused():
-        return _parse(text, path, digest)
+    return _parse(text, path, digest)
 
 
 def _parse(text: str, path: str, digest: str | None) -> Glossary:
@@ -350,6 +348,8 @@ def _parse(text: str, path: str, digest: str | None) -> Glossary:
         raise GlossarySyntaxError(f"invalid YAML: {exc.problem or exc}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise GlossarySyntaxError(f"invalid YAML: {exc}", path=path) from None
+    if root is not None and "*" in text:  # no alias without an asterisk: most files skip the walk
+        _refuse_aliases(root, path)
     if digest is None:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     reader = _Reader(path)
@@ -370,6 +370,30 @@ def _parse(text: str, path: str, digest: str | None) -> Glossary:
         concepts.append(concept)
     return Glossary(info, tuple(concepts), MappingProxyType(reader.concept_lines),
                     MappingProxyType(reader.term_lines))
+
+
+def _refuse_aliases(root: yaml.Node, path: str) -> None:
+    """Refuse YAML aliases (``*name``): a glossary spells out every entry, and an alias repeated
+    in a small file can stand for millions of terms (a 76 KB file once exhausted memory). The
+    composed nodes are shared, not copied, so one walk over them, in bounded memory, finds any
+    node reached twice."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise GlossarySyntaxError(
+                f"YAML aliases are not allowed: the {_kind(node)} written at line {node.start_mark.line + 1} "
+                "is used again through an alias (*name); write each entry out", path=path,
+                line=node.start_mark.line + 1,
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def load_glossary(path: str | Path) -> Glossary:
@@ -398,6 +422,17 @@ def load_glossary(path: str | Path) -> Glossary:
     return glossary
 
 
+def _header_id_line(path: str) -> int | None:
+    """The line of ``id:`` in a glossary's header (None when the id comes from the file name)."""
+    try:
+        root: Any = yaml.compose(Path(path).read_text("utf-8-sig"), Loader=_Loader)
+        header = next(v for k, v in root.value if k.value == "glossary")
+        node = next(v for k, v in header.value if k.value == "id")
+    except (OSError, ValueError, yaml.YAMLError, StopIteration, AttributeError, TypeError):
+        return None
+    return int(node.start_mark.line) + 1
+
+
 def load_glossaries(paths: Iterable[str | Path] | None = None, *, add: Iterable[str | Path] = ()) -> list[Glossary]:
     """Load several glossaries (the shipped ones when ``paths`` is None), then the layers ``add``
     names on top of them. Ids must be unique, except that a concept with ``overrides: <id>``
@@ -407,8 +442,18 @@ def load_glossaries(paths: Iterable[str | Path] | None = None, *, add: Iterable[
 
 
 def resolve_overrides(glossaries: Sequence[Glossary]) -> list[Glossary]:
-    """The glossaries with every overridden concept left out; a duplicate id that overrides
-    nothing, or an override of a concept no earlier glossary defines, is an error."""
+    """The glossaries with every overridden concept left out; two glossaries with one id, a
+    duplicate concept id that overrides nothing, or an override of a concept no earlier glossary
+    defines, is an error."""
+    by_id: dict[str, Glossary] = {}
+    for glossary in glossaries:
+        first = by_id.setdefault(glossary.info.id, glossary)
+        if first is not glossary:
+            raise GlossarySchemaError(
+                f"glossary id {glossary.info.id!r} is also the id of {first.info.path}: each glossary needs "
+                "its own (concepts and reports name their glossary by it)",
+                path=glossary.info.path, line=_header_id_line(glossary.info.path), element="glossary",
+            )
     owners: dict[str, int] = {}
     dropped: dict[int, set[str]] = {}
     for index, glossary in enumerate(glossaries):

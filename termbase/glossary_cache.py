@@ -21,7 +21,6 @@ from typing import Any
 import yaml
 
 from termbase import cache
-from termbase._gc import gc_paused
 from termbase.model import (
     MEMBERS_BY_VALUE,
     Concept,
@@ -125,16 +124,14 @@ def read_cache(path: str, digest: str) -> Glossary | None:
         return None
     try:
         payload = json.loads(entry.read_bytes(_PAYLOAD))
-        with gc_paused():
-            return _decode(payload, path, digest)
+        return _decode(payload, path, digest)
     except Exception:  # noqa: BLE001 - whatever a verified but unusable payload raises is a miss
         return None
 
 
 def write_cache(glossary: Glossary) -> None:
     """Store a parsed glossary; a cache that cannot be written is noted once and left alone."""
-    with gc_paused():
-        body = json.dumps(_encode(glossary), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = json.dumps(_encode(glossary), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     slot = str(Path(glossary.info.path).resolve())
     cache.store_entry(KIND, _key(glossary.info.digest or ""), lambda writer: writer.write_bytes(_PAYLOAD, body),
                       slot=slot)

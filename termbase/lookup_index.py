@@ -18,7 +18,6 @@ from operator import itemgetter
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from termbase._gc import gc_paused
 from termbase.langtags import primary_language, same_language
 from termbase.lookup import Match, Matches
 from termbase.matches import MatchKind
@@ -253,8 +252,7 @@ class LookupIndex:
     """Exact, folded and fuzzy access to every term of a list of concepts."""
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
-        with gc_paused():
-            self._build(concepts)
+        self._build(concepts)
 
     def _build(self, concepts: Sequence[Concept]) -> None:
         self._entries: list[_Entry] = []
@@ -278,8 +276,7 @@ class LookupIndex:
         """The fuzzy index of one language, built on the first fuzzy lookup in it."""
         index = self._fuzzy.get(lang)
         if index is None:
-            with gc_paused():
-                index = self._fuzzy[lang] = FuzzyKeyIndex(self._fuzzy_entries[lang])
+            index = self._fuzzy[lang] = FuzzyKeyIndex(self._fuzzy_entries[lang])
         return index
 
     def __len__(self) -> int:

@@ -293,3 +293,26 @@ def test_read_only_folder_is_a_clear_error(world_readable_tmp: Path) -> None:
     assert len(lines) == 3 and all("Permission denied" in line for line in lines), done.stdout
     assert lines[0].startswith(f"{folder}/draft.txt: cannot write in {folder}")
     assert _listing(folder) == ["draft.txt"] and (folder / "draft.txt").read_text() == "old"
+
+
+def test_sigterm_during_a_write_of_the_command_removes_its_temporary(tmp_path: Path, qa_glossary: Path) -> None:
+    """The ``termbase`` program ends on SIGTERM through SystemExit, so the write cleans up."""
+    draft = tmp_path / "draft.en.txt"
+    draft.write_text("Tokaev's visit to Kirghizia.\n", "utf-8")
+    out = tmp_path / "reports" / "report.txt"
+    script = (
+        "import os, signal, sys\n"
+        "import termbase.cli as cli\n"
+        "real_fsync = os.fsync\n"
+        "def terminated(fd):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    real_fsync(fd)\n"
+        "os.fsync = terminated\n"
+        "sys.argv = ['termbase', 'check', '-g', sys.argv[1], '--target-only', sys.argv[2], '-o', sys.argv[3]]\n"
+        "sys.exit(cli.console_main())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", script, str(qa_glossary), str(draft), str(out)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert _listing(out.parent) == []  # neither the report nor its temporary file

@@ -23,7 +23,7 @@ from termbase.cli import (
 from termbase.cli.common import EXIT_USAGE, CommandModule, UsageError, configure_stdio
 from termbase.errors import TermbaseError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "console_main", "main"]
 
 COMMANDS: tuple[CommandModule, ...] = (lookup_command, spot_command, check_command, glossary_commands,
                                        cache_command, interchange_commands, corpus_command, tm_command)
@@ -65,3 +65,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"termbase: error: {where}cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     return code
+
+
+def console_main() -> int:
+    """The ``termbase`` program (and ``python -m termbase``): :func:`main` in a process of its own.
+
+    The process is the command's, so it may set process-wide state that the library never touches:
+    the cyclic garbage collector is off for its short life (building the indexes of a large
+    glossary under the collector took several times longer; ``benchmarks/bench_gc.py``), and
+    SIGTERM and SIGHUP end it through ``SystemExit``, so that a write in progress removes its
+    temporary file as on Ctrl-C.
+    """
+    import gc
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, stop)
+    gc.disable()
+    return main()

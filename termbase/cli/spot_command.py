@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from termbase.cli.common import EXIT_OK, format_option, glossary_parent, language_tag, load_termbase, print_json
+from termbase.qa.issues import LineIndex
 from termbase.spotting import Hit
 from termbase.textio import read_text
 
@@ -50,9 +51,9 @@ def run_spot(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json({"hits": [hit_json(hit) for hit in hits]})
         return EXIT_OK
+    lines = LineIndex(text)  # once counting the lines before each hit made this quadratic
     for hit in hits:
-        line = text.count("\n", 0, hit.start) + 1
-        column = hit.start - (text.rfind("\n", 0, hit.start) + 1) + 1
+        line, column = lines.line_col(hit.start)
         who = hit.concept or "AMBIGUOUS " + "/".join(hit.candidates)
         shown = hit.text.replace("\n", "⏎")
         extra = f" ({hit.resolution})" if hit.resolution else ""

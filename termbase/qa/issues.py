@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ def parse_fail_on(value: Severity | str | None) -> Severity | None:
         raise ValueError(f"unknown --fail-on threshold {value!r} (known: {known})") from None
 
 
+_NEWLINE = re.compile("\n")
+
+
 class LineIndex:
     """1-based line and column of offsets into one text (columns count code points, lines end
     at ``\n``), as the command line prints them."""
@@ -73,7 +77,7 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self._starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """``(line, column)`` of ``offset``, both counted from 1."""

@@ -30,7 +30,6 @@ import ahocorasick
 import numpy as np
 import numpy.typing as npt
 
-from termbase._gc import gc_paused
 from termbase.cache import Entry, EntryWriter
 from termbase.langtags import primary_language
 from termbase.model import Concept
@@ -113,8 +112,7 @@ class SpotIndex:
     @classmethod
     def build(cls, concepts: Sequence[Concept]) -> SpotIndex:
         """Generate every surface form of every term and compile the automata."""
-        with gc_paused():
-            return cls._build(concepts)
+        return cls._build(concepts)
 
     @classmethod
     def _build(cls, concepts: Sequence[Concept]) -> SpotIndex:
@@ -255,8 +253,7 @@ class SpotIndex:
 
     def save(self, writer: EntryWriter) -> None:
         """Write the automata and tables into a new cache entry."""
-        with gc_paused():
-            self._save(writer)
+        self._save(writer)
 
     def _save(self, writer: EntryWriter) -> None:
         concept_numbers: dict[str, int] = {}
@@ -296,8 +293,7 @@ class SpotIndex:
     def load(cls, entry: Entry, concepts: Sequence[Concept]) -> SpotIndex | None:
         """The index stored in a cache entry, or ``None`` when it is unusable (every file is
         verified against the entry's manifest before it is parsed, mapped or loaded)."""
-        with gc_paused():
-            return cls._load(entry, concepts)
+        return cls._load(entry, concepts)
 
     @classmethod
     def _load(cls, entry: Entry, concepts: Sequence[Concept]) -> SpotIndex | None:

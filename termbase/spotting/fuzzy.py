@@ -30,7 +30,6 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from termbase._gc import gc_paused
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, is_arabic
 from termbase.langtags import primary_language
 from termbase.matches import Evidence, Hit, MatchKind
@@ -176,8 +175,7 @@ class FuzzySpotter:
     """Finds unlisted spellings of glossary names among the words the exact pass left over."""
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
-        with gc_paused():
-            self._build(concepts)
+        self._build(concepts)
 
     def _build(self, concepts: Sequence[Concept]) -> None:
         known: set[str] = set()

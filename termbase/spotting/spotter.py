@@ -12,7 +12,6 @@ from operator import attrgetter
 import numpy as np
 import numpy.typing as npt
 
-from termbase._gc import gc_paused
 from termbase.arabic import ARABIC_LETTER
 from termbase.langtags import primary_language
 from termbase.matches import Evidence, Hit, MatchKind
@@ -40,12 +39,9 @@ def guess_language(text: str) -> str:
 def spot_exact(index: SpotIndex, text: str, lang: str, *, folded: FoldedText | None = None) -> list[Hit]:
     """Every glossary term of ``lang`` in ``text`` (exact, folded and clitic forms), in text order.
 
-    ``folded`` is ``fold_text(text)`` when the caller has it already. Runs with the cyclic garbage
-    collector paused: the hits hold no cycles, and a collection triggered by their allocation
-    would walk the whole index of a large glossary.
+    ``folded`` is ``fold_text(text)`` when the caller has it already.
     """
-    with gc_paused():
-        return _spot(index, folded if folded is not None else fold_text(text), primary_language(lang))
+    return _spot(index, folded if folded is not None else fold_text(text), primary_language(lang))
 
 
 def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
