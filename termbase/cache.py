@@ -48,6 +48,7 @@ from typing import Any
 import platformdirs
 
 from termbase.progress import note
+from termbase.textio import process_running
 
 __all__ = [
     "CACHE_ENV",
@@ -406,24 +407,12 @@ def _remove_stale_temps(kind_folder: Path) -> None:
             with contextlib.suppress(OSError):
                 info = os.lstat(folder)
                 pid = name[len(_TEMP_PREFIX):].split("-")[0] if name.startswith(_TEMP_PREFIX) else ""
-                gone = pid.isdigit() and not _alive(int(pid))
+                gone = pid.isdigit() and not process_running(int(pid))
                 if stat.S_ISDIR(info.st_mode) and (gone or now - info.st_mtime > _STALE_AGE):
                     old = _parse_manifest(folder)
                     names = set(old["files"]) if old else set()
                     names |= {n for n in os.listdir(folder) if _NAME.match(n) and stat.S_ISREG(os.lstat(folder / n).st_mode)}
                     _remove_files(folder, names)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _tag(root: Path) -> None:

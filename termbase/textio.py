@@ -36,6 +36,7 @@ __all__ = [
     "atomic_write_text",
     "check_output_path",
     "encoding_of",
+    "process_running",
     "read_text",
     "read_text_bytes",
 ]
@@ -235,11 +236,12 @@ def _remove_stale_temps(target: Path) -> None:
             if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
                 continue
             pid = found.group("pid")
-            if now - info.st_mtime > STALE_TEMP_AGE or (pid is not None and not _alive(int(pid))):
+            if now - info.st_mtime > STALE_TEMP_AGE or (pid is not None and not process_running(int(pid))):
                 candidate.unlink()
 
 
-def _alive(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` exists (a stale temporary file names the process that wrote it)."""
     if pid == os.getpid():
         return True
     try:
