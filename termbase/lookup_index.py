@@ -23,6 +23,7 @@ from termbase.lookup import Match, Matches
 from termbase.matches import MatchKind
 from termbase.model import Concept, Term
 from termbase.normalize import fold
+from termbase.progress import track
 
 __all__ = ["FuzzyKeyIndex", "LookupIndex", "count_bound", "length_window", "term_keys"]
 
@@ -259,7 +260,7 @@ class LookupIndex:
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._folded: dict[str, list[int]] = defaultdict(list)
         fuzzy_entries: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for concept in concepts:
+        for concept in track(concepts, "building the lookup index", unit="concept"):
             for term in concept.terms:
                 entry = len(self._entries)
                 self._entries.append(_Entry(concept, term))

@@ -21,6 +21,7 @@ from termbase.langtags import LanguageTagError, parse_tag, primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, Term
 from termbase.qa.issues import CheckedSegment, Highlight, Issue, LineIndex, Report
+from termbase.progress import track
 
 __all__ = ["LANGUAGE_PAIRS", "CheckOptions", "Checker", "check_document", "check_language_pair", "check_segments"]
 
@@ -174,7 +175,7 @@ def check_segments(termbase: Checker, segments: Iterable[Segment | tuple[str, st
     source_primary, target_primary = primary_language(source_lang), primary_language(target_lang)
     checked: list[SegmentHits] = []
     issues: list[Issue] = []
-    for number, item in enumerate(segments, start=1):
+    for number, item in enumerate(track(segments, "checking", unit="segment"), start=1):
         context = None
         if isinstance(item, Segment):
             segment_id, source, target, context = item.id, item.source, item.target, item.context

@@ -35,6 +35,7 @@ from termbase.langtags import primary_language
 from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import FoldedText, fold, fold_text
+from termbase.progress import track
 from termbase.spotting.names import PEOPLE_SUBJECT, foreign_name_context, is_partial_name, own_words
 from termbase.spotting.wordlist import is_ordinary, zipf
 
@@ -181,7 +182,7 @@ class FuzzySpotter:
         known: set[str] = set()
         person_words: set[str] = set()
         names: dict[str, list[_NameWord]] = defaultdict(list)
-        for concept in concepts:
+        for concept in track(concepts, "building the fuzzy index", unit="concept"):
             person = concept.subject == PEOPLE_SUBJECT
             for term in concept.terms:
                 words = tuple(fold(term.text).split(" "))
