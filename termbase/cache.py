@@ -157,8 +157,8 @@ def _signing_key(root: Path) -> bytes:
         with os.fdopen(fd, "wb") as handle:
             handle.write(secrets.token_bytes(_KEY_BYTES))
         with contextlib.suppress(FileNotFoundError):
-            if stat.S_ISREG(os.lstat(path).st_mode):  # damaged: replace it (a racing writer's key
-                os.replace(temp, path)                # is as good as ours)
+            if stat.S_ISREG(os.lstat(path).st_mode) and _read_key(root) is None:  # damaged, not
+                os.replace(temp, path)  # just written by a racing process: replace it
         with contextlib.suppress(FileExistsError):
             os.link(temp, path)  # only when none exists: two racing processes agree on one key
     finally:
@@ -338,13 +338,13 @@ def store_entry(kind: str, key: str, fill: Callable[[EntryWriter], None], *, slo
 
 
 def _commit(temp: Path, target: Path, kind: str, key: str, secret: bytes, names: list[str]) -> None:
-    for _ in range(2):
+    for _ in range(4):  # racing writers of the same entry: each try settles one of them
         try:
             os.rename(temp, target)
             return
         except OSError:
             if not os.path.lexists(target):
-                raise
+                continue  # moved aside by another writer meanwhile
         existing = _verified(target, kind, key, secret)
         if existing is not None and _files_verify(existing):  # a racing writer stored it first
             _remove_files(temp, names)
@@ -352,7 +352,10 @@ def _commit(temp: Path, target: Path, kind: str, key: str, secret: bytes, names:
         # A damaged or forged entry under this key: move it aside, then remove what it holds
         # under the names its manifest (or ours: the same kind writes the same names) gives.
         trash = target.with_name(f"{_TRASH_PREFIX}{secrets.token_hex(8)}")
-        os.rename(target, trash)
+        try:
+            os.rename(target, trash)
+        except FileNotFoundError:
+            continue  # another writer moved it first
         if os.path.islink(trash):
             trash.unlink()
         else:

@@ -119,7 +119,7 @@ def test_racing_cold_processes_agree(cache_folder: Path, synthetic_path: Path) -
                              stderr=subprocess.PIPE, env=env) for _ in range(6)]
     results = [run.communicate(timeout=120) for run in runs]
     assert all(run.returncode == 0 for run in runs), [err for _, err in results]
-    assert all(err == b"" for _, err in results)
+    assert all(err == b"" for _, err in results), [err for _, err in results]
     outputs = {out for out, _ in results}
     assert len(outputs) == 1
     assert [list(hit) for hit in _spot(synthetic_path)] == json.loads(outputs.pop())

@@ -158,8 +158,9 @@ def test_fresh_install_as_an_unprivileged_user(wheel: Path, base: Path) -> None:
     forms = site / "termbase" / "spotting" / "forms.py"
     forms.chmod(0o644)
     source = forms.read_text("utf-8")
-    assert 'plurals.append(last + "s")' in source
-    forms.write_text(source.replace('plurals.append(last + "s")', 'plurals.append(last + "z")'), "utf-8")
+    rule = '    return [word + "s"]\n'
+    assert source.count(rule) == 1
+    forms.write_text(source.replace(rule, '    return [word + "z"]\n'), "utf-8")
     changed = [h["text"] for h in json.loads(_as_user(spot, home, work, venv).stdout)["hits"]]
     assert changed == ["summit"]  # what a cold run of the edited code finds
     forms.write_text(source, "utf-8")
