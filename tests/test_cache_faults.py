@@ -108,6 +108,7 @@ def test_every_damaged_cache_file_gives_the_cold_results(tmp_path: Path) -> None
     kinds = {Path(f).parts[0] for f in summary["files"]}
     assert kinds == {"CACHEDIR.TAG", "key", "glossary", "spot"}
     names = sorted(Path(f).name for f in summary["files"])
-    assert names.count("manifest.json") == 2 and "ar.automaton" in names and "tables.json" in names
+    spot_files = [f for f in summary["files"] if Path(f).parts[0] == "spot"]
+    assert names.count("manifest.json") == 2 and len(spot_files) >= 3  # the index's files, whatever its form
     assert summary["probes"] == len(summary["files"]) * 15
     assert summary["failures"] == 0, done.stderr

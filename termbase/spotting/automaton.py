@@ -129,6 +129,8 @@ class SpotIndex:
         return index
 
     def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
+        if not keys and lang not in PREFIXED_LANGUAGES:  # every term folds to nothing ("...", U+200D):
+            return  # the language spots nothing (an automaton without words cannot even scan)
         self.entries[lang] = [entries for _, entries in keys]
         self.key_lengths[lang] = _key_lengths([key for key, _ in keys], lang)
         if lang in PREFIXED_LANGUAGES:
