@@ -128,16 +128,20 @@ def table_rows(glossaries: Sequence[Glossary], header: Sequence[str]) -> Iterato
                 yield cells
 
 
+def _known(name: str) -> bool:
+    lang, _, field = name.partition(" ")
+    return name in CONCEPT_FIELDS or bool(_HEADER_LANGUAGE.match(lang) and field in ("", "definition", *TERM_FIELDS))
+
+
 def is_header(cells: Sequence[str]) -> bool:
-    """True when every cell names a column of this layout (at least one a language code)."""
+    """True when the row names columns: every cell a column of this layout (at least one a
+    language code), or at least one a field column (``en status``, ``id`` …) — then an unknown
+    column is an error rather than a term."""
     names = [c.strip() for c in cells if c.strip()]
     if not names or not any(_HEADER_LANGUAGE.match(n) for n in names):
         return False
-    for name in names:
-        lang, _, field = name.partition(" ")
-        if not (_HEADER_LANGUAGE.match(lang) and field in ("", "definition", *TERM_FIELDS)) and name not in CONCEPT_FIELDS:
-            return False
-    return True
+    fields = [n for n in names if _known(n) and not _HEADER_LANGUAGE.match(n)]
+    return bool(fields) or all(_known(n) for n in names)
 
 
 class _TableReader:
@@ -261,9 +265,7 @@ def read_rows(builder: GlossaryBuilder, header: Row, rows: Iterable[Row]) -> Non
     """Read the rows under ``header`` into ``builder`` (an unknown column is an error)."""
     for column, name in enumerate(header.cells):
         name = name.strip()
-        lang, _, field = name.partition(" ")
-        known = name in CONCEPT_FIELDS or (_HEADER_LANGUAGE.match(lang) and field in ("", "definition", *TERM_FIELDS))
-        if name and not known:
+        if name and not _known(name):
             raise FormatError(f"unknown column {name!r} (expected language codes, '<lang> <field>' with a field "
                               f"of {', '.join(TERM_FIELDS)} or definition, or {', '.join(CONCEPT_FIELDS)})",
                               path=builder.path, line=header.line, element=f"column {column + 1}")

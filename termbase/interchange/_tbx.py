@@ -293,8 +293,8 @@ class EntryReader:
         if identifier:
             self.ids.add(identifier)
 
-    def entry(self, element: etree._Element) -> None:
-        """Read one entry (``conceptEntry`` / ``termEntry``) into the builder."""
+    def entry(self, element: etree._Element) -> Concept:
+        """Read one entry (``conceptEntry`` / ``termEntry``) into the builder; the concept it made."""
         raw_id = element.get("id")
         line = element.sourceline
         if not raw_id:
@@ -334,6 +334,7 @@ class EntryReader:
             offices=tuple(found.offices),
         )
         self.builder.add(concept, line, term_lines)
+        return concept
 
     @staticmethod
     def _default_statuses(terms: list[Term], explicit: list[bool]) -> None:
@@ -628,7 +629,6 @@ class TbxStream:
         entry_name = next(iter(version.shapes.values())).entry
         tags = {(f"{{{ns}}}{local}" if ns else local) for ns in version.shapes
                 for local in (version.header, entry_name, "back", "text")}
-        yielded = 0
         for element in iterparse_xml(self.source, tags, path=self.builder.path):
             if self.reader is None:
                 self.reader = self._start(element)
@@ -636,10 +636,7 @@ class TbxStream:
             if local == version.header:
                 self._header(element)
             elif local == entry_name:
-                self.reader.entry(element)
-                while yielded < len(self.builder.concepts):
-                    yield self.builder.concepts[yielded]
-                    yielded += 1
+                yield self.reader.entry(element)
             elif local == "back":
                 for inner in element.iter("*"):
                     self.reader.note_id(inner)
