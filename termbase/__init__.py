@@ -16,6 +16,7 @@ from termbase.errors import (
     TextDecodingError,
 )
 from termbase.glossary import Glossary, load_glossaries, load_glossary, shipped_glossary_paths
+from termbase.interchange import read_glossary_file, write_glossary_file
 from termbase.lookup import Match, Matches
 from termbase.matches import MatchKind
 from termbase.model import Concept, GlossaryInfo, Office, PartOfSpeech, Term, TermStatus, TermType
@@ -59,6 +60,8 @@ __all__ = [
     "fold",
     "load_glossaries",
     "load_glossary",
+    "read_glossary_file",
     "render",
     "shipped_glossary_paths",
+    "write_glossary_file",
 ]
