@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_paths import shared
 
 from termbase import TermStatus, TermType, Termbase
 from termbase.matches import MatchKind
@@ -57,7 +58,5 @@ def test_reference_renders_every_concept_of_the_article_as_often(termbase: Termb
 
 
 def test_article_is_the_seed_byte_for_byte() -> None:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_11438e8ab3928758.txt"
-    if not shared.exists():
-        pytest.skip("the shared seed folder is not beside this checkout")
-    assert ARTICLE.read_bytes() == shared.read_bytes()
+    seed = shared("seeds", "000_11438e8ab3928758.txt")
+    assert ARTICLE.read_bytes() == seed.read_bytes()

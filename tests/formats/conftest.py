@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from shared_paths import shared
+
 TESTS = Path(__file__).resolve().parent.parent
 DATA = TESTS / "data" / "formats"
-STANDARDS = TESTS.parent.parent / "shared" / "standards"
 
 
 @pytest.fixture
@@ -20,6 +21,4 @@ def data() -> Path:
 @pytest.fixture
 def standards() -> Path:
     """The official standards folder (../shared/standards); the test is skipped without it."""
-    if not STANDARDS.is_dir():
-        pytest.skip(f"standards folder not found: {STANDARDS}")
-    return STANDARDS
+    return shared("standards")
