@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,19 @@ from termbase.cli.common import (
     load_termbase,
 )
 from termbase.errors import InputError, LanguageError
-from termbase.formats import annotate_po, read_aligned_text, read_po, read_tmx_segments, read_tsv, read_xliff
+from termbase.formats import (
+    annotate_po,
+    read_aligned_text,
+    read_po,
+    read_tmx_segments,
+    read_tsv,
+    read_xliff,
+    replace_lines,
+    replace_msgstrs,
+    replace_tsv_targets,
+    replace_xliff_targets,
+)
+from termbase.formats._files import read_bytes
 from termbase.formats.segments import Segment
 from termbase.langtags import primary_language
 from termbase.qa.autofix import fix_text, unified_diff
@@ -33,7 +45,7 @@ from termbase.qa.render import RENDERERS, render
 from termbase.qa.validate import check_language_pair
 from termbase.spotting import guess_language
 from termbase.termbase import Termbase
-from termbase.textio import atomic_write_text, check_output_path, read_text
+from termbase.textio import atomic_write_bytes, atomic_write_text, check_output_path, encoding_of, read_text, read_text_bytes
 
 __all__ = ["add_parsers", "exit_code"]
 
@@ -151,6 +163,10 @@ def _validate(args: argparse.Namespace, given: _Input) -> None:
         raise UsageError("--in-place and --fixed exclude each other: the fix goes to one place")
     if args.in_place and given.target == "-":
         raise UsageError("--in-place needs a target file, not standard input")
+    if fixing and given.segmented and "-" in given.files:
+        raise UsageError(f"--fix on {given.kind} input rewrites the file: give its path, not standard input")
+    if fixing and given.kind == "tmx":
+        raise UsageError("--fix works on a document, a draft, aligned files, TSV, PO and XLIFF, not on TMX")
     if args.annotate is not None:
         if given.kind != "po":
             raise UsageError("--annotate works on PO files")
@@ -249,11 +265,10 @@ def run_check(args: argparse.Namespace) -> int:
         termbase = load_termbase(args)
         _swap_hint("\n".join(s.source for s in segments), "\n".join(s.target for s in segments),
                    source_lang, target_lang, given)
-        if args.fix or args.diff:
-            raise UsageError(f"--fix works on a document and its draft, or on a draft alone, not on "
-                             f"{given.kind} input yet")
         report = termbase.check_segments(segments, source_lang=source_lang, target_lang=target_lang,
                                          fuzzy=args.fuzzy, counts=args.counts)
+        if args.fix or args.diff:
+            return _fix_segments(termbase, report, segments, (source_lang, target_lang), given, args)
         if args.annotate is not None:
             _annotate(given.target, report, args)
         _emit(report, args)
@@ -305,6 +320,56 @@ def _fix(termbase: Termbase, report: Report, source: str | None, target: str, ta
         sys.stdout.write(fixed)
     print(f"termbase: {len(edits)} fix(es) applied", file=sys.stderr)
     after = termbase.check(source, fixed, fuzzy=args.fuzzy, counts=args.counts, **options)
+    if args.output or args.in_place or args.fixed:
+        _emit(after, args)
+    return exit_code(after, args.fail_on)
+
+
+def _fix_segments(termbase: Termbase, report: Report, segments: Sequence[Segment], languages: tuple[str, str],
+                  given: _Input, args: argparse.Namespace) -> int:
+    """``--fix`` on segmented input: the safe fixes of each segment (qa/autofix.py decides which)
+    written into its target — the line, the TSV target field, the msgstr, the XLIFF ``<target>`` —
+    and nothing else of the file changed."""
+    fixed: dict[str, str] = {}
+    applied: dict[str, int] = {}
+    for segment in segments:
+        new, edits = fix_text(report, segment.id)
+        if edits:
+            fixed[segment.id], applied[segment.id] = new, len(edits)
+    path = given.target
+    data = read_bytes(path)
+    bom, encoding = encoding_of(data)
+    skipped: list[str] = []
+    if given.kind in ("aligned", "tsv"):
+        text = read_text_bytes(data, path)
+        by_line = {int(segment_id[1:]): new for segment_id, new in fixed.items()}
+        new_text = replace_lines(text, by_line, path) if given.kind == "aligned" else \
+            replace_tsv_targets(text, by_line, path, quoting=args.tsv_quoting)
+        out = bom + new_text.encode(encoding)
+    elif given.kind == "po":
+        out = replace_msgstrs(data, fixed, path)
+    else:
+        out, skipped = replace_xliff_targets(data, segments, fixed, path)
+    for segment_id in skipped:
+        del fixed[segment_id], applied[segment_id]
+    if args.in_place:
+        if out != data:
+            atomic_write_bytes(path, out)
+    elif args.fixed:
+        atomic_write_bytes(args.fixed, out)
+    if args.diff:
+        sys.stdout.write(unified_diff(data.decode(encoding, "replace"), out.decode(encoding, "replace"), path))
+    elif not (args.in_place or args.fixed):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
+    print(f"termbase: {sum(applied.values())} fix(es) applied in {len(fixed)} segment(s)", file=sys.stderr)
+    if skipped:
+        print("termbase: not fixed (inline markup, a <mrk> segment or a non-UTF-8 file): " + ", ".join(skipped),
+              file=sys.stderr)
+    after = termbase.check_segments([replace(s, target=fixed.get(s.id, s.target)) for s in segments],
+                                    source_lang=languages[0], target_lang=languages[1],
+                                    fuzzy=args.fuzzy, counts=args.counts)
     if args.output or args.in_place or args.fixed:
         _emit(after, args)
     return exit_code(after, args.fail_on)

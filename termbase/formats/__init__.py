@@ -11,12 +11,15 @@ from termbase.formats.aligned import (
     parse_tsv,
     read_aligned_text,
     read_tsv,
+    replace_lines,
+    replace_tsv_targets,
     segments_from_pairs,
+    tsv_quoting,
 )
-from termbase.formats.po import annotate_po, parse_po, read_po
+from termbase.formats.po import annotate_po, parse_po, read_po, replace_msgstrs
 from termbase.formats.segments import Origin, Segment
 from termbase.formats.tmx import read_tmx_segments
-from termbase.formats.xliff import parse_xliff, read_xliff, xliff_text
+from termbase.formats.xliff import parse_xliff, read_xliff, replace_xliff_targets, xliff_text
 from termbase.formats.xmlsafe import iterparse_xml, parse_xml, read_xml, safe_xml_parser
 
 __all__ = [
@@ -36,7 +39,12 @@ __all__ = [
     "read_tsv",
     "read_xliff",
     "read_xml",
+    "replace_lines",
+    "replace_msgstrs",
+    "replace_tsv_targets",
+    "replace_xliff_targets",
     "safe_xml_parser",
     "segments_from_pairs",
+    "tsv_quoting",
     "xliff_text",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -21,7 +21,17 @@ from termbase.errors import FormatError
 from termbase.formats.segments import Origin, Segment
 from termbase.textio import read_text
 
-__all__ = ["TsvQuoting", "align_lines", "parse_tsv", "read_aligned_text", "read_tsv", "segments_from_pairs"]
+__all__ = [
+    "TsvQuoting",
+    "align_lines",
+    "parse_tsv",
+    "read_aligned_text",
+    "read_tsv",
+    "replace_lines",
+    "replace_tsv_targets",
+    "segments_from_pairs",
+    "tsv_quoting",
+]
 
 _HEADER = ("source", "target")
 
@@ -124,15 +134,23 @@ def parse_tsv(
     be quoted CSV-style (see :data:`TsvQuoting`). Raises :class:`FormatError` with the line for a
     row without exactly two columns or a bad quote.
     """
-    if quoting == "auto":
+    return _parse_tsv(text, path, tsv_quoting(text, quoting, path), source_lang, target_lang)
+
+
+def tsv_quoting(text: str, quoting: TsvQuoting = "auto", path: str | Path = "<input>") -> bool:
+    """Whether the fields of TSV ``text`` are read CSV-style (True) or literally (False), as
+    :func:`parse_tsv` reads them; ``"auto"`` decides on the text (see :data:`TsvQuoting`)."""
+    if quoting != "auto":
+        return quoting in (True, "csv")
+    try:
+        _parse_tsv(text, path, True, None, None)
+    except FormatError as csv_error:
         try:
-            return _parse_tsv(text, path, True, source_lang, target_lang)
-        except FormatError as csv_error:
-            try:
-                return _parse_tsv(text, path, False, source_lang, target_lang)
-            except FormatError:
-                raise csv_error from None
-    return _parse_tsv(text, path, quoting in (True, "csv"), source_lang, target_lang)
+            _parse_tsv(text, path, False, None, None)
+        except FormatError:
+            raise csv_error from None
+        return False
+    return True
 
 
 def _parse_tsv(text: str, path: str | Path, quoting: bool, source_lang: str | None,
@@ -181,3 +199,64 @@ def read_tsv(
     """Read a TSV file of pairs (``-`` is standard input); see :func:`parse_tsv`."""
     return parse_tsv(read_text(path), "<stdin>" if str(path) == "-" else path, quoting=quoting,
                      source_lang=source_lang, target_lang=target_lang)
+
+
+def _line_end(line: str) -> str:
+    return line[len(line.rstrip("\r\n")):]
+
+
+def replace_lines(text: str, lines: Mapping[int, str], path: str | Path = "<input>") -> str:
+    """``text`` with line ``n`` (1-based) replaced by ``lines[n]``, each line end and every other
+    line kept. :class:`FormatError` for a replacement that holds a line break."""
+    kept = _split_keep(text)
+    for number, new in lines.items():
+        if "\n" in new or "\r" in new:
+            raise FormatError("a fixed line holds a line break", path=path, line=number)
+        kept[number - 1] = new + _line_end(kept[number - 1])
+    return "".join(kept)
+
+
+def _split_keep(text: str) -> list[str]:
+    """Lines split at ``\n`` only, each with its line end (as :func:`align_lines` counts them)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def _quoted_end(line: str) -> int:
+    """The index after the closing quote of a CSV-quoted field that starts ``line``; -1 if none."""
+    position = 1
+    while True:
+        position = line.find('"', position)
+        if position == -1:
+            return -1
+        if line.startswith('""', position):
+            position += 2
+            continue
+        return position + 1
+
+
+def replace_tsv_targets(text: str, targets: Mapping[int, str], path: str | Path = "<input>", *,
+                        quoting: TsvQuoting = "auto") -> str:
+    """TSV ``text`` with the target field of the row that starts at line ``n`` replaced by
+    ``targets[n]``: the source field, the tab and the line end keep their bytes, a quoted target
+    stays quoted (``""`` inside), a literal one stays literal. :class:`FormatError` for a row the
+    rewrite cannot keep in one line, or a literal target that would need quotes."""
+    csv_style = tsv_quoting(text, quoting, path)
+    lines = _split_keep(text)
+    for number, new in targets.items():
+        line = lines[number - 1]
+        body, end = line[:len(line) - len(_line_end(line))], _line_end(line)
+        split = _quoted_end(body) if csv_style and body.startswith('"') else 0
+        tab = body.find("\t", max(split, 0))
+        if split == -1 or tab == -1:
+            raise FormatError("cannot find this row's target field to rewrite", path=path, line=number)
+        old = body[tab + 1:]
+        if csv_style and old.startswith('"') and not old.endswith('"'):
+            raise FormatError("the target field spans several lines: not rewritten", path=path, line=number)
+        needs_quotes = csv_style and (old.startswith('"') or new.startswith('"'))
+        if any(char in new for char in "\t\r\n") and not csv_style:
+            raise FormatError("the fixed target holds a tab or line break, which a TSV without quoting "
+                              "cannot hold", path=path, line=number)
+        field = '"' + new.replace('"', '""') + '"' if needs_quotes or any(c in new for c in "\t\r\n") else new
+        lines[number - 1] = body[:tab + 1] + field + end
+    return "".join(lines)

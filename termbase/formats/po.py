@@ -27,6 +27,7 @@ block of each entry with findings. Every other line keeps its bytes.
 from __future__ import annotations
 
 import codecs
+import difflib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -40,7 +41,7 @@ from termbase.formats._files import read_bytes
 from termbase.formats.segments import Origin, Segment
 from termbase.textio import BOMS, atomic_write_bytes, read_text_bytes
 
-__all__ = ["DEFAULT_FLAG", "annotate_po", "parse_po", "read_po"]
+__all__ = ["DEFAULT_FLAG", "annotate_po", "parse_po", "read_po", "replace_msgstrs"]
 
 #: The flag :func:`annotate_po` adds to entries with findings.
 DEFAULT_FLAG = "termbase-check"
@@ -449,3 +450,80 @@ def annotate_po(
         lines[start:keyword] = region
     atomic_write_bytes(output if output is not None else path, bom + "".join(lines).encode(encoding))
     return marked
+
+
+def _po_string(text: str) -> str:
+    """``text`` as the inside of a PO string (the escapes msgfmt and polib both read)."""
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\t", "\\t").replace("\r", "\\r"))
+
+
+def _rechunk(old: Sequence[str], new: str) -> list[str]:
+    """``new`` cut where the pieces ``old`` of the old text were cut (a fix keeps the wrapping):
+    each boundary follows the text around it, a changed stretch stays in the piece it starts in."""
+    text = "".join(old)
+    boundaries, position = [], 0
+    for piece in old[:-1]:
+        position += len(piece)
+        boundaries.append(position)
+    opcodes = difflib.SequenceMatcher(None, text, new, autojunk=False).get_opcodes()
+    cuts = []
+    for boundary in boundaries:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 <= boundary < i2 or boundary == i2 == len(text):
+                cuts.append(j1 + boundary - i1 if tag == "equal" else j1 if boundary == i1 else j2)
+                break
+        else:
+            cuts.append(len(new))
+    edges = [0, *sorted(cuts), len(new)]
+    return [new[a:b] for a, b in zip(edges, edges[1:], strict=False) if b > a] or [""]
+
+
+def _msgstr_lines(keyword: str, old: Sequence[str], text: str, eol: str) -> list[str]:
+    """The lines of ``keyword "text"``: one line when the old msgstr was one line, else
+    ``keyword ""`` and the new text cut as the old pieces were."""
+    if len(old) == 1:
+        return [f'{keyword} "{_po_string(text)}"{eol}']
+    pieces = _rechunk(old[1:], text) if "".join(old[1:]) else [p for p in re.split(r"(?<=\n)", text) if p]
+    return [f'{keyword} "{_po_string(old[0])}"{eol}' if old[0] else f'{keyword} ""{eol}'] + \
+        [f'"{_po_string(piece)}"{eol}' for piece in pieces]
+
+
+def replace_msgstrs(data: bytes, targets: Mapping[str, str], path: str | Path = "<input>") -> bytes:
+    """PO bytes with the msgstr of each segment id (as :func:`read_po` gives them: ``"3"``,
+    ``"4[1]"``) replaced by ``targets[id]``, in the file's encoding and line ends; every other
+    line keeps its bytes, and a msgstr written over several lines stays so. Raises
+    :class:`ValueError` for an unknown segment id."""
+    text, bom, encoding = _decode(data, path)
+    po = _load(text, path)
+    lines = _lines(text, keepends=True)
+    eol = "\r\n" if "\r\n" in text else "\n"
+    wanted: dict[int, dict[int | None, str]] = {}
+    for segment_id, new in targets.items():
+        match = _SEGMENT_ID.fullmatch(segment_id)
+        if match is None:
+            raise ValueError(f"{path}: no PO segment with id {segment_id!r}")
+        form = int(match.group(2)) if match.group(2) is not None else None
+        wanted.setdefault(int(match.group(1)), {})[form] = new
+    found: set[int] = set()
+    for index, entry, _start, keyword in sorted(_layout(lines, po), key=lambda item: -item[2]):
+        if index not in wanted:
+            continue
+        found.add(index)
+        for form, new in sorted(wanted[index].items(), key=lambda item: -(item[0] or 0)):
+            name = "msgstr" if form is None else f"msgstr[{form}]"
+            if (form is None) != (not entry.msgid_plural):
+                raise ValueError(f"{path}: entry {index} has {'no ' if form is not None else ''}plural forms")
+            at = next((n for n in range(keyword, len(lines))
+                       if re.match(re.escape(name) + r'\s*"', lines[n].lstrip())), None)
+            if at is None:
+                raise ValueError(f"{path}: entry {index} has no {name}")
+            end = at + 1
+            while end < len(lines) and lines[end].lstrip().startswith('"'):
+                end += 1
+            old = ["".join(polib.unescape(m.group(1)) for m in _STRING.finditer(lines[n])) for n in range(at, end)]
+            lines[at:end] = _msgstr_lines(name, old, new, eol)
+    unknown = sorted(set(wanted) - found)
+    if unknown:
+        raise ValueError(f"{path}: no PO segment with id {', '.join(map(repr, map(str, unknown)))}")
+    return bom + "".join(lines).encode(encoding)

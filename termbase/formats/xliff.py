@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,7 +44,7 @@ from termbase.formats.segments import Origin, Segment
 from termbase.formats.xmlsafe import parse_xml
 from termbase.langtags import LanguageTagError, parse_tag
 
-__all__ = ["XLIFF_1_2_NS", "XLIFF_2_NS", "parse_xliff", "read_xliff", "xliff_text"]
+__all__ = ["XLIFF_1_2_NS", "XLIFF_2_NS", "parse_xliff", "read_xliff", "replace_xliff_targets", "xliff_text"]
 
 XLIFF_1_2_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_2_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -353,3 +353,62 @@ def parse_xliff(data: bytes, path: str | Path = "<input>") -> list[Segment]:
 def read_xliff(path: str | Path) -> list[Segment]:
     """Read the segments of an XLIFF file (``-`` is standard input); see :func:`parse_xliff`."""
     return parse_xliff(read_bytes(path), "<stdin>" if str(path) == "-" else path)
+
+
+_TARGET_START = re.compile(r"<(?:[\w.-]+:)?target(?:\s[^<>]*)?>")
+_TARGET_END = re.compile(r"</(?:[\w.-]+:)?target\s*>")
+_CONTAINER_END = re.compile(r"</(?:[\w.-]+:)?(?:segment|trans-unit)\s*>")
+_REFERENCE = re.compile(r"&(?:#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+def _unreference(text: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        name = match.group()[1:-1]
+        if name.startswith("#x"):
+            return chr(int(name[2:], 16))
+        if name.startswith("#"):
+            return chr(int(name[1:]))
+        return _NAMED[name]
+    return _REFERENCE.sub(one, text)
+
+
+def replace_xliff_targets(data: bytes, segments: Sequence[Segment], targets: Mapping[str, str],
+                          path: str | Path = "<input>") -> tuple[bytes, list[str]]:
+    """XLIFF bytes with the ``<target>`` text of each segment id in ``targets`` replaced, and the
+    ids left alone. Only a target that is plain text in a UTF-8 file is rewritten (its bytes
+    between the tags, ``&``, ``<`` and ``>`` escaped); one with inline markup, a ``<mrk>``
+    segment of XLIFF 1.2 or a file in another encoding is left as it is and its id returned:
+    mapping a fix through markup could move a tag. Every other byte is kept."""
+    bom, encoding = (codecs.BOM_UTF8, "utf-8") if data.startswith(codecs.BOM_UTF8) else (b"", "utf-8")
+    declared = _DECLARED.search(data[:1024].decode("latin-1"))
+    by_id = {segment.id: segment for segment in segments}
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+            declared is not None and _family(declared.group(1)) != "utf-8"):
+        return data, sorted(targets)
+    text = data[len(bom):].decode(encoding)
+    starts = [0] + [n + 1 for n, char in enumerate(text) if char == "\n"]
+    skipped: list[str] = []
+    replacements: list[tuple[int, int, str]] = []
+    for segment_id, new in targets.items():
+        segment = by_id[segment_id]
+        origin = segment.origin
+        if origin.line is None or "/mrk[" in (origin.element or ""):
+            skipped.append(segment_id)
+            continue
+        start = _TARGET_START.search(text, starts[origin.line - 1])
+        end = _TARGET_END.search(text, start.end()) if start else None
+        container = _CONTAINER_END.search(text, starts[origin.line - 1])
+        if start is None or end is None or container is None or container.start() < start.start() \
+                or start.group().endswith("/>"):
+            skipped.append(segment_id)
+            continue
+        content = text[start.end():end.start()]
+        if "<" in content or _unreference(content) != segment.target:
+            skipped.append(segment_id)
+            continue
+        escaped = new.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        replacements.append((start.end(), end.start(), escaped))
+    for begin, finish, escaped in sorted(replacements, reverse=True):
+        text = text[:begin] + escaped + text[finish:]
+    return bom + text.encode(encoding), sorted(skipped)
