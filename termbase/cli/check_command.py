@@ -333,7 +333,7 @@ def _fix_segments(termbase: Termbase, report: Report, segments: Sequence[Segment
     fixed: dict[str, str] = {}
     applied: dict[str, int] = {}
     for segment in segments:
-        new, edits = fix_text(report, segment.id)
+        new, edits = fix_text(report, segment.id, unsafe=args.unsafe_fixes)
         if edits:
             fixed[segment.id], applied[segment.id] = new, len(edits)
     path = given.target
