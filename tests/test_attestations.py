@@ -145,3 +145,10 @@ def test_the_report_script_fails_the_check_on_a_gap(tmp_path: Path) -> None:
     broken = _write(tmp_path / "b.tsv", "no header")
     done = _run("--glossary", str(glossary), "--attestations", str(broken))
     assert done.returncode == 2 and "line 1" in done.stderr
+
+
+def test_terms_attested_in_two_outlets_name_their_sources(shipped_termbase: Termbase) -> None:
+    """A listed spelling that outlets print carries term-level sources (the outlets, or its data source)."""
+    result = coverage(attested_spellings(read_attestations(TSV), shipped_termbase.concepts), min_outlets=2)
+    unsourced = [(s.concept, s.term.text) for s in result.spellings if s.term is not None and not s.term.sources]
+    assert unsourced == []
