@@ -19,6 +19,7 @@ Import from a benchmark script next to this file (``from generate import ...``) 
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
@@ -37,7 +38,9 @@ __all__ = [
     "arabic_word",
     "concepts_for_terms",
     "english_word",
+    "edit_words",
     "generate_concepts",
+    "generate_memory",
     "generate_text",
     "glossary_yaml",
     "make_queries",
@@ -393,3 +396,61 @@ def generate_text(
             length += 1
     text = "".join(pieces) + "."
     return GeneratedText(text, lang, tuple(spans))
+
+
+# -- translation memories -----------------------------------------------------------------------
+
+
+def _lexicon(size: int, rng: random.Random) -> tuple[list[str], list[str], list[float]]:
+    """``size`` parallel word pairs (Arabic, English) and Zipf weights (rank ** -1.1)."""
+    arabic, english, seen = [], [], set()
+    while len(arabic) < size:
+        word = arabic_word(rng, rng.choice((2, 3, 3, 4)))
+        if word in seen:
+            continue
+        seen.add(word)
+        arabic.append(word)
+        english.append(english_word(rng, rng.choice((1, 2, 2, 3))).lower())
+    weights = [1.0 / (rank ** 1.1) for rank in range(1, size + 1)]
+    return arabic, english, weights
+
+
+def edit_words(words: list[str], edits: int, rng: random.Random, vocabulary: Sequence[str]) -> list[str]:
+    """``words`` with ``edits`` word edits: a word replaced, dropped or inserted, or a clitic glued on."""
+    out = list(words)
+    for _ in range(edits):
+        kind = rng.random()
+        at = rng.randrange(len(out)) if out else 0
+        if kind < 0.4 and out:
+            out[at] = rng.choice(vocabulary)
+        elif kind < 0.6 and len(out) > 2:
+            del out[at]
+        elif kind < 0.8:
+            out.insert(at, rng.choice(vocabulary))
+        elif out:
+            out[at] = rng.choice(_AR_CLITICS) + out[at] if not out[at].startswith("ال") else "و" + out[at]
+    return out
+
+
+def generate_memory(n: int, *, seed: int = 0, vocabulary: int = 30_000, near_share: float = 0.3,
+                    ) -> tuple[list[tuple[str, str]], list[str]]:
+    """``n`` Arabic→English segment pairs and the Arabic vocabulary they use.
+
+    Sentences are 8 to 30 words drawn with Zipf frequencies from a parallel lexicon; the English
+    side translates word for word. A share ``near_share`` of segments are near repeats of earlier
+    ones (one to three word edits), as in real memories of news copy.
+    """
+    rng = random.Random(seed)
+    arabic, english, weights = _lexicon(vocabulary, rng)
+    to_english = dict(zip(arabic, english, strict=True))
+    cumulative = list(itertools.accumulate(weights))
+    pairs: list[tuple[str, str]] = []
+    sources: list[list[str]] = []
+    for _ in range(n):
+        if sources and rng.random() < near_share:
+            words = edit_words(rng.choice(sources), rng.randint(1, 3), rng, arabic)
+        else:
+            words = rng.choices(arabic, cum_weights=cumulative, k=rng.randint(8, 30))
+        sources.append(words)
+        pairs.append((" ".join(words), " ".join(to_english.get(w, w) for w in words)))
+    return pairs, arabic

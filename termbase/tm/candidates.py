@@ -7,9 +7,11 @@ For a query of ``n`` tokens and a minimum score ``S``, a stored segment of ``m``
 ``M = max(n, m)`` (:func:`termbase.tm.scoring.required_shared`). Since ``M ≥ n``, every such
 segment shares at least ``t_min = ceil(S·n / 100)`` tokens, so it contains one of the
 ``n − t_min + 1`` rarest query tokens (the other ``t_min − 1`` cannot supply ``t_min`` shared
-tokens alone): only those tokens' rows are read (prefix filtering). The shared count of each
-candidate is then summed over all query tokens by binary search in their rows, and candidates
-below ``t(M)`` are dropped. Nothing that can reach ``S`` is dropped; what is left is rescored
+tokens alone): only those tokens' rows are read (prefix filtering). Candidates too short or too
+long to share ``t(M)`` tokens are dropped, then the shared count of each is summed over the query
+tokens, rarest first, by binary search in their rows; after each token a candidate that could not
+reach ``t(M)`` even sharing every token still to count is dropped, so the long rows of frequent
+tokens are searched for few candidates. Nothing that can reach ``S`` is dropped; what is left is rescored
 exactly with rapidfuzz.
 """
 
@@ -83,17 +85,25 @@ class CandidateIndex:
             if not lists:
                 return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
             rows = np.unique(np.concatenate(lists))
-        shared = np.zeros(len(rows), dtype=np.int64)
-        for token, count in wanted.items():
-            postings = self.rows_of(token)
-            if len(postings) == 0:
-                continue
-            present = np.searchsorted(postings, rows, side="right") - np.searchsorted(postings, rows, side="left")
-            np.minimum(present, count, out=present)
-            shared += present
+        # Count shared tokens, rarest first; after each token drop the rows that cannot reach
+        # their t(M) even if they share every query token still to count.
         longest = np.maximum(self.lengths[rows], n)
-        keep = shared * 100 >= min_score * longest  # shared ≥ ceil(S·M/100)
-        rows, shared, longest = rows[keep], shared[keep], longest[keep]
+        need = -(-min_score * longest // 100)
+        keep = np.minimum(self.lengths[rows], n) >= need  # shared ≤ min(n, m)
+        rows, longest, need = rows[keep], longest[keep], need[keep]
+        shared = np.zeros(len(rows), dtype=np.int64)
+        remaining = n
+        for token in sorted(wanted, key=lambda t: (len(self.rows_of(t)), t)):
+            count = wanted[token]
+            remaining -= count
+            postings = self.rows_of(token)
+            if len(postings):
+                present = np.searchsorted(postings, rows, side="right") - np.searchsorted(postings, rows, side="left")
+                np.minimum(present, count, out=present)
+                shared += present
+            keep = shared + remaining >= need
+            if not keep.all():
+                rows, shared, longest, need = rows[keep], shared[keep], longest[keep], need[keep]
         bound = np.where(longest == 0, 100, shared * 100 // np.maximum(longest, 1))
         order = np.lexsort((rows, -bound))
         return rows[order], bound[order]

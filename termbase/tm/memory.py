@@ -273,7 +273,8 @@ class TranslationMemory:
             if score >= min_score:
                 results.append((score, fuzzy, distance, translations, context, segment))
         results.sort(key=lambda item: (-item[0], item[5].id))
-        return [self._match(text, source_lang, query_words, *item) for item in results[:limit]]
+        query_marks = [t.text for t in tokenize(text, source_lang)]
+        return [self._match(query_marks, query_words, *item) for item in results[:limit]]
 
     def _context_matches(self, segment_id: int, previous: str | None, next: str | None) -> bool:  # noqa: A002
         want_previous = normalize_text(previous) if previous is not None else None
@@ -286,20 +287,19 @@ class TranslationMemory:
             return True
         return False
 
-    def _match(self, text: str, lang: str, query_words: Sequence[str], score: int, fuzzy: int, distance: int,
-               translations: int, context: bool, segment: StoredSegment) -> TmMatch:
+    def _match(self, query_marks: Sequence[str], query_words: Sequence[str], score: int, fuzzy: int,
+               distance: int, translations: int, context: bool, segment: StoredSegment) -> TmMatch:
         stored_words = self._match_tokens(segment.source, segment.source_lang)
         return TmMatch(
             segment=segment, score=score, fuzzy=fuzzy, distance=distance, translations=translations,
             context=context, query_tokens=tuple(query_words), stored_tokens=tuple(stored_words),
             differences=tuple(differences(query_words, stored_words)),
-            marked=mark_differences(text, lang, segment.source, segment.source_lang),
+            marked=mark_differences(query_marks, segment.source, segment.source_lang),
         )
 
 
-def mark_differences(query: str, query_lang: str, stored: str, stored_lang: str) -> str:
-    """``stored`` with the words that differ from ``query`` between ⟦ ⟧ (word tokens, whatever the mode)."""
-    query_tokens = [t.text for t in tokenize(query, query_lang)]
+def mark_differences(query_tokens: Sequence[str], stored: str, stored_lang: str) -> str:
+    """``stored`` with the words that differ from the query's word tokens between ⟦ ⟧ (whatever the mode)."""
     stored_tokens = tokenize(stored, stored_lang)
     spans = []
     for diff in differences(query_tokens, [t.text for t in stored_tokens]):

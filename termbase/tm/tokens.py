@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from termbase.arabic import ARTICLE, DEFINITE_PREFIXES
@@ -46,12 +47,18 @@ def is_arabic_tag(lang: str | None) -> bool:
     return lang is not None and same_language(lang, "ar")
 
 
+_CLITIC_LETTERS = frozenset(chain[0] for chain in _CHAINS)
+
+
+@lru_cache(maxsize=1 << 17)
 def split_clitic(word: str) -> tuple[str, str]:
     """``(clitics, rest)`` of a folded Arabic word: «والنفط» → («و», «النفط»), «للدول» → («ل», «الدول»).
 
     Only a chain glued to the article is split (``("", word)`` otherwise), and only when at least
     two letters follow the article.
     """
+    if word[:1] not in _CLITIC_LETTERS:
+        return "", word
     for chain in _CHAINS:
         if word.startswith(chain) and len(word) - len(chain) >= _MIN_STEM:
             if chain.endswith("لل"):  # ل + ال is written لل
