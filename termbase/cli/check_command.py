@@ -27,16 +27,13 @@ from termbase.errors import InputError, LanguageError
 from termbase.formats import (
     annotate_po,
     read_aligned_text,
-    read_po,
-    read_tmx_segments,
-    read_tsv,
-    read_xliff,
     replace_lines,
     replace_msgstrs,
     replace_tsv_targets,
     replace_xliff_targets,
 )
 from termbase.formats._files import read_bytes
+from termbase.formats.bilingual import BILINGUAL_SUFFIXES, read_bilingual
 from termbase.formats.segments import Segment
 from termbase.langtags import primary_language
 from termbase.qa.autofix import fix_text, unified_diff
@@ -49,7 +46,6 @@ from termbase.textio import atomic_write_bytes, atomic_write_text, check_output_
 
 __all__ = ["add_parsers", "exit_code"]
 
-_SEGMENT_SUFFIXES = {".tsv": "tsv", ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
 _FAIL_ON = ("error", "warning", "never")
 
 
@@ -136,7 +132,7 @@ def _input(args: argparse.Namespace) -> _Input:
             raise UsageError(f"--aligned takes two line-aligned files, SOURCE and TARGET, not {len(files)}")
         return _Input("aligned", files)
     if len(files) == 1:
-        kind = _SEGMENT_SUFFIXES.get(Path(files[0]).suffix.lower())
+        kind = BILINGUAL_SUFFIXES.get(Path(files[0]).suffix.lower())
         if kind is None:
             raise UsageError(f"{files[0]}: one file must be .tsv, .po/.pot, .xlf/.xliff or .tmx; give SOURCE and "
                              "TARGET, or --target-only TARGET")
@@ -191,51 +187,21 @@ def _validate(args: argparse.Namespace, given: _Input) -> None:
 
 def _read(args: argparse.Namespace, given: _Input) -> tuple[list[Segment], str, str]:
     """The segments of a segmented input and its languages (options first, then the file's)."""
-    source_lang, target_lang = args.source_lang or "ar", args.target_lang or "en"
     path = given.files[0]
     if given.kind == "aligned":
+        source_lang, target_lang = args.source_lang or "ar", args.target_lang or "en"
         segments = read_aligned_text(given.files[0], given.files[1], source_lang=source_lang,
                                      target_lang=target_lang)
-    elif given.kind == "tsv":
-        segments = read_tsv(path, quoting=args.tsv_quoting, source_lang=source_lang, target_lang=target_lang)
-    elif given.kind == "po":
-        segments = read_po(path, msgid_lang=args.msgid_lang, include_fuzzy=args.include_fuzzy)
-        source_lang, target_lang = args.msgid_lang, "en" if args.msgid_lang == "ar" else "ar"
     else:
-        segments = read_xliff(path) if given.kind == "xliff" else read_tmx_segments(
-            path, source_lang=args.source_lang, target_lang=args.target_lang)
-        source_lang, target_lang = _file_languages(segments, args)
+        segments, source_lang, target_lang = read_bilingual(
+            path, given.kind, source_lang=args.source_lang, target_lang=args.target_lang,
+            msgid_lang=args.msgid_lang, include_fuzzy=args.include_fuzzy, tsv_quoting=args.tsv_quoting)
     if not segments:
         shown = "<stdin>" if path == "-" else path
         what = {"aligned": "lines", "tsv": "rows", "po": "entries", "xliff": "units", "tmx": "units"}[given.kind]
         hint = " (fuzzy entries are skipped without --include-fuzzy)" if given.kind == "po" else ""
         raise InputError(f"nothing to check: no translatable {what}{hint}", path=shown)
     return segments, source_lang, target_lang
-
-
-def _file_languages(segments: Sequence[Segment], args: argparse.Namespace) -> tuple[str, str]:
-    """The one language pair of an XLIFF file's segments (``--source-lang``/``--target-lang`` win);
-    :class:`InputError` naming the unit when a language is missing or the units disagree."""
-    first: tuple[str, str] | None = None
-    languages = ("", "")
-    for segment in segments:
-        source = args.source_lang or segment.source_lang
-        target = args.target_lang or segment.target_lang
-        if source is None or target is None:
-            side = "source" if source is None else "target"
-            attribute = "srcLang/source-language" if side == "source" else "trgLang/target-language"
-            raise InputError(f"no {side} language ({attribute}) and no --{side}-lang: the language is "
-                             "not guessed", path=segment.origin.path, line=segment.origin.line,
-                             element=segment.origin.element)
-        pair = (primary_language(source), primary_language(target))
-        if first is None:
-            first = pair
-            languages = (source, target)
-        elif pair != first:
-            raise InputError(f"this unit is {source}→{target} but the first is {languages[0]}→{languages[1]}; "
-                             "check one language pair at a time", path=segment.origin.path,
-                             line=segment.origin.line, element=segment.origin.element)
-    return languages
 
 
 def _swap_hint(source: str | None, target: str, source_lang: str, target_lang: str, given: _Input) -> None:
