@@ -7,12 +7,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from termbase.arabic import ARTICLE, is_arabic, rasm
 from termbase.glossary import Glossary
 from termbase.model import Concept, PartOfSpeech, Term, TermStatus, TermType
 from termbase.normalize import fold
+from termbase.spotting.wordlist import zipf
 
 __all__ = ["LintCode", "LintFinding", "lint_glossaries"]
 
@@ -220,12 +220,9 @@ def _is_bare_surname(preferred: Term, terms: Sequence[Term]) -> bool:
     return any(len(fold(t.text).split()) > 1 and fold(t.text).split()[-1] == words[0] for t in terms)
 
 
-@lru_cache(maxsize=None)
 def _common_word(key: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    with_article = zipf_frequency(ARTICLE + key, "ar")
-    return bool(with_article >= COMMON_WORD_ZIPF and with_article >= zipf_frequency(key, "ar") - COMMON_WORD_GAP)
+    with_article = zipf(ARTICLE + key, "ar")
+    return with_article >= COMMON_WORD_ZIPF and with_article >= zipf(key, "ar") - COMMON_WORD_GAP
 
 
 def _is_adjective(concept: Concept) -> bool:
