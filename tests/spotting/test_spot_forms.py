@@ -70,6 +70,7 @@ DEFINITENESS = [
     ("والمعادن الحيوية", "والمعادن الحيوية"),
     ("بالمعادن الحيوية", "بالمعادن الحيوية"),
     ("ومعادن حيوية", "ومعادن حيوية"),
+    ("فللمعادن الحيوية", "فللمعادن الحيوية"),  # ف + ل + ال
 ]
 
 
@@ -89,6 +90,8 @@ def test_definiteness_must_agree(spans: Any, spot_tb: Termbase, text: str) -> No
     ("والكرملين", "والكرملين"),
     ("للكرملين", "للكرملين"),
     ("بالكرملين", "بالكرملين"),
+    ("فللكرملين", "فللكرملين"),  # ف + ل + ال: the longest chain with the article
+    ("وللكرملين", "وللكرملين"),
 ])
 def test_name_with_article(spans: Any, spot_tb: Termbase, written: str, expected: str) -> None:
     assert spans(spot_tb, f"أعلن {written} أمس") == [("kremlin", expected)]
@@ -117,6 +120,14 @@ def test_detached_clitic(spans: Any, spot_tb: Termbase, text: str, concept: str,
 def test_detached_article_needs_a_definite_term(spot_tb: Termbase) -> None:
     hits = spot_tb.spot("زيارة الـ تركمانستان", fuzzy=False)
     assert [(h.concept, h.text) for h in hits] == [("turkmenistan", "تركمانستان")]
+
+
+@pytest.mark.parametrize("text", ["بيان لـ كرملين أمس", "بيان وبـ كرملين أمس", "بيان بـ ولايات المتحدة أمس",
+                                  "بيان لـ معادن الحيوية أمس"])
+def test_detached_clitic_needs_an_indefinite_term(spot_tb: Termbase, text: str) -> None:
+    """A clitic written apart stands before an indefinite word; a term that needs its article
+    (الكرملين, الولايات المتحدة) is not read from its stem after لـ or بـ."""
+    assert spot_tb.spot(text, fuzzy=False) == []
 
 
 # -- nested terms: the longest wins --------------------------------------------------------------
