@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,19 +59,35 @@ def test_entity_declarations_are_refused_with_file_and_line(document: bytes, lin
     assert "root:" not in str(error)  # nothing from /etc/passwd
 
 
-def test_entity_check_after_parse_catches_what_the_prescan_misses() -> None:
-    # A DOCTYPE after a comment that contains a start tag hides the declaration from the prescan.
-    tricky = b'<?xml version="1.0"?>\n<!-- <x> -->\n<!DOCTYPE foo [<!ENTITY a "b">]>\n<foo>&a;</foo>'
-    with pytest.raises(FormatError, match="entity"):
-        parse_xml(tricky, "tricky.xml")
+PAST_THE_PRESCAN = b'<?xml version="1.0"?>\n<!-- ' + b"x" * 70_000 + b' -->\n'
+"""A prolog longer than the 64 KiB the prescan reads: what follows is seen only by the parser."""
+PARSERS = [
+    pytest.param(lambda document: parse_xml(document, "late.xml"), id="parse_xml"),
+    pytest.param(lambda document: list(iterparse_xml(document, {"item"}, path="late.xml")), id="iterparse_xml"),
+]
 
 
-def test_undeclared_entity_reference_is_refused() -> None:
-    document = b'<?xml version="1.0"?>\n<!DOCTYPE foo SYSTEM "foo.dtd">\n<foo>a&bar;b</foo>\n'
+@pytest.mark.parametrize("parse", PARSERS)
+@pytest.mark.parametrize(("doctype", "detail"), [
+    (b'<!DOCTYPE item [<!ENTITY a "b">]>', "declares entity 'a'"),
+    (b'<!DOCTYPE item [<!ENTITY % p "b">]>', "declares entity 'p'"),
+    (b"<!DOCTYPE item [<!ELEMENT item ANY>]>", "internal DTD subset"),
+])
+def test_entity_check_after_parse_catches_what_the_prescan_misses(
+        parse: Callable[[bytes], object], doctype: bytes, detail: str) -> None:
+    document = PAST_THE_PRESCAN + doctype + b"\n<item><name>n</name></item>\n"
     with pytest.raises(FormatError) as caught:
-        parse_xml(document, "ref.xml")
-    assert caught.value.line == 3
-    assert caught.value.element == "&bar;"
+        parse(document)
+    assert caught.value.path == "late.xml"
+    assert detail in caught.value.detail
+
+
+@pytest.mark.parametrize("parse", PARSERS)
+def test_undeclared_entity_reference_is_refused(parse: Callable[[bytes], object]) -> None:
+    document = b'<?xml version="1.0"?>\n<!DOCTYPE list SYSTEM "l.dtd">\n<list><item><name>a&bar;b</name></item></list>\n'
+    with pytest.raises(FormatError) as caught:
+        parse(document)
+    assert (caught.value.path, caught.value.line, caught.value.element) == ("late.xml", 3, "&bar;")
 
 
 def test_doctype_without_entities_is_accepted_and_not_loaded() -> None:
