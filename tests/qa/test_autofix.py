@@ -8,7 +8,7 @@ import pytest
 
 from termbase import Termbase
 from termbase.qa.autofix import SAFE_CODES, Edit, apply_edits, edits_for, fix_text, unified_diff
-from termbase.qa.issues import IssueCode
+from termbase.qa.issues import Applicability, Issue, IssueCode, Severity, TextSpan
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEED_AR = (REPO / "seeds" / "c5plus1-summit.ar.txt").read_text(encoding="utf-8")
@@ -72,7 +72,7 @@ def test_only_spans_change_in_the_example_draft(shipped_termbase: Termbase) -> N
     assert shipped_termbase.fix(SEED_AR, fixed) == fixed
 
 
-def test_edits_skip_overlaps_and_other_segments(qa_termbase: Termbase) -> None:
+def test_edits_of_other_segments_are_left_alone(qa_termbase: Termbase) -> None:
     report = qa_termbase.check_segments([("", "Tokaev"), ("", "Kirghizia")])
     assert [e.old for e in edits_for(report.issues, "1")] == ["Tokaev"]
     assert [e.old for e in edits_for(report.issues, "2")] == ["Kirghizia"]
@@ -80,6 +80,25 @@ def test_edits_skip_overlaps_and_other_segments(qa_termbase: Termbase) -> None:
     edits = [Edit(0, 6, "Tokaev", "Tokayev", IssueCode.DEPRECATED_TERM)]
     with pytest.raises(ValueError, match="expects 'Tokaev'"):
         apply_edits("Kirghizia", edits)
+
+
+def _safe_fix(start: int, old: str, new: str) -> Issue:
+    return Issue(IssueCode.DEPRECATED_TERM, Severity.ERROR, "c", None, TextSpan(start, start + len(old), old),
+                 f"{old} is deprecated", new, fix=Applicability.SAFE)
+
+
+def test_overlapping_edits_keep_the_first_and_never_mix() -> None:
+    """Two fixes of overlapping spans ("Central Asia" / "Asia summit"): applying both would write
+    each replacement over part of the other's text; only the one that starts first is kept."""
+    text = "The Central Asia summit opened."
+    first, second = _safe_fix(4, "Central Asia", "Central-Asia"), _safe_fix(12, "Asia summit", "Asian summit")
+    last_letter = _safe_fix(15, "a", "an")  # overlaps by one character
+    for issues in ([first, second], [second, first], [first, last_letter]):
+        edits = edits_for(issues)
+        assert [(e.start, e.end) for e in edits] == [(4, 16)]
+        assert apply_edits(text, edits) == "The Central-Asia summit opened."
+    touching = [_safe_fix(4, "Central", "Middle"), _safe_fix(12, "Asia", "Asia's")]
+    assert apply_edits(text, edits_for(touching)) == "The Middle Asia's summit opened."
 
 
 def test_unified_diff() -> None:
