@@ -20,6 +20,8 @@ CASES = [
     ("قمة", "3 summits", [(None, "3", None)]),
     ("نسبة ٣٫٥ بالمئة", "a 3.5 percent rate", []),
     ("عدد 1,200 شخص", "1200 people", []),
+    ("عدد ١٬٢٠٠ شخص", "1,200 people", []),  # ٬ U+066C ARABIC THOUSANDS SEPARATOR
+    ("بلغ ٢٬٥٠٠٬٠٠٠ برميل", "2,500,000 barrels", []),
 ]
 
 
