@@ -63,6 +63,19 @@ def test_no_rewrite_of_a_place_into_another_place(shipped_termbase: Termbase) ->
         "He flew to Turkmenistan on Monday."
 
 
+@pytest.mark.parametrize("text", [
+    "Islands of Polinesia were settled by canoe.",  # Polynesia is more than French Polynesia
+    "The Guianna Shield is old rock.",  # the Guiana Shield spans three countries
+    "Ancient Caledonnia resisted Rome.",  # Caledonia was Scotland, not New Caledonia
+    "Rockets left Vostochny Cosmodrom.",  # a cosmodrome other than Baikonur
+])
+def test_last_word_of_a_place_name_alone_is_not_the_place(shipped_termbase: Termbase, text: str) -> None:
+    """The last word alone stands for a person's name (a surname), never for a place or body whose
+    name has more words: the rest of the name is what tells them apart."""
+    assert [h for h in shipped_termbase.spot(text, lang="en") if h.match is MatchKind.FUZZY] == []
+    assert shipped_termbase.fix(None, text, unsafe=True) == text
+
+
 # -- unlisted spellings are found ------------------------------------------------------------------
 
 UNLISTED = [
