@@ -19,9 +19,7 @@ import pytest
 
 from termbase import Termbase
 from termbase.matches import MatchKind
-from termbase.normalize import fold_text
-from termbase.spotting.forms import surface_forms
-from termbase.spotting.automaton import ALL_PREFIXES
+from termbase.normalize import fold, fold_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "c5plus1-summit.ar.txt"
 
@@ -142,28 +140,53 @@ def test_no_fuzzy_and_no_ambiguous_hit(shipped_termbase: Termbase, article: str)
     ("sadyr-japarov", "وصدير جباروف"),
     ("serdar-berdimuhamedov", "وسيردار بيردي محمدوف"),
 ])
-def test_the_issue_examples(concept: str, text: str) -> None:
-    assert (concept, text) in EXPECTED
+def test_the_issue_examples(shipped_termbase: Termbase, concept: str, text: str) -> None:
+    """Each example, alone in a sentence of its own, is one hit of its concept spanning exactly it."""
+    sentence = f"وقال المسؤول إن {text}» مهم أمس."
+    hits = shipped_termbase.spot(sentence, lang="ar")
+    start = sentence.index(text)
+    assert [(h.concept, h.start, h.end) for h in hits] == [(concept, start, start + len(text))]
+
+
+# Clitic chains of Arabic grammar, written out here rather than taken from termbase: a
+# conjunction (و ف), then a preposition (ب ك ل); before the article ل + ال is written لل.
+CONJUNCTIONS, PREPOSITIONS = ("", "و", "ف"), ("", "ب", "ك", "ل")
+BEFORE_A_WORD = {c + p for c in CONJUNCTIONS for p in PREPOSITIONS}
+BEFORE_THE_ARTICLE = {c + p + "ال" for c in CONJUNCTIONS for p in ("", "ب", "ك")} | {c + "لل" for c in CONJUNCTIONS}
+BEFORE_LAM = {c + "ل" for c in CONJUNCTIONS}  # ل + ال + لجنة = للجنة
+
+
+def _written_forms(term: str) -> set[tuple[str, frozenset[str]]]:
+    """How a listed term (folded) is written in running text: after a clitic chain, and, when it
+    starts with the article, its stem after a chain that carries the article."""
+    forms = {(term, frozenset(BEFORE_A_WORD))}
+    if term.startswith("ال") and len(term.split(" ")[0]) > 3:
+        stem = term[2:]
+        forms.add((stem, frozenset(BEFORE_THE_ARTICLE | (BEFORE_LAM if stem.startswith("ل") else set()))))
+    return forms
 
 
 def test_no_occurrence_is_missed(shipped_termbase: Termbase, article: str) -> None:
-    """Brute-force oracle: every folded surface form of every Arabic term that stands as a word in
-    the article (optionally after a clitic chain) lies inside a hit."""
+    """Brute-force oracle: every listed Arabic spelling of every term that stands as a word in the
+    article, after a clitic chain of Arabic grammar, lies inside a hit. The forms are made here
+    from the glossary text, not by the spotter's own surface forms."""
     folded = fold_text(article)
     padded = " " + folded.folded + " "
     covered = bytearray(len(article) + 1)
     for hit in shipped_termbase.spot(article, lang="ar"):
         covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-    missed = []
+    missed, seen = [], 0
     for concept in shipped_termbase:
         for term in concept.terms_in("ar"):
-            for form in surface_forms(term):
-                at = padded.find(form.key + " ")
+            for form, chains in _written_forms(fold(term.text)):
+                at = padded.find(form + " ")
                 while at != -1:
                     word_start = padded.rfind(" ", 0, at) + 1
-                    if padded[word_start:at] in ALL_PREFIXES | {""}:
-                        start, end = folded.original_span(at - 1, at - 1 + len(form.key))
+                    if padded[word_start:at] in chains:
+                        seen += 1
+                        start, end = folded.original_span(at - 1, at - 1 + len(form))
                         if covered.find(0, start, end) != -1:
                             missed.append((concept.id, article[start:end]))
-                    at = padded.find(form.key + " ", at + 1)
+                    at = padded.find(form + " ", at + 1)
     assert missed == []
+    assert seen >= len(EXPECTED) * 3 // 4  # the oracle sees most of the article's terms
