@@ -15,6 +15,7 @@ import pytest
 
 from termbase.cli import main
 
+NEWS_PO = Path(__file__).resolve().parents[1] / "data" / "formats" / "news-ar-en.po"
 DRAFT = "Tokaev's visit to Kirghizia.\r\nThe vital minerals deal.\r\n"
 FIXED = "Tokayev's visit to Kyrgyzstan.\r\nThe critical minerals deal.\r\n"
 
@@ -85,3 +86,26 @@ def test_report_into_a_missing_folder(capsys: pytest.CaptureFixture[str], qa_glo
     report = tmp_path / "reports" / "ci" / "check.xml"
     code, _, _ = _check(capsys, qa_glossary, draft, "-o", report, "--format", "junit")
     assert code == 1 and report.read_bytes().startswith(b"<?xml")
+
+
+def test_annotated_po_into_a_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    annotated = tmp_path / "out" / "po" / "news.po"
+    code = main(["check", str(NEWS_PO), "--annotate", str(annotated), "--fail-on", "never"])
+    capsys.readouterr()
+    assert code == 0
+    assert annotated.read_bytes().count(b"msgid ") == NEWS_PO.read_bytes().count(b"msgid ")
+
+
+@pytest.mark.parametrize("option", ["-o", "--fixed", "--annotate"])
+def test_every_output_naming_a_folder_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                 option: str) -> None:
+    po = tmp_path / "news.po"
+    po.write_bytes(NEWS_PO.read_bytes())
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    fix = ["--fix"] if option == "--fixed" else []
+    code = main(["check", str(po), *fix, option, str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.endswith(f"termbase: error: {folder}: is a folder: give the name of a file to write\n"), err
+    assert "Traceback" not in err and po.read_bytes() == NEWS_PO.read_bytes() and not any(folder.iterdir())
