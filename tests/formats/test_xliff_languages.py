@@ -4,6 +4,7 @@ bytes contradict."""
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,8 @@ def test_the_cli_refuses_or_reads_each_language_case(capsys: pytest.CaptureFixtu
     path.write_bytes(_v2("AR", "EN-US"))
     code, out, err = _run(capsys, path)
     assert code == 0, err
+    path.write_bytes(_v2("AR", "EN-US").replace(b"Tokayev", b"Tokaev"))  # upper-case tags get the checks
+    code, out, err = _run(capsys, path, "--fail-on", "warning")
+    assert code == 1, err
+    assert [(i["code"], i["segment"]) for i in json.loads(out)["issues"]] == [
+        ("deprecated-term", "u1"), ("deprecated-term", "u2")]
