@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from termbase.langtags import primary_language
 from termbase.lint import LintCode, LintFinding
 from termbase.model import Glossary
 from termbase.normalize import fold
@@ -31,14 +32,14 @@ def layer_ambiguities(base: Sequence[Glossary], layers: Sequence[Glossary]) -> l
             for term in concept.terms:
                 key = fold(term.text)
                 if key:
-                    forms.setdefault((term.lang.split("-")[0].lower(), key), []).append(
+                    forms.setdefault((primary_language(term.lang), key), []).append(
                         (concept.id, term.text, glossary.info.path))
     findings: list[LintFinding] = []
     for layer in layers:
         for concept in layer.concepts:
             replaced = concept.overrides or concept.id
             for term in concept.terms:
-                for other_id, other_text, other_path in forms.get((term.lang.split("-")[0].lower(), fold(term.text)), ()):
+                for other_id, other_text, other_path in forms.get((primary_language(term.lang), fold(term.text)), ()):
                     if other_id in (concept.id, replaced) or other_id in related.get(concept.id, ()):
                         continue
                     findings.append(LintFinding(

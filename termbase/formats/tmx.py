@@ -21,7 +21,7 @@ from lxml import etree
 from termbase.errors import FormatError
 from termbase.formats.segments import Origin, Segment
 from termbase.formats.xmlsafe import iterparse_xml, parse_xml
-from termbase.langtags import LanguageTagError, parse_tag
+from termbase.langtags import LanguageTagError, parse_tag, primary_language
 
 __all__ = [
     "TmxUnit",
@@ -72,9 +72,8 @@ class TmxUnit:
         for variant in self.variants:
             if variant.lang.lower() == wanted:
                 return variant
-        primary = wanted.split("-")[0]
         for variant in self.variants:
-            if variant.lang.lower().split("-")[0] == primary:
+            if primary_language(variant.lang) == primary_language(wanted):
                 return variant
         return self.variants[0]
 
@@ -214,13 +213,12 @@ def read_tmx_segments(
     label = "<stdin>" if str(path) == "-" else str(path)
     for unit in iter_tmx(path):
         source = unit.source() if source_lang is None else next(
-            (v for v in unit.variants if v.lang.lower().split("-")[0] == source_lang.lower().split("-")[0]),
+            (v for v in unit.variants if primary_language(v.lang) == primary_language(source_lang)),
             unit.source(),
         )
         others = [v for v in unit.variants if v is not source]
         if target_lang is not None:
-            primary = target_lang.lower().split("-")[0]
-            others = [v for v in others if v.lang.lower().split("-")[0] == primary]
+            others = [v for v in others if primary_language(v.lang) == primary_language(target_lang)]
         target = others[0] if others else None
         segments.append(Segment(
             id=unit.tuid or f"tu{unit.position + 1}", source=source.text, target=target.text if target else "",
