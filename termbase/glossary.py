@@ -23,6 +23,7 @@ import yaml
 
 from termbase.errors import GlossarySchemaError, GlossarySyntaxError
 from termbase.glossary_cache import read_cache, write_cache
+from termbase.langtags import LanguageTagError, parse_tag
 from termbase.progress import track
 from termbase.model import (
     MEMBERS_BY_VALUE,
@@ -68,7 +69,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 
 CONCEPT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _CONCEPT_KEYS = frozenset(
     {"id", "subject", "definition", "note", "related", "xref", "graphic", "sources", "customer",
      "history", "offices", "terms", "overrides"}
@@ -261,8 +261,10 @@ class _Reader:
         return HistoryEvent(action, date, by)
 
     def language(self, node: yaml.Node, lang: str, element: str) -> None:
-        if not LANGUAGE_TAG.match(lang):
-            raise self.fail(node, f"{lang!r} is not a BCP 47 language tag", element)
+        try:
+            parse_tag(lang)
+        except LanguageTagError as exc:
+            raise self.fail(node, str(exc), element) from None
 
     def terms(self, node: yaml.Node, concept_id: str, element: str) -> tuple[Term, ...]:
         by_language = self.mapping(node, "terms", None, element)

@@ -2,7 +2,9 @@
 
 Tags compare case-insensitively (``EN-us`` is ``en-US``); a tag is of a language when its primary
 subtag is that language (``en-GB`` is English). :func:`parse_tag` checks that a tag is well formed
-(the ABNF of RFC 5646, section 2.1) and splits it into its subtags.
+(the ABNF of RFC 5646, section 2.1) with a primary language subtag of a length that names languages
+(ISO 639: two or three letters; four are reserved and the five-to-eight-letter registrations the
+grammar allows have never been made, so ``english`` names none) and splits it into its subtags.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ def parse_tag(text: str) -> LanguageTag:
     variants = [part for part in match["variants"].split("-") if part]
     if len(variants) != len(set(variants)):
         raise LanguageTagError(f"{text!r} is not a BCP 47 language tag: a variant is repeated")
+    if len(match["language"].split("-")[0]) > 3:
+        raise LanguageTagError(f"{text!r} is not a BCP 47 language tag: a language subtag has two or three "
+                               "letters (like ar, en or en-US)")
     script, region = match["script"], match["region"]
     parts = [match["language"]]
     if script:

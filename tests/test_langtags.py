@@ -17,6 +17,9 @@ WELL_FORMED = [
 ]
 # RFC 5646, Appendix A: "Some Invalid Tags" (those that are not well formed), and the "f r".
 MALFORMED = ["de-419-DE", "a-DE", "ar-a-aaa-b-bbb-a-ccc", "f r", "", "en_US", "en-", "-en", "toolongtag"]
+# Well formed by the grammar, but no language has a primary subtag of four to eight letters (ISO 639
+# codes have two or three; the IANA registry holds none longer): such a tag names no language.
+NO_LANGUAGE = ["english", "arabic", "arab", "Engl-US"]
 
 
 @pytest.mark.parametrize("tag", WELL_FORMED)
@@ -29,6 +32,12 @@ def test_well_formed_tags_parse_to_their_conventional_case(tag: str) -> None:
 @pytest.mark.parametrize("tag", MALFORMED)
 def test_malformed_tags_are_refused_with_the_tag_named(tag: str) -> None:
     with pytest.raises(LanguageTagError, match="language tag"):
+        parse_tag(tag)
+
+
+@pytest.mark.parametrize("tag", NO_LANGUAGE)
+def test_a_primary_subtag_no_language_has_is_refused(tag: str) -> None:
+    with pytest.raises(LanguageTagError, match="two or three letters"):
         parse_tag(tag)
 
 

@@ -19,7 +19,8 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from termbase.errors import FormatError
-from termbase.glossary import CONCEPT_ID, DATE, LANGUAGE_TAG
+from termbase.glossary import CONCEPT_ID, DATE
+from termbase.langtags import LanguageTagError, parse_tag
 from termbase.model import Concept, Glossary, GlossaryInfo, Office, Term, TermStatus
 
 __all__ = ["GlossaryBuilder", "InterchangeFormat", "office_from_text", "office_text", "select_languages", "slug"]
@@ -126,8 +127,10 @@ class GlossaryBuilder:
         lines = list(term_lines)
         for index, term in enumerate(concept.terms):
             at = lines[index] if index < len(lines) and lines[index] is not None else line
-            if not LANGUAGE_TAG.match(term.lang):
-                raise self.fail(f"{term.lang!r} is not a BCP 47 language tag", at, element)
+            try:
+                parse_tag(term.lang)
+            except LanguageTagError as exc:
+                raise self.fail(str(exc), at, element) from None
             if not term.text.strip():
                 raise self.fail(f"an empty {term.lang} term", at, element)
             if term.text != term.text.strip() or "\n" in term.text:
