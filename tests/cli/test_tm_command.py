@@ -11,15 +11,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from shared_paths import shared
 from termbase.cli import main
 from termbase.formats.xmlsafe import parse_xml
 from termbase.glossary import load_glossary
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-if not SHARED.is_dir():  # a worktree keeps ../shared one level further up
-    SHARED = REPO.parent.parent / "shared"
-TMX = SHARED / "standards" / "tmx"
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> object:
@@ -52,17 +49,17 @@ def seed_tsv(tmp_path: Path) -> tuple[Path, Path]:
 def test_the_compliance_kit_imports_exports_valid_tmx_and_round_trips(
     tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    if not (TMX / "tmx14.dtd").is_file():
-        pytest.skip(f"shared TMX material missing: {TMX}")
+    shared("standards", "tmx", "tmx14.dtd")
+    tmx = shared("standards", "tmx")
     kit = tmp_path / "kit.tm"
-    files = sorted((TMX / "compliance-kit").glob("*.tmx"))
+    files = sorted((tmx / "compliance-kit").glob("*.tmx"))
     assert len(files) == 23
     for path in files:
         assert main(["tm", "import", str(path), "--tm", str(kit), "--format", "json"]) == 0, path.name
         assert _json(capsys)["file"] == str(path)  # type: ignore[index]
     out = tmp_path / "out.tmx"
     assert main(["tm", "export", str(out), "--tm", str(kit)]) == 0
-    dtd = etree.DTD(str(TMX / "tmx14.dtd"))
+    dtd = etree.DTD(str(tmx / "tmx14.dtd"))
     assert dtd.validate(parse_xml(out.read_bytes(), out)), dtd.error_log.filter_from_errors()
     capsys.readouterr()
     again = tmp_path / "again.tm"

@@ -6,19 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from shared_paths import shared
+
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-if not SHARED.is_dir():  # a worktree keeps ../shared one level further up
-    SHARED = REPO.parent.parent / "shared"
-TMX_DIR = SHARED / "standards" / "tmx"
 
 
 @pytest.fixture(scope="session")
 def tmx_dir() -> Path:
     """``../shared/standards/tmx`` (the TMX 1.4b DTD and the LISA compliance kit)."""
-    if not (TMX_DIR / "tmx14.dtd").is_file():
-        pytest.skip(f"shared TMX material missing: {TMX_DIR} (clone shared/ beside the repository)")
-    return TMX_DIR
+    shared("standards", "tmx", "tmx14.dtd")
+    return shared("standards", "tmx")
 
 
 def _lines(path: Path) -> list[str]:
