@@ -26,6 +26,8 @@ from termbase.glossary_cache import read_cache, write_cache
 from termbase.langtags import LanguageTagError, parse_tag
 from termbase.progress import track
 from termbase.model import (
+    CONCEPT_ID,
+    DATE,
     MEMBERS_BY_VALUE,
     Concept,
     Gender,
@@ -68,7 +70,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         pass
 
 
-CONCEPT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _CONCEPT_KEYS = frozenset(
     {"id", "subject", "definition", "note", "related", "xref", "graphic", "sources", "customer",
      "history", "offices", "terms", "overrides"}
@@ -81,8 +82,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 """Endings of termbase's own glossary files; any other ending is read by its interchange format."""
 _HEADER_KEYS = frozenset({"id", "title", "description", "license", "sources"})
 _BOOLEANS = {"true": True, "false": False}
-DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?\Z")
-"""A date of office or of a historical name: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
 _OFFICE_KEYS = frozenset({"office", "from", "to", "sources"})
 _E = TypeVar("_E", bound=enum.Enum)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -11,6 +12,8 @@ from typing import Any
 from termbase.langtags import same_language
 
 __all__ = [
+    "CONCEPT_ID",
+    "DATE",
     "MEMBERS_BY_VALUE",
     "Concept",
     "Glossary",
@@ -22,6 +25,11 @@ __all__ = [
     "TermStatus",
     "TermType",
 ]
+
+CONCEPT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""A concept id: lower-case letters and digits in words joined by single hyphens (``c5-plus-1``)."""
+DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?\Z")
+"""A date of office or of a historical name: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
 
 
 class TermStatus(enum.StrEnum):

@@ -19,9 +19,8 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from termbase.errors import FormatError
-from termbase.glossary import CONCEPT_ID, DATE
 from termbase.langtags import LanguageTagError, parse_tag
-from termbase.model import Concept, Glossary, GlossaryInfo, Office, Term, TermStatus
+from termbase.model import CONCEPT_ID, DATE, Concept, Glossary, GlossaryInfo, Office, Term, TermStatus
 
 __all__ = ["GlossaryBuilder", "InterchangeFormat", "office_from_text", "office_text", "select_languages", "slug"]
 
