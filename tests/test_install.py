@@ -29,10 +29,11 @@ from pathlib import Path
 
 import pytest
 
+from unprivileged import NOBODY, POSSIBLE, WHY_NOT, unprivileged
+
 REPO = Path(__file__).resolve().parent.parent
 SEED_AR = REPO / "seeds" / "c5plus1-summit.ar.txt"
 DRAFT = REPO / "examples" / "c5plus1-summit.draft.en.txt"
-NOBODY = 65534
 _IGNORED = shutil.ignore_patterns(".git", ".venv*", "__pycache__", "build", "dist", "*.egg-info", ".pytest_cache",
                                   ".mypy_cache", ".hypothesis", ".termbase-cache")
 GLOSSARY = """\
@@ -95,14 +96,12 @@ def test_the_wheel_carries_the_glossaries_and_the_licence(wheel: Path) -> None:
 def _as_user(command: list[str], home: Path, cwd: Path, venv: Path) -> subprocess.CompletedProcess[str]:
     env = {"HOME": str(home), "PATH": f"{venv / 'bin'}:/usr/bin:/bin", "LANG": "C.UTF-8",
            "TMPDIR": str(home / "tmp")}
-    if os.geteuid() == 0:
-        command = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
-    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=600)
+    return subprocess.run(unprivileged(command), capture_output=True, text=True, env=env, cwd=cwd, timeout=600)
 
 
 def test_fresh_install_as_an_unprivileged_user(wheel: Path, base: Path) -> None:
-    if os.geteuid() == 0 and shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: no way to become an unprivileged user")
+    if not POSSIBLE:
+        pytest.skip(WHY_NOT)
     venv = base / "venv"
     _run([sys.executable, "-m", "venv", str(venv)])
     _run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)])

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -20,8 +18,8 @@ import pytest
 
 from termbase import OutputError
 from termbase.textio import atomic_write_bytes, atomic_write_text, check_output_path, read_text
+from unprivileged import POSSIBLE, ROOT, WHY_NOT, unprivileged, world_readable_folder
 
-ROOT = os.name == "posix" and os.geteuid() == 0
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -252,21 +250,12 @@ def test_unrelated_hidden_files_are_kept(tmp_path: Path) -> None:
 
 @pytest.fixture
 def world_readable_tmp() -> Iterator[Path]:
-    """A temporary folder that another user can enter (pytest's own are private to the user)."""
-    folder = Path(tempfile.mkdtemp(prefix="termbase-test-"))
-    folder.chmod(0o755)
-    yield folder
-    for path in folder.rglob("*"):
-        if path.is_dir() and not path.is_symlink():
-            path.chmod(0o755)
-    shutil.rmtree(folder)
+    """A temporary folder that another user can enter."""
+    with world_readable_folder() as folder:
+        yield folder
 
 
-_NOBODY = shutil.which("setpriv") is not None and ROOT
-
-
-@pytest.mark.skipif(not (_NOBODY or (os.name == "posix" and not ROOT)),
-                    reason="needs an unprivileged user: run as one, or as root with setpriv")
+@pytest.mark.skipif(not POSSIBLE, reason=WHY_NOT)
 def test_read_only_folder_is_a_clear_error(world_readable_tmp: Path) -> None:
     folder = world_readable_tmp / "read-only"
     folder.mkdir()
@@ -282,9 +271,7 @@ def test_read_only_folder_is_a_clear_error(world_readable_tmp: Path) -> None:
         "    except OutputError as exc:\n"
         "        print(exc)\n"
     )
-    command = [sys.executable, "-c", script, str(folder)]
-    if ROOT:
-        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    command = unprivileged([sys.executable, "-c", script, str(folder)])
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, cwd="/", timeout=120)

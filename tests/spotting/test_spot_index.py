@@ -6,6 +6,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 
 from termbase import Termbase
 from termbase.spotting import SpotIndex
+from unprivileged import POSSIBLE, WHY_NOT, unprivileged, world_readable_folder
 
 TEXT = "زار وواشنطن وبيشكيك والكرملين، ثم دول آسيا الوسطى."
 EXPECTED = [
@@ -148,18 +151,37 @@ def test_corrupt_cache_is_rebuilt(glossary: Path, monkeypatch: pytest.MonkeyPatc
     assert _spot(glossary) == EXPECTED
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
-def test_read_only_cache_still_spots(glossary: Path, monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> None:
-    cache_folder.mkdir()
-    cache_folder.chmod(0o555)
-    try:
-        builds = _count_builds(monkeypatch)
-        assert _spot(glossary) == EXPECTED
-        assert _spot(glossary) == EXPECTED
-        assert builds == [1, 1]  # nothing cached, nothing crashed
-        assert list(cache_folder.iterdir()) == []
-    finally:
-        cache_folder.chmod(0o755)
+_SPOT_TWICE = """
+import json, sys
+from termbase import Termbase
+from termbase.spotting import SpotIndex
+builds = []
+original = SpotIndex.build.__func__
+SpotIndex.build = classmethod(lambda cls, concepts: builds.append(1) or original(cls, concepts))
+text, path = sys.argv[1], sys.argv[2]
+runs = [[(h.concept, h.text) for h in Termbase.load([path]).spot(text, fuzzy=False)] for _ in range(2)]
+print(json.dumps({"runs": runs, "builds": len(builds)}))
+"""
+
+
+@pytest.mark.skipif(not POSSIBLE, reason=WHY_NOT)
+def test_read_only_cache_still_spots(glossary: Path) -> None:
+    """A cache folder the user cannot write to: every run builds in memory, nothing fails (run as
+    ``nobody`` when the tests run as root, whom permission bits do not stop)."""
+    with world_readable_folder() as folder:
+        shutil.copy(glossary, folder / "spotting.yaml")
+        cache = folder / "cache"
+        cache.mkdir(mode=0o555)
+        cache.chmod(0o555)
+        env = {**os.environ, "TERMBASE_CACHE_DIR": str(cache), "HOME": str(folder), "PYTHONDONTWRITEBYTECODE": "1"}
+        done = subprocess.run(unprivileged([sys.executable, "-c", _SPOT_TWICE, TEXT, str(folder / "spotting.yaml")]),
+                              capture_output=True, text=True, env=env, cwd="/", timeout=300, check=False)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        assert f"could not be written in {cache} (Permission denied)" in done.stderr  # said, not raised
+        result = json.loads(done.stdout)
+        assert [[tuple(hit) for hit in run] for run in result["runs"]] == [EXPECTED, EXPECTED]
+        assert result["builds"] == 2  # nothing cached, nothing crashed
+        assert list(cache.iterdir()) == []
 
 
 def test_termbase_without_files_builds_in_memory(spot_tb: Termbase) -> None:
