@@ -36,7 +36,7 @@ from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import FoldedText, fold, fold_text
 from termbase.progress import track
-from termbase.spotting.names import PEOPLE_SUBJECT, foreign_name_context, is_partial_name, own_words
+from termbase.spotting.names import PEOPLE_SUBJECT, foreign_name_context, is_partial_name, lists_bare_name, own_words
 from termbase.spotting.wordlist import is_ordinary, zipf
 
 __all__ = ["FuzzySpotter", "arabic_skeleton", "fuzzy_confidence", "romanization_key"]
@@ -291,6 +291,7 @@ class FuzzySpotter:
                 if not _feminine(word, candidate.item.word, lang):
                     candidates.append(candidate)
                     stems[id(candidate)] = stem
+        listed = {table.key_of(c.item.word) for c in candidates if lists_bare_name(c.item.concept, lang)}
         for candidate in candidates:
             item = candidate.item
             mention = _mention(tokens, i, item, text)
@@ -300,6 +301,8 @@ class FuzzySpotter:
             score = candidate.score if first == last else score
             if rule == "surname" and item.concept.subject not in (None, PEOPLE_SUBJECT):
                 continue  # "China" alone is not the Communist Party of China
+            if rule == "surname" and table.key_of(item.word) in listed and not lists_bare_name(item.concept, lang):
+                continue  # a bare surname stays its listed bearer's: رحمنوف is the father, not the daughter
             if rule != "full-name" and lang != "ar" and is_partial_name(item.concept, item.term) \
                     and foreign_name_context(text, token.start, token.end, self.is_common, own_words(item.concept)) is not None:
                 continue

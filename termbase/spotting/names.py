@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
+from termbase.langtags import primary_language
 from termbase.model import Concept, Term
 from termbase.normalize import fold
 from termbase.matches import Evidence, Hit
@@ -29,6 +30,7 @@ __all__ = [
     "PEOPLE_SUBJECT",
     "foreign_name_context",
     "is_partial_name",
+    "lists_bare_name",
     "own_words",
     "person_filter",
     "resolve_by_neighbour",
@@ -82,6 +84,14 @@ def is_partial_name(concept: Concept, term: Term) -> bool:
         return False
     words = len(fold(term.text).split(" "))
     return any(len(fold(other.text).split(" ")) > words for other in concept.terms if other.lang == term.lang)
+
+
+def lists_bare_name(concept: Concept, lang: str) -> bool:
+    """Whether the glossary gives the person ``concept`` a one-word name in ``lang`` (a bare
+    surname such as رحمون). A relative who shares the surname is listed by full name only
+    (أوزودا رحمنوف), so an unlisted spelling of the bare surname is the listed bearer's."""
+    return concept.subject == PEOPLE_SUBJECT and any(
+        primary_language(term.lang) == lang and " " not in fold(term.text).strip() for term in concept.terms)
 
 
 def own_words(concept: Concept) -> frozenset[str]:
