@@ -12,7 +12,7 @@ from termbase.arabic import ARTICLE, is_arabic, rasm
 from termbase.glossary import Glossary
 from termbase.model import Concept, PartOfSpeech, Term, TermStatus, TermType
 from termbase.normalize import fold
-from termbase.spotting.wordlist import zipf
+from termbase.spotting.homographs import is_common_arabic_word
 
 __all__ = ["LintCode", "LintFinding", "lint_glossaries"]
 
@@ -124,12 +124,6 @@ def lint_glossaries(glossaries: Sequence[Glossary], *, known_ids: set[str] | Non
 
 # -- rules of the terminology review: names, statuses, roots, homographs, sources, offices -----------
 
-COMMON_WORD_ZIPF = 3.0
-"""A one-word Arabic name whose form with the article (ال + form) is this frequent (wordfreq Zipf
-scale) and not much rarer than the bare form is also a common noun or adjective: مالي "financial",
-بنين "sons", ترميز "encoding". (Names take the article rarely: واشنطن 4.9, الواشنطن 2.9.)"""
-COMMON_WORD_GAP = 0.75
-"""How much rarer (in Zipf units) the form with the article may be than the bare form."""
 _OFFICE = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chairman|Chair|Chancellor|Minister|Secretary|Speaker|Mayor|"
     r"Emir|King|Crown Prince|Supreme Leader|Director|Managing Director|Vice President|"
@@ -170,7 +164,7 @@ def _review(glossaries: Sequence[Glossary], related: dict[str, set[str]]) -> Ite
             if term.lang != "ar" or " " in term.text.strip() or term.notes:
                 continue
             key = fold(term.text)
-            if term.pos in _NOUN_POS and not key.startswith(ARTICLE) and _common_word(key):
+            if term.pos in _NOUN_POS and not key.startswith(ARTICLE) and is_common_arabic_word(key):
                 yield finding(LintCode.COMMON_WORD, glossary, concept,
                               f"ar term {term.text!r} is also a common word ({ARTICLE}{key} is frequent); "
                               "say so in a note on the term, or list only longer forms", term)
@@ -218,11 +212,6 @@ def _is_bare_surname(preferred: Term, terms: Sequence[Term]) -> bool:
     if len(words) != 1:
         return False
     return any(len(fold(t.text).split()) > 1 and fold(t.text).split()[-1] == words[0] for t in terms)
-
-
-def _common_word(key: str) -> bool:
-    with_article = zipf(ARTICLE + key, "ar")
-    return with_article >= COMMON_WORD_ZIPF and with_article >= zipf(key, "ar") - COMMON_WORD_GAP
 
 
 def _is_adjective(concept: Concept) -> bool:

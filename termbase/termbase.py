@@ -27,6 +27,8 @@ from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
 from termbase.spotting.automaton import SpotIndex, cache_parts
+from termbase.spotting.homographs import homograph_terms, neighbourhoods, supported
+from termbase.spotting.nested import Nesting, nest
 from termbase.spotting.names import is_partial_name, person_filter, resolve_by_neighbour
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
@@ -194,6 +196,12 @@ class Termbase:
         hits = spot_exact(self._spot_index, text, lang, folded=folded)
         if fuzzy:
             hits = self._fuzzy_spotter.spot(text, lang, hits, folded=folded)
+        homographs = self._homographs
+        if homographs and any(id(hit.term) in homographs for hit in hits):
+            hits = supported(hits, homographs, self._homograph_neighbours)
+        nesting = self._nesting
+        if any((hit.concept, lang) in nesting.outer for hit in hits):
+            hits = nest(hits, text, lang, nesting)
         partial = self._partial_names
         if partial and any(id(hit.term) in partial for hit in hits):
             hits = person_filter(hits, text, self._concepts, self._is_common)
@@ -206,6 +214,20 @@ class Termbase:
         """Identities of the Latin-script terms that are a person's partial name (a surname alone)."""
         return frozenset(id(term) for concept in self._concepts.values() for term in concept.terms
                          if not is_arabic(term.text) and is_partial_name(concept, term))
+
+    @cached_property
+    def _homographs(self) -> frozenset[int]:
+        """Identities of the one-word Arabic name terms that are also common words (ترميز)."""
+        return homograph_terms(list(self._concepts.values()))
+
+    @cached_property
+    def _homograph_neighbours(self) -> dict[str, frozenset[str]]:
+        ids = {c.id for c in self._concepts.values() if any(id(t) in self._homographs for t in c.terms)}
+        return neighbourhoods(self._concepts, ids)
+
+    @cached_property
+    def _nesting(self) -> Nesting:
+        return Nesting.build(self._concepts)
 
     def _is_common(self, word: str) -> bool:
         return self._fuzzy_spotter.is_common(word)

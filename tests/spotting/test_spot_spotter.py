@@ -65,11 +65,14 @@ def test_at_equal_distance_the_earlier_full_name_wins(spot_tb: Termbase) -> None
     assert [h.concept for h in hits] == [SERDAR, SERDAR, GURBANGULY]
 
 
-def test_only_a_later_full_name_resolves_forward(spot_tb: Termbase) -> None:
+def test_a_later_full_name_does_not_resolve_forward(spot_tb: Termbase) -> None:
+    """A surname refers back to a full name, never forward: before "President Sadyr Japarov" the
+    bare "Japarov" may be the other Japarov (benchmarks/accuracy, en-94e55cb65d). It stays an
+    ambiguous hypothesis listing both men."""
     text = "Berdimuhamedov spoke first; later Gurbanguly Berdimuhamedov left."
     first, second = spot_tb.spot(text, lang="en", fuzzy=False)
-    assert (first.concept, second.concept) == (GURBANGULY, GURBANGULY)
-    assert first.resolution is not None and "later" in first.resolution
+    assert (first.concept, second.concept) == (None, GURBANGULY)
+    assert set(first.candidates) == {GURBANGULY, SERDAR} and first.resolution is None
 
 
 def test_longest_match_wins_and_hits_do_not_overlap(spot_tb: Termbase) -> None:

@@ -1,0 +1,90 @@
+"""Arabic names that are also common words: a hit needs the text's support.
+
+Folding and the missing short vowels make some one-word Arabic names spell an ordinary word:
+ترميز is Termez and "encoding", كابل is Kabul and "cable", مالي is Mali and "financial". Such a
+form is recognised from a frequency list, not by hand: the word with the article (ال + form) is
+frequent (wordfreq Zipf, :data:`COMMON_WORD_ZIPF`) and not much rarer than the bare form — names
+rarely take the article (واشنطن 4.9, الواشنطن 2.9), common nouns and adjectives do (الترميز).
+
+A hit through such a term is kept only when the rest of the text bears the name reading out:
+another mention of the same concept, or a mention of a concept close to it in the glossary — one
+it relates to, or one related to that (Termez ← Uzbekistan ← Uzbek), or one of its subject field
+(another country beside Mali). "ترميز البيانات" in a text about computing names no place and is
+no hit; "جسر ترميز - هيراتون الذي يربط بين أوزبكستان وأفغانستان" is Termez.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+
+from termbase.arabic import ARTICLE
+from termbase.matches import Hit
+from termbase.model import Concept, PartOfSpeech, TermStatus
+from termbase.normalize import fold
+from termbase.spotting.wordlist import zipf
+
+__all__ = ["COMMON_WORD_GAP", "COMMON_WORD_ZIPF", "homograph_terms", "is_common_arabic_word",
+           "neighbourhoods", "supported"]
+
+COMMON_WORD_ZIPF = 3.0
+"""A one-word Arabic name whose form with the article (ال + form) is this frequent (wordfreq Zipf
+scale) and not much rarer than the bare form is also a common noun or adjective: مالي "financial",
+بنين "sons", ترميز "encoding". (Names take the article rarely: واشنطن 4.9, الواشنطن 2.9.)"""
+COMMON_WORD_GAP = 0.75
+"""How much rarer (in Zipf units) the form with the article may be than the bare form."""
+_NOUN_POS = (PartOfSpeech.PROPER_NOUN, None)
+
+
+def is_common_arabic_word(key: str) -> bool:
+    """Whether the folded one-word Arabic form ``key`` is also a common word (see the module)."""
+    if key.startswith(ARTICLE) or " " in key:
+        return False
+    with_article = zipf(ARTICLE + key, "ar")
+    return with_article >= COMMON_WORD_ZIPF and with_article >= zipf(key, "ar") - COMMON_WORD_GAP
+
+
+def homograph_terms(concepts: Collection[Concept]) -> frozenset[int]:
+    """Identities of the one-word Arabic name terms, other than the preferred one, that are also
+    common words. The preferred term is the form news uses for the name (مالي, بخارى), so a
+    mention of it stands on its own; a listed variant that spells a common word (ترميز beside
+    ترمذ, كابل beside كابول) is more often the word."""
+    return frozenset(id(term) for concept in concepts for term in concept.terms
+                     if term.lang.startswith("ar") and term.pos in _NOUN_POS
+                     and term.status is not TermStatus.PREFERRED and is_common_arabic_word(fold(term.text)))
+
+
+def neighbourhoods(concepts: Mapping[str, Concept], ids: Collection[str]) -> dict[str, frozenset[str]]:
+    """For each of ``ids``: the concepts two steps away or nearer in the glossary's ``related``
+    links (read both ways), and those of its subject field."""
+    links: dict[str, set[str]] = defaultdict(set)
+    by_subject: dict[str | None, set[str]] = defaultdict(set)
+    for concept in concepts.values():
+        by_subject[concept.subject].add(concept.id)
+        for other in concept.related:
+            links[concept.id].add(other)
+            links[other].add(concept.id)
+    found: dict[str, frozenset[str]] = {}
+    for concept_id in ids:
+        near = set(links[concept_id])
+        for step in list(near):
+            near |= links[step]
+        subject = concepts[concept_id].subject if concept_id in concepts else None
+        if subject is not None:
+            near |= by_subject[subject]
+        found[concept_id] = frozenset(near)
+    return found
+
+
+def supported(hits: Sequence[Hit], homographs: Collection[int],
+              neighbours: Mapping[str, frozenset[str]]) -> list[Hit]:
+    """``hits`` without the common-word homographs that nothing else in the text supports."""
+    named = {hit.concept for hit in hits if hit.concept is not None and id(hit.term) not in homographs}
+    kept: list[Hit] = []
+    for hit in hits:
+        if id(hit.term) in homographs and hit.concept is not None:
+            near = neighbours.get(hit.concept, frozenset())
+            if hit.concept not in named and not (named & near):
+                continue
+        kept.append(hit)
+    return kept
