@@ -29,7 +29,7 @@ from termbase.arabic import is_arabic
 from termbase.spotting.automaton import SpotIndex, cache_parts
 from termbase.spotting.homographs import homograph_terms, neighbourhoods, supported
 from termbase.spotting.nested import Nesting, nest
-from termbase.spotting.names import is_partial_name, person_filter, resolve_by_neighbour
+from termbase.spotting.names import is_partial_name, person_filter, resolve_by_neighbour, resolve_by_title
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
@@ -206,14 +206,15 @@ class Termbase:
         if partial and any(id(hit.term) in partial for hit in hits):
             hits = person_filter(hits, text, self._concepts, self._is_common)
         if any(len(hit.candidates) > 1 for hit in hits):
+            hits = resolve_by_title(hits, text, self._concepts)
             hits = resolve_by_marks(resolve_by_neighbour(resolve_ambiguity(hits), text), self._concepts)
         return hits
 
     @cached_property
     def _partial_names(self) -> frozenset[int]:
-        """Identities of the Latin-script terms that are a person's partial name (a surname alone)."""
+        """Identities of the terms that are a person's partial name (a surname alone)."""
         return frozenset(id(term) for concept in self._concepts.values() for term in concept.terms
-                         if not is_arabic(term.text) and is_partial_name(concept, term))
+                         if is_partial_name(concept, term))
 
     @cached_property
     def _homographs(self) -> frozenset[int]:

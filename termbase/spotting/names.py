@@ -9,7 +9,12 @@ A word counts as a name there when it is capitalised, is no glossary word other 
 Minister are ordinary words, titles such as Arkadag or Elbasy are glossary terms.
 
 A surname shared by father and son is told apart by the hit right before it — a given name or a
-title that the glossary gives to one of them ("Arkadag Berdimuhamedov").
+title that the glossary gives to one of them ("Arkadag Berdimuhamedov") — or by the office title
+written before it that the glossary's ``offices`` give to one of them only ("President Japarov"
+is Sadyr Japarov, President of Kyrgyzstan, not Akylbek Japarov, Chairman of the Cabinet).
+
+A surname that names a family rather than a person ("the Mirziyoev clan", "father and son
+Berdymukhamedov", عائلة نزارباييف) is no mention of any one member.
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ from termbase.matches import Evidence, Hit
 from termbase.spotting.wordlist import zipf
 
 __all__ = [
+    "FAMILY_AFTER",
+    "FAMILY_BEFORE",
     "NAME_CONTEXT_ZIPF",
+    "TITLE_CONFIDENCE",
     "PEOPLE_SUBJECT",
     "foreign_name_context",
     "is_partial_name",
@@ -34,6 +42,7 @@ __all__ = [
     "own_words",
     "person_filter",
     "resolve_by_neighbour",
+    "resolve_by_title",
 ]
 
 PEOPLE_SUBJECT = "people"
@@ -45,6 +54,17 @@ OWN_NAME_CUTOFF = 80.0
 NEIGHBOUR_CONFIDENCE = 0.95
 """Confidence of a shared surname resolved by the given name or title right before it."""
 
+TITLE_CONFIDENCE = 0.9
+"""Confidence of a shared surname resolved by the office title written before it."""
+FAMILY_AFTER = ("family", "families", "clan", "clans", "dynasty", "household", "brothers", "sisters", "siblings")
+"""English nouns after a surname that make it the name of a family ("the Mirziyoev clan")."""
+FAMILY_BEFORE = ("father and son", "son and father", "father and daughter", "mother and son",
+                 "mother and daughter", "brothers", "sisters", "family", "عائلة", "أسرة", "آل", "أبناء")
+"""Words before a surname that make it the name of a family (father and son Berdymukhamedov, عائلة …)."""
+
+_FAMILY_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(FAMILY_AFTER) + r")\b", re.IGNORECASE)
+_FAMILY_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(FAMILY_BEFORE) + r")[ \t\u00a0]+\Z", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]*[ \t\u00a0]+){1,4})\Z")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 _WORD_AFTER = re.compile(r"\A[ \t\u00a0]+([^\W\d_]+)")
 _WINDOW = 40
@@ -99,12 +119,23 @@ def own_words(concept: Concept) -> frozenset[str]:
     return frozenset(w for term in concept.terms for w in fold(term.text).split(" "))
 
 
+def names_family(text: str, start: int, end: int) -> bool:
+    """Whether the surname at ``text[start:end]`` names a family: a family noun after it or a
+    kinship phrase before it."""
+    return bool(_FAMILY_AFTER.match(text[end:end + _WINDOW])
+                or _FAMILY_BEFORE.search(text[max(0, start - _WINDOW):start]))
+
+
 def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept],
                   known: Callable[[str], bool]) -> list[Hit]:
-    """``hits`` without the partial person names that the words around them give to another
-    person (Latin script only: Arabic has no capitals to tell a name from a word)."""
+    """``hits`` without the partial person names that name a family, or that the words around
+    them give to another person (Latin script only: Arabic has no capitals to tell a name from
+    a word)."""
     kept: list[Hit] = []
     for hit in hits:
+        named = [concepts[c] for c in ((hit.concept,) if hit.concept is not None else hit.candidates) if c in concepts]
+        if named and all(is_partial_name(c, hit.term) for c in named) and names_family(text, hit.start, hit.end):
+            continue
         concept = concepts.get(hit.concept) if hit.concept is not None else None
         if (concept is not None and hit.text[:1].isascii() and hit.text[:1].isalpha()
                 and is_partial_name(concept, hit.term)):
@@ -129,4 +160,36 @@ def resolve_by_neighbour(hits: Sequence[Hit], text: str) -> list[Hit]:
         resolved[i] = hit._replace(concept=before.concept, resolution=None,
                                    confidence=round(NEIGHBOUR_CONFIDENCE * before.confidence, 3),
                                    reasons=hit.reasons + (Evidence("given-name", note),))
+    return resolved
+
+
+def _holds_title(concept: Concept, title: str) -> bool:
+    """Whether one of the concept's offices begins with ``title`` (whole words, any case)."""
+    wanted = title.casefold().split()
+    return any(office.title.casefold().split()[:len(wanted)] == wanted for office in concept.offices)
+
+
+def resolve_by_title(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept]) -> list[Hit]:
+    """Ambiguous surnames after an office title that the glossary's ``offices`` give to one of
+    their candidates only ("President Japarov"): the longest title written before the surname
+    that some candidate holds decides, over a resolution by the nearest full mention."""
+    resolved = list(hits)
+    for i, hit in enumerate(hits):
+        if len(hit.candidates) < 2 or (hit.concept is not None and hit.resolution is None):
+            continue  # a title is nearer evidence than the nearest full mention, not than the name itself
+        before = _TITLE_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
+        if before is None:
+            continue
+        words = before.group(1).split()
+        for first in range(len(words)):
+            title = " ".join(words[first:])
+            holders = [c for c in hit.candidates if c in concepts and _holds_title(concepts[c], title)]
+            if holders:
+                break
+        if len(holders) != 1:
+            continue
+        note = Evidence("title", f"after the title {title!r}, an office of {holders[0]} only")
+        resolved[i] = hit._replace(concept=holders[0], resolution=None,
+                                   confidence=round(TITLE_CONFIDENCE * len(hit.candidates) * hit.confidence, 3),
+                                   reasons=hit.reasons + (note,))
     return resolved
