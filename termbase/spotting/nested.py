@@ -87,6 +87,16 @@ class Nesting:
         return cls({key: tuple(found) for key, found in outer.items()}, heads)
 
 
+def _head(word: str, heads: frozenset[str], lang: str) -> tuple[str, bool] | None:
+    """The head word that ``word`` writes, and whether in the English plural (regions), or None."""
+    folded = fold(word)
+    if folded in heads:
+        return folded, False
+    if lang == "en" and folded.endswith("s") and folded[:-1] in heads:
+        return folded[:-1], True
+    return None
+
+
 def nest(hits: Sequence[Hit], text: str, lang: str, nesting: Nesting) -> list[Hit]:
     """``hits`` with the inner names that a head word makes name their nesting concept."""
     lang = primary_language(lang)
@@ -102,10 +112,10 @@ def nest(hits: Sequence[Hit], text: str, lang: str, nesting: Nesting) -> list[Hi
         following = _WORD_AFTER.match(text, hit.end, hit.end + _WINDOW)
         preceding = _WORD_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
         head_of = _HEAD_OF_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start) if lang == "en" else None
-        if following is not None and fold(following.group(1)) in heads:
-            word = following.group(1)
-            end, head, how = following.end(), fold(word), f"followed by {word!r}"
-            if word.lower() != head:  # written in the plural: "the Jizzakh and Samarkand regions"
+        after = _head(following.group(1), heads, lang) if following is not None else None
+        if following is not None and after is not None:
+            end, head, how = following.end(), after[0], f"followed by {following.group(1)!r}"
+            if after[1]:  # written in the plural: "the Jizzakh and Samarkand regions"
                 plural[i] = head
         elif head_of is not None and fold(head_of.group(1)) in heads:
             start, head, how = head_of.start(1), fold(head_of.group(1)), f"after {head_of.group(0).strip()!r}"
