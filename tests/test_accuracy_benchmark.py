@@ -40,15 +40,16 @@ def tb() -> Termbase:
     return Termbase.load()
 
 
-def _raw(lang: str) -> list[dict[str, object]]:
-    lines = (ACCURACY / "data" / f"spans.{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+def _raw(lang: str, folder: str = "data") -> list[dict[str, object]]:
+    lines = (ACCURACY / folder / f"spans.{lang}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_spans_are_well_formed(tb: Termbase, lang: str) -> None:
-    sentences = run.load_sentences(ACCURACY / "data" / f"spans.{lang}.jsonl", tb)
-    raw = _raw(lang)
+@pytest.mark.parametrize("folder", ["data", "heldout"])
+def test_spans_are_well_formed(tb: Termbase, lang: str, folder: str) -> None:
+    sentences = run.load_sentences(ACCURACY / folder / f"spans.{lang}.jsonl", tb)
+    raw = _raw(lang, folder)
     assert len(sentences) == len(raw) > 0
     for sentence, item in zip(sentences, raw):
         assert sentence.lang == lang
