@@ -39,7 +39,7 @@ from termbase.attestation import read_attestations, shipped_attestations_path  #
 from termbase.errors import FormatError  # noqa: E402
 from termbase.model import Concept, PartOfSpeech, TermStatus  # noqa: E402
 from termbase.normalize import fold  # noqa: E402
-from termbase.qa.issues import IssueCode  # noqa: E402
+from termbase.qa.issues import Issue, IssueCode  # noqa: E402
 from termbase.matches import Hit  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -620,7 +620,7 @@ def run_fix(tb: Termbase, sentences: Sequence[Sentence], plants: Sequence[Plant]
             continue
         result.planted[plant.kind] += 1
         report = tb.check(None, plant.text, target_lang="en")
-        if any(issue.code in FINDING_CODES and issue.target is not None and issue.concept == plant.concept
+        if any(issue.code in FINDING_CODES and issue.target is not None and plant.concept in _named(issue)
                and issue.target.start < plant.end and plant.start < issue.target.end for issue in report.issues):
             result.reported[plant.kind] += 1
         else:
@@ -635,6 +635,14 @@ def run_fix(tb: Termbase, sentences: Sequence[Sentence], plants: Sequence[Plant]
             result.damaged += 1
             result.cases["planted"].append(f"{plant.id}: damage outside the planted span: {_changes(plant.text, fixed)}")
     return result
+
+
+def _named(issue: Issue) -> set[str]:
+    """The concepts a finding is about: its concept, or every candidate of the ambiguous mention
+    it was found on (a deprecated surname shared by father and son is reported for both)."""
+    if issue.concept is not None:
+        return {issue.concept}
+    return {name for e in issue.evidence if e.rule == "ambiguous" for name in e.detail.removeprefix("fits ").split(", ")}
 
 
 def _changes(before: str, after: str) -> str:

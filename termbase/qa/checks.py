@@ -182,6 +182,9 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
             if len(named) == 1:
                 concept_id = named[0]
         if concept_id is None:
+            shared = _shared_variant(hit, concepts, target_lang, segment.id, mentioned)
+            if shared is not None:
+                issues.append(shared)
             continue
         concept = concepts[concept_id]
         supports = None if mentioned is None else concept_id in mentioned
@@ -223,6 +226,35 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
             fix=variant_applicability(hit.term, replacement, source_supports=supports),
         ))
     return issues
+
+
+def _shared_variant(hit: Hit, concepts: Mapping[str, Concept], lang: str, segment: str | None,
+                    mentioned: frozenset[str] | None) -> Issue | None:
+    """A deprecated or forbidden form of a mention that nothing resolves ("Berdymukhamedov", father
+    or son): reported when every candidate lists the form with that status and suggests one same
+    replacement, so the fix is right whoever is meant."""
+    if hit.match is MatchKind.FUZZY or len(hit.candidates) < 2 or any(c not in concepts for c in hit.candidates):
+        return None
+    key = fold(hit.term.text)
+    statuses, suggestions, replacements = set(), set(), []
+    for candidate in hit.candidates:
+        concept = concepts[candidate]
+        own = next((t for t in concept.terms_in(lang) if fold(t.text) == key), None)
+        if own is None:
+            return None
+        statuses.add(own.status)
+        suggestions.add(_suggestion_for(hit._replace(term=own), concept, lang))
+        replacements.append(suggested_term(concept, lang, own))
+    status = statuses.pop() if len(statuses) == 1 else None
+    suggestion = suggestions.pop() if len(suggestions) == 1 else None
+    if status not in (TermStatus.FORBIDDEN, TermStatus.DEPRECATED) or suggestion is None:
+        return None
+    code = IssueCode.FORBIDDEN_TERM if status is TermStatus.FORBIDDEN else IssueCode.DEPRECATED_TERM
+    named = ", ".join(concepts[c].label(lang) for c in hit.candidates)
+    return _issue(code, None, None, _span(hit), f"{hit.term.text!r} is a {status} rendering of each of {named}",
+                  suggestion, segment, confidence=hit.confidence * len(hit.candidates), evidence=hit.evidence,
+                  fix=variant_applicability(hit.term, replacements[0], source_supports=None if mentioned is None
+                                            else any(c in mentioned for c in hit.candidates)))
 
 
 def _by_concept(hits: Iterable[Hit]) -> dict[str, list[Hit]]:

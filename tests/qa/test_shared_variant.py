@@ -1,0 +1,61 @@
+"""A deprecated form of a mention nothing resolves (a surname shared by father and son) is still
+reported, and fixed only when every person it may name has one same replacement."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from termbase import Termbase
+from termbase.qa.autofix import Applicability
+from termbase.qa.issues import IssueCode
+
+# RFE/RL wording (benchmarks/accuracy en-8879ac8017) with the deprecated romanisation planted
+PLANTED = ("President Berdymukhamedov on Thursday held talks with Chinese President Xi Jinping "
+           "as part of a working visit to China.")
+
+
+def test_a_deprecated_surname_of_father_and_son_is_reported_and_fixed(shipped_termbase: Termbase) -> None:
+    found = [i for i in shipped_termbase.check(None, PLANTED, target_lang="en").issues
+             if i.code is IssueCode.DEPRECATED_TERM]
+    assert len(found) == 1
+    issue = found[0]
+    assert issue.concept is None and issue.target is not None and issue.target.text == "Berdymukhamedov"
+    assert issue.suggestion == "Berdimuhamedov" and issue.fix is Applicability.SAFE
+    assert any(e.rule == "ambiguous" for e in issue.evidence)
+    assert shipped_termbase.fix(None, PLANTED, target_lang="en") == PLANTED.replace("Berdymukhamedov", "Berdimuhamedov")
+
+
+GLOSSARY = textwrap.dedent(
+    """\
+    glossary:
+      id: shared
+      title: Two namesakes
+      description: One surname form, deprecated for one person and admitted for the other.
+      license: CC0-1.0
+    concepts:
+    - id: elder
+      subject: people
+      terms:
+        en:
+        - {term: Aslan Karimbekov, status: preferred, pos: properNoun}
+        - {term: Karimbekov, status: admitted, pos: properNoun}
+        - {term: Karymbekov, status: deprecated, pos: properNoun}
+    - id: younger
+      subject: people
+      terms:
+        en:
+        - {term: Timur Karimbekov, status: preferred, pos: properNoun}
+        - {term: Karimbekov, status: admitted, pos: properNoun}
+        - {term: Karymbekov, status: admitted, pos: properNoun}
+    """
+)
+
+
+def test_a_form_only_one_candidate_deprecates_is_not_reported(tmp_path: Path) -> None:
+    path = tmp_path / "shared.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    tb = Termbase.load([path])
+    text = "Karymbekov spoke."
+    assert not [i for i in tb.check(None, text, target_lang="en").issues if i.code is IssueCode.DEPRECATED_TERM]
+    assert tb.fix(None, text, target_lang="en") == text
