@@ -17,7 +17,7 @@ from termbase.glossary import load_glossaries
 from termbase.lint import LintFinding
 from termbase.lookup_index import LookupIndex
 from termbase.lookup import Match, Matches, rank_matches
-from termbase.matches import Hit
+from termbase.matches import Hit, MatchKind
 from termbase.model import Concept, GlossaryInfo, Term
 from termbase.formats.segments import Segment
 from termbase.normalize import FOLDING_SCHEME, fold_text
@@ -203,7 +203,7 @@ class Termbase:
         if any((hit.concept, lang) in nesting.outer for hit in hits):
             hits = nest(hits, text, lang, nesting)
         partial = self._partial_names
-        if partial and any(id(hit.term) in partial for hit in hits):
+        if any(id(hit.term) in partial or hit.match is MatchKind.FUZZY for hit in hits):
             hits = person_filter(hits, text, self._concepts, self._is_common)
         if any(len(hit.candidates) > 1 for hit in hits):
             hits = resolve_by_title(hits, text, self._concepts)

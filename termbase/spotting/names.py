@@ -27,7 +27,8 @@ from rapidfuzz import fuzz
 from termbase.langtags import primary_language
 from termbase.model import Concept, Term
 from termbase.normalize import fold
-from termbase.matches import Evidence, Hit
+from termbase.arabic import CHAINS_LONGEST_FIRST, is_arabic
+from termbase.matches import Evidence, Hit, MatchKind
 from termbase.spotting.wordlist import zipf
 
 __all__ = [
@@ -47,10 +48,13 @@ __all__ = [
 
 PEOPLE_SUBJECT = "people"
 """The glossary subject of concepts that are persons."""
-NAME_CONTEXT_ZIPF = 4.0
-"""A capitalised neighbour rarer than this (Zipf, English) and not a glossary word is a name."""
-OWN_NAME_CUTOFF = 80.0
-"""A neighbour this close (rapidfuzz ratio) to one of the person's own name words is that name."""
+NAME_CONTEXT_ZIPF = {"en": 4.0, "ar": 1.0}
+"""A neighbour rarer than this (Zipf) and not a glossary word is a name (capitalised, in English).
+In Arabic, where a rare verb is as rare as a name and nothing is capitalised, only a word the
+frequency list hardly knows is taken for a foreign given name (اوزودا, داريغا 0.0; ترقت 1.95)."""
+OWN_NAME_CUTOFF = {"en": 80.0, "ar": 60.0}
+"""A neighbour this close (rapidfuzz ratio) to one of the person's own name words is that name
+(Arabic spellings of one name differ more in their long vowels: شافكات / شوكت 60)."""
 NEIGHBOUR_CONFIDENCE = 0.95
 """Confidence of a shared surname resolved by the given name or title right before it."""
 
@@ -70,30 +74,36 @@ _WORD_AFTER = re.compile(r"\A[ \t\u00a0]+([^\W\d_]+)")
 _WINDOW = 40
 
 
-def _name_like(word: str, known: Callable[[str], bool], own: Collection[str]) -> bool:
-    """A capitalised word that is neither a glossary word other than a name (``known``), nor an
-    ordinary English word, nor a spelling of one of the person's own names (``own``: folded
-    words of the person's terms)."""
-    if not word[:1].isupper() or len(word) < 2:
+def _name_like(word: str, known: Callable[[str], bool], own: Collection[str], lang: str) -> bool:
+    """A word that reads as a name: neither a glossary word other than a name (``known``), nor an
+    ordinary word of the language (wordfreq), nor a spelling of one of the person's own names
+    (``own``: folded words of the person's terms). English names are capitalised; an Arabic word
+    is also read without the clitics and article glued to it (والرئيس)."""
+    if lang != "ar" and (not word[:1].isupper() or len(word) < 2):
         return False
     folded = fold(word)
-    if known(folded) or zipf(word.lower(), "en") >= NAME_CONTEXT_ZIPF:
+    forms = [folded] if lang != "ar" else [folded[len(p):] for p in CHAINS_LONGEST_FIRST if folded.startswith(p)]
+    if len(min(forms, key=len)) < 3 or any(known(form) for form in forms):
         return False
-    return not any(fuzz.ratio(folded, name) >= OWN_NAME_CUTOFF for name in own)
+    if max(zipf(word.lower(), lang), *(zipf(form, lang) for form in forms)) >= NAME_CONTEXT_ZIPF[lang]:
+        return False
+    return not any(fuzz.ratio(form, name) >= OWN_NAME_CUTOFF[lang] for form in forms for name in own)
 
 
 def foreign_name_context(text: str, start: int, end: int, known: Callable[[str], bool],
-                         own: Collection[str] = ()) -> Evidence | None:
-    """Why the Latin-script name at ``text[start:end]`` belongs to another person's name, or None.
+                         own: Collection[str] = (), lang: str = "en") -> Evidence | None:
+    """Why the name at ``text[start:end]`` belongs to another person's name, or None.
 
     ``known`` tells whether a folded word is a glossary word that names no person; ``own`` are
-    the folded words of the person's terms (a variant spelling of the person's given name is no other person).
+    the folded words of the person's terms (a variant spelling of the person's given name is no
+    other person). In Arabic only the word before counts (اوزودا رحمنوف): names follow the
+    given name there, and without capitals a word after the name is mostly the sentence's next word.
     """
     before = _WORD_BEFORE.search(text, max(0, start - _WINDOW), start)
-    if before is not None and _name_like(before.group(1), known, own):
+    if before is not None and _name_like(before.group(1), known, own, lang):
         return Evidence("given-name", f"preceded by the given name {before.group(1)!r} of another person")
-    after = _WORD_AFTER.search(text[end:end + _WINDOW])
-    if after is not None and _name_like(after.group(1), known, own):
+    after = _WORD_AFTER.search(text[end:end + _WINDOW]) if lang != "ar" else None
+    if after is not None and _name_like(after.group(1), known, own, lang):
         return Evidence("given-name", f"followed by the surname {after.group(1)!r}: a given name of another person")
     return None
 
@@ -126,21 +136,28 @@ def names_family(text: str, start: int, end: int) -> bool:
                 or _FAMILY_BEFORE.search(text[max(0, start - _WINDOW):start]))
 
 
+def _by_surname(concept: Concept, hit: Hit) -> bool:
+    """Whether ``hit`` names the person ``concept`` by part of a name: a shorter term, or a fuzzy
+    match of the surname alone."""
+    return is_partial_name(concept, hit.term) or (
+        hit.match is MatchKind.FUZZY and concept.subject == PEOPLE_SUBJECT and any(e.rule == "surname" for e in hit.reasons))
+
+
 def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept],
                   known: Callable[[str], bool]) -> list[Hit]:
-    """``hits`` without the partial person names that name a family, or that the words around
-    them give to another person (Latin script only: Arabic has no capitals to tell a name from
-    a word)."""
+    """``hits`` without the partial person names that name a family, or that the word before
+    them (in English also after them) gives to another person: a given name of the language's
+    frequency list's rare words, not the person's own (Sharif Rahmonov, اوزودا رحمنوف)."""
     kept: list[Hit] = []
     for hit in hits:
         named = [concepts[c] for c in ((hit.concept,) if hit.concept is not None else hit.candidates) if c in concepts]
         if named and all(is_partial_name(c, hit.term) for c in named) and names_family(text, hit.start, hit.end):
             continue
         concept = concepts.get(hit.concept) if hit.concept is not None else None
-        if (concept is not None and hit.text[:1].isascii() and hit.text[:1].isalpha()
-                and is_partial_name(concept, hit.term)):
+        if concept is not None and hit.text[:1].isalpha() and _by_surname(concept, hit):
+            lang = "ar" if is_arabic(hit.text) else "en"
             own = own_words(concept).union(*(own_words(concepts[c]) for c in hit.candidates if c in concepts))
-            if foreign_name_context(text, hit.start, hit.end, known, own) is not None:
+            if foreign_name_context(text, hit.start, hit.end, known, own, lang) is not None:
                 continue
         kept.append(hit)
     return kept

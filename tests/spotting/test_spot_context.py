@@ -127,3 +127,22 @@ def test_the_bare_surname_stays_the_fathers(shipped_termbase: Termbase) -> None:
     assert [(h.text, h.concept) for h in hits if h.text == "رحمنوف"] == [("رحمنوف", "emomali-rahmon")]
     daughter = shipped_termbase.spot("وترقت اوزودا رحمنوف من قسم القنصلية في وزارة الخارجية", lang="ar")
     assert ("اوزودا رحمنوف", "ozoda-rahmon") in _concepts(daughter)
+
+
+# -- Arabic: a foreign given name before a listed surname is another person ----------------------
+
+def test_an_arabic_given_name_before_the_surname_is_another_person(shipped_termbase: Termbase) -> None:
+    # Arabic outlets print Gulnara Karimova's surname in the masculine, like her father's
+    assert shipped_termbase.spot("وقالت غولنارا كريموف إن الشركة", lang="ar") == []
+    assert _concepts(shipped_termbase.spot("وقال كريموف إن الشركة", lang="ar")) == [("كريموف", "islam-karimov")]
+
+
+def test_an_unlisted_spelling_of_the_persons_own_given_name_keeps_the_surname(shipped_termbase: Termbase) -> None:
+    hits = shipped_termbase.spot("وصل شافكات ميرضيائيف إلى سمرقند", lang="ar")
+    assert ("ميرضيائيف", "shavkat-mirziyoyev") in _concepts(hits)
+
+
+def test_a_rare_arabic_word_is_not_taken_for_a_given_name(shipped_termbase: Termbase) -> None:
+    # ترقت ("was promoted", Zipf 1.95) is rare but a word of the language
+    assert _concepts(shipped_termbase.spot("وترقت جينبيكوف من قسم القنصلية", lang="ar")) == [
+        ("جينبيكوف", "sooronbay-jeenbekov")]
