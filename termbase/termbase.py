@@ -204,7 +204,7 @@ class Termbase:
             hits = nest(hits, text, lang, nesting)
         partial = self._partial_names
         if any(id(hit.term) in partial or hit.match is MatchKind.FUZZY for hit in hits):
-            hits = person_filter(hits, text, self._concepts, self._is_common)
+            hits = person_filter(hits, text, self._concepts, self._is_common, partial)
         if any(len(hit.candidates) > 1 for hit in hits):
             hits = resolve_by_title(hits, text, self._concepts)
             hits = resolve_by_marks(resolve_by_neighbour(resolve_ambiguity(hits), text), self._concepts)

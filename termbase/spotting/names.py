@@ -74,7 +74,11 @@ _WORD_AFTER = re.compile(r"\A[ \t\u00a0]+([^\W\d_]+)")
 _WINDOW = 40
 
 
-def _name_like(word: str, known: Callable[[str], bool], own: Collection[str], lang: str) -> bool:
+OwnWords = Collection[str] | Callable[[], Collection[str]]
+"""The folded words of a person's terms, or a function that makes them when first needed."""
+
+
+def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str) -> bool:
     """A word that reads as a name: neither a glossary word other than a name (``known``), nor an
     ordinary word of the language (wordfreq), nor a spelling of one of the person's own names
     (``own``: folded words of the person's terms). English names are capitalised; an Arabic word
@@ -87,11 +91,12 @@ def _name_like(word: str, known: Callable[[str], bool], own: Collection[str], la
         return False
     if max(zipf(word.lower(), lang), *(zipf(form, lang) for form in forms)) >= NAME_CONTEXT_ZIPF[lang]:
         return False
-    return not any(fuzz.ratio(form, name) >= OWN_NAME_CUTOFF[lang] for form in forms for name in own)
+    names = own() if callable(own) else own
+    return not any(fuzz.ratio(form, name) >= OWN_NAME_CUTOFF[lang] for form in forms for name in names)
 
 
 def foreign_name_context(text: str, start: int, end: int, known: Callable[[str], bool],
-                         own: Collection[str] = (), lang: str = "en") -> Evidence | None:
+                         own: OwnWords = (), lang: str = "en") -> Evidence | None:
     """Why the name at ``text[start:end]`` belongs to another person's name, or None.
 
     ``known`` tells whether a folded word is a glossary word that names no person; ``own`` are
@@ -136,27 +141,29 @@ def names_family(text: str, start: int, end: int) -> bool:
                 or _FAMILY_BEFORE.search(text[max(0, start - _WINDOW):start]))
 
 
-def _by_surname(concept: Concept, hit: Hit) -> bool:
-    """Whether ``hit`` names the person ``concept`` by part of a name: a shorter term, or a fuzzy
-    match of the surname alone."""
-    return is_partial_name(concept, hit.term) or (
-        hit.match is MatchKind.FUZZY and concept.subject == PEOPLE_SUBJECT and any(e.rule == "surname" for e in hit.reasons))
-
-
 def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept],
-                  known: Callable[[str], bool]) -> list[Hit]:
+                  known: Callable[[str], bool], partial: Collection[int]) -> list[Hit]:
     """``hits`` without the partial person names that name a family, or that the word before
     them (in English also after them) gives to another person: a given name of the language's
-    frequency list's rare words, not the person's own (Sharif Rahmonov, اوزودا رحمنوف)."""
+    frequency list's rare words, not the person's own (Sharif Rahmonov, اوزودا رحمنوف).
+
+    ``partial`` holds the identities of the terms that are a person's partial name
+    (:func:`is_partial_name`); a fuzzy match of a surname alone is one too."""
     kept: list[Hit] = []
     for hit in hits:
-        named = [concepts[c] for c in ((hit.concept,) if hit.concept is not None else hit.candidates) if c in concepts]
-        if named and all(is_partial_name(c, hit.term) for c in named) and names_family(text, hit.start, hit.end):
+        by_surname = id(hit.term) in partial or (
+            hit.match is MatchKind.FUZZY and any(e.rule == "surname" for e in hit.reasons))
+        if not by_surname:
+            kept.append(hit)
+            continue
+        if id(hit.term) in partial and names_family(text, hit.start, hit.end):
             continue
         concept = concepts.get(hit.concept) if hit.concept is not None else None
-        if concept is not None and hit.text[:1].isalpha() and _by_surname(concept, hit):
+        if concept is not None and concept.subject == PEOPLE_SUBJECT and hit.text[:1].isalpha():
             lang = "ar" if is_arabic(hit.text) else "en"
-            own = own_words(concept).union(*(own_words(concepts[c]) for c in hit.candidates if c in concepts))
+            def own(concept: Concept = concept, candidates: tuple[str, ...] = hit.candidates) -> frozenset[str]:
+                return own_words(concept).union(*(own_words(concepts[c]) for c in candidates if c in concepts))
+
             if foreign_name_context(text, hit.start, hit.end, known, own, lang) is not None:
                 continue
         kept.append(hit)
