@@ -5,8 +5,10 @@ around it do not make it part of another name: "President Rakhmon Nabiyev" is Ra
 glossary's Rakhmon is followed by another surname, so it is a given name here), "Sharif
 Rahmonov" and "Dariga Nazarbayeva" are other people (another given name before the surname).
 A word counts as a name there when it is capitalised, is no glossary word other than a name
-(Kazakh, Republic), and is not an ordinary word of the language (wordfreq, :data:`NAME_CONTEXT_ZIPF`): titles such as President or
-Minister are ordinary words, titles such as Arkadag or Elbasy are glossary terms.
+(Kazakh, Republic), and is not an ordinary word of the language (wordfreq,
+:data:`NAME_CONTEXT_ZIPF`): titles such as President or Minister are ordinary words, titles such
+as Arkadag or Elbasy are glossary terms. Arabic has no capitals: there only the word before the
+surname counts, and only when the frequency list hardly knows it (اوزودا رحمنوف, غولنارا كريموف).
 
 A surname shared by father and son is told apart by the hit right before it — a given name or a
 title that the glossary gives to one of them ("Arkadag Berdimuhamedov") — or by the office title
