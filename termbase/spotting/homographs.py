@@ -8,9 +8,10 @@ rarely take the article (واشنطن 4.9, الواشنطن 2.9), common nouns a
 
 A hit through such a term is kept only when the rest of the text bears the name reading out:
 another mention of the same concept, or a mention of a concept close to it in the glossary — one
-it relates to, or one related to that (Termez ← Uzbekistan ← Uzbek), or one of its subject field
-(another country beside Mali). "ترميز البيانات" in a text about computing names no place and is
-no hit; "جسر ترميز - هيراتون الذي يربط بين أوزبكستان وأفغانستان" is Termez.
+it relates to, or one related to that (Termez ← Uzbekistan ← Uzbek). "ترميز البيانات" in a text
+about computing names no place and is no hit; "جسر ترميز - هيراتون الذي يربط بين أوزبكستان
+وأفغانستان" is Termez. Any place of the text would not do: a story about a submarine كابل in the
+Red Sea names Asia and the Middle East, not Kabul.
 """
 
 from __future__ import annotations
@@ -56,11 +57,9 @@ def homograph_terms(concepts: Collection[Concept]) -> frozenset[int]:
 
 def neighbourhoods(concepts: Mapping[str, Concept], ids: Collection[str]) -> dict[str, frozenset[str]]:
     """For each of ``ids``: the concepts two steps away or nearer in the glossary's ``related``
-    links (read both ways), and those of its subject field."""
+    links (read both ways)."""
     links: dict[str, set[str]] = defaultdict(set)
-    by_subject: dict[str | None, set[str]] = defaultdict(set)
     for concept in concepts.values():
-        by_subject[concept.subject].add(concept.id)
         for other in concept.related:
             links[concept.id].add(other)
             links[other].add(concept.id)
@@ -69,9 +68,6 @@ def neighbourhoods(concepts: Mapping[str, Concept], ids: Collection[str]) -> dic
         near = set(links[concept_id])
         for step in list(near):
             near |= links[step]
-        subject = concepts[concept_id].subject if concept_id in concepts else None
-        if subject is not None:
-            near |= by_subject[subject]
         found[concept_id] = frozenset(near)
     return found
 
