@@ -21,23 +21,28 @@ Berdymukhamedov", عائلة نزارباييف) is no mention of any one member
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
 from termbase.langtags import primary_language
 from termbase.model import Concept, Term
 from termbase.normalize import fold
-from termbase.arabic import CHAINS_LONGEST_FIRST, is_arabic
+from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, is_arabic
 from termbase.matches import Evidence, Hit, MatchKind
 from termbase.spotting.wordlist import zipf
 
 __all__ = [
     "FAMILY_AFTER",
     "FAMILY_BEFORE",
+    "ARABIC_NAME_WORD_ZIPF",
     "NAME_CONTEXT_ZIPF",
     "TITLE_CONFIDENCE",
+    "arabic_name_words",
     "PEOPLE_SUBJECT",
     "foreign_name_context",
     "is_partial_name",
@@ -52,8 +57,13 @@ PEOPLE_SUBJECT = "people"
 """The glossary subject of concepts that are persons."""
 NAME_CONTEXT_ZIPF = {"en": 4.0, "ar": 1.0}
 """A neighbour rarer than this (Zipf) and not a glossary word is a name (capitalised, in English).
-In Arabic, where a rare verb is as rare as a name and nothing is capitalised, only a word the
-frequency list hardly knows is taken for a foreign given name (اوزودا, داريغا 0.0; ترقت 1.95)."""
+In Arabic, where a rare verb is as rare as a name and nothing is capitalised, a word the frequency
+list hardly knows is taken for a foreign given name (اوزودا, داريغا 0.0; ترقت 1.95 is not), and so
+is a name word of :func:`arabic_name_words` below :data:`ARABIC_NAME_WORD_ZIPF`."""
+ARABIC_NAME_WORD_ZIPF = 5.0
+"""An Arabic word that Wikidata person labels use as a name (:func:`arabic_name_words`) counts as a
+given name when it is rarer than this: حيدر (4.4), رستم, سعيدة, not علي or محمد (above 6), which
+are also everyday words and the commonest of names."""
 OWN_NAME_CUTOFF = {"en": 80.0, "ar": 60.0}
 """A neighbour this close (rapidfuzz ratio) to one of the person's own name words is that name
 (Arabic spellings of one name differ more in their long vowels: شافكات / شوكت 60)."""
@@ -80,6 +90,14 @@ OwnWords = Collection[str] | Callable[[], Collection[str]]
 """The folded words of a person's terms, or a function that makes them when first needed."""
 
 
+@cache
+def arabic_name_words() -> frozenset[str]:
+    """Folded Arabic words that person names use (``spotting/data/arabic_name_words.json``, made by
+    ``glossaries/sources/make_arabic_name_words.py`` from Wikidata person labels)."""
+    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "arabic_name_words.json").read_text("utf-8"))
+    return frozenset(raw["words"])
+
+
 def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str) -> bool:
     """A word that reads as a name: neither a glossary word other than a name (``known``), nor an
     ordinary word of the language (wordfreq), nor a spelling of one of the person's own names
@@ -91,10 +109,25 @@ def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str
     forms = [folded] if lang != "ar" else [folded[len(p):] for p in CHAINS_LONGEST_FIRST if folded.startswith(p)]
     if len(min(forms, key=len)) < 3 or any(known(form) for form in forms):
         return False
-    if max(zipf(word.lower(), lang), *(zipf(form, lang) for form in forms)) >= NAME_CONTEXT_ZIPF[lang]:
+    frequency = max(zipf(word.lower(), lang), *(zipf(form, lang) for form in forms))
+    if frequency >= NAME_CONTEXT_ZIPF[lang] and not (
+            lang == "ar" and frequency < ARABIC_NAME_WORD_ZIPF and not _has_article(folded)
+            and any(form in arabic_name_words() for form in forms)):
         return False
     names = own() if callable(own) else own
-    return not any(fuzz.ratio(form, name) >= OWN_NAME_CUTOFF[lang] for form in forms for name in names)
+    return not any(fuzz.ratio(form, name) >= OWN_NAME_CUTOFF[lang] or (lang == "ar" and _shortened(name, form))
+                   for form in forms for name in names)
+
+
+def _has_article(folded: str) -> bool:
+    """Whether a folded Arabic word carries the article (الأكبر, والرئيس): a given name does not."""
+    return any(folded.startswith(p) and p.endswith(ARTICLE) for p in CHAINS_LONGEST_FIRST if p)
+
+
+def _shortened(name: str, word: str) -> bool:
+    """Whether one of two name words is a short form that begins the other (جو / جوزيف, Joe / Joseph)."""
+    short, long = sorted((name, word), key=len)
+    return len(short) >= 2 and long.startswith(short)
 
 
 def foreign_name_context(text: str, start: int, end: int, known: Callable[[str], bool],

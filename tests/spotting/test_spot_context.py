@@ -7,12 +7,16 @@ expected concepts are what the sentence denotes, as annotated there.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
+from shared_paths import REPO, shared
 from termbase import Termbase
 from termbase.matches import Hit
 from termbase.spotting.homographs import is_common_arabic_word
-from termbase.spotting.names import resolve_by_title
+from termbase.spotting.names import arabic_name_words, resolve_by_title
 
 
 def _concepts(hits: list[Hit]) -> list[tuple[str, str | None]]:
@@ -153,3 +157,25 @@ def test_a_rare_arabic_word_is_not_taken_for_a_given_name(shipped_termbase: Term
     # ترقت ("was promoted", Zipf 1.95) is rare but a word of the language
     assert _concepts(shipped_termbase.spot("وترقت جينبيكوف من قسم القنصلية", lang="ar")) == [
         ("جينبيكوف", "sooronbay-jeenbekov")]
+
+
+def test_an_arabic_given_name_that_is_also_a_word_is_read_from_the_name_list(shipped_termbase: Termbase) -> None:
+    # Anadolu via https://ksaplayers.com/Ksahome/NewsDetial/?nid=22577616 : Heydar Aliyev, Ilham's father
+    text = "وولد حيدر علييف عام 1923 وتوفي في 12 ديسمبر/كانون الأول 2003، في الولايات المتحدة الأمريكية"
+    assert "ilham-aliyev" not in {h.concept for h in shipped_termbase.spot(text, lang="ar")}
+    assert ("علييف", "ilham-aliyev") in _concepts(shipped_termbase.spot("وقال الرئيس علييف إن", lang="ar"))
+
+
+def test_an_adjective_with_the_article_is_no_given_name(shipped_termbase: Termbase) -> None:
+    # أكبر is also a name (Akbar), but "نجله الأكبر" is "his eldest son"
+    hits = shipped_termbase.spot("عين نجله الأكبر علييف نائبا للرئيس", lang="ar")
+    assert ("علييف", "ilham-aliyev") in _concepts(hits)
+
+
+def test_the_name_list_is_the_shipped_derivation_of_the_wikidata_tokens() -> None:
+    words = arabic_name_words()
+    assert {"حيدر", "رستم", "محمد"} <= words and "الرئيس" not in words
+    tokens = shared("data", "netranslit_wd_arabic.normalized.aligned.tokens")
+    done = subprocess.run([sys.executable, str(REPO / "glossaries" / "sources" / "make_arabic_name_words.py"),
+                           "--tokens", str(tokens), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
