@@ -26,30 +26,28 @@ def test_a_deprecated_surname_of_father_and_son_is_reported_and_fixed(shipped_te
     assert shipped_termbase.fix(None, PLANTED, target_lang="en") == PLANTED.replace("Berdymukhamedov", "Berdimuhamedov")
 
 
-GLOSSARY = textwrap.dedent(
-    """\
+def _person(concept_id: str, given: str, variant_status: str) -> str:
+    """A person named ``given`` Karimbekov, listing the surname spelling Karymbekov as ``variant_status``."""
+    return textwrap.dedent(f"""\
+        - id: {concept_id}
+          subject: people
+          terms:
+            en:
+            - {{term: {given} Karimbekov, status: preferred, pos: properNoun}}
+            - {{term: Karimbekov, status: admitted, pos: properNoun}}
+            - {{term: Karymbekov, status: {variant_status}, pos: properNoun}}
+        """)
+
+
+# one surname form, deprecated for one namesake and admitted for the other
+GLOSSARY = textwrap.dedent("""\
     glossary:
       id: shared
       title: Two namesakes
       description: One surname form, deprecated for one person and admitted for the other.
       license: CC0-1.0
     concepts:
-    - id: elder
-      subject: people
-      terms:
-        en:
-        - {term: Aslan Karimbekov, status: preferred, pos: properNoun}
-        - {term: Karimbekov, status: admitted, pos: properNoun}
-        - {term: Karymbekov, status: deprecated, pos: properNoun}
-    - id: younger
-      subject: people
-      terms:
-        en:
-        - {term: Timur Karimbekov, status: preferred, pos: properNoun}
-        - {term: Karimbekov, status: admitted, pos: properNoun}
-        - {term: Karymbekov, status: admitted, pos: properNoun}
-    """
-)
+    """) + _person("elder", "Aslan", "deprecated") + _person("younger", "Timur", "admitted")
 
 
 def test_a_form_only_one_candidate_deprecates_is_not_reported(tmp_path: Path) -> None:
