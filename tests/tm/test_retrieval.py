@@ -83,32 +83,84 @@ def seed_memory(tmp_path: Path, seed_pairs: list[tuple[str, str]]) -> Translatio
     return memory
 
 
-# Line 6 of the seed has 30 match tokens (counted by hand: وأضاف الرئيس الأمريكي على مدى ثلاثة
-# عقود فشل أسلافي في إعطاء دول آسيا الوسطى الاهتمام الذي تستحقه الآن يعتزم رئيس الولايات المتحدة
-# التأسيس لشراكة كاملة مع قادة هذه المنطقة الاستراتيجية).
-LINE = 5
-EDITS = [
-    # (what the edit does, old text, new text, expected %: the formula worked by hand)
-    ("one word replaced: floor(100·29/30)", "ثلاثة", "أربعة", 96),
-    ("one word dropped, one replaced: floor(100·28/30)", "الأمريكي: ", "", None),
-    ("clitic glued on: للولايات = ل + الولايات, one insertion: floor(100·30/31)", "رئيس الولايات", "رئيس للولايات", 96),
-    ("punctuation only: same tokens, other text", '"على', "على", 99),
-    ("diacritics only: same tokens, other text", "الرئيس", "الرئيسُ", 99),
-    ("two words replaced: floor(100·28/30)", "ثلاثة عقود", "أربعة أعوام", 93),
+# Every line of the seed article, stored with its reference translation, queried with an edited
+# version. The token counts were made by hand: words, plus one token for each clitic chain glued to
+# the article (والتي = و + التي, للولايات = ل + الولايات); punctuation and diacritics give none.
+# n, m: tokens of the query and of the stored line; d: the token edits; expected: the README formula
+# floor(100·(M − d)/M), M = max(n, m), worked out by hand (99: same tokens, other text).
+SEED_EDITS = [
+    # (line, what the edit does, old text, new text, n, m, d, expected %)
+    (1, "one word replaced", "الأمريكي", "الفرنسي", 4, 4, 1, 75),  # 100·3/4
+    (2, "one word dropped", "وطاجيكستان ", "", 10, 11, 1, 90),  # 100·10/11 = 90.9
+    (3, "one word inserted", "نقطة انطلاق", "نقطة انطلاق جديدة", 22, 21, 1, 95),  # 100·21/22 = 95.5
+    (4, "the clitic و taken off والشرق: one token less", "والشرق", "الشرق", 16, 17, 1, 94),  # 100·16/17 = 94.1
+    (5, "a name respelt", "توكاييف", "توكايف", 59, 59, 1, 98),  # 100·58/59 = 98.3
+    (6, "one word replaced", "ثلاثة", "أربعة", 30, 30, 1, 96),  # 100·29/30 = 96.7
+    (6, "two words replaced", "ثلاثة عقود", "أربعة أعوام", 30, 30, 2, 93),  # 100·28/30 = 93.3
+    (6, "clitic glued on: للولايات = ل + الولايات", "رئيس الولايات", "رئيس للولايات", 31, 30, 1, 96),  # 96.8
+    (6, "punctuation only: same tokens, other text", '"على', "على", 30, 30, 0, 99),
+    (6, "a diacritic only: same tokens, other text", "الرئيس", "الرئيسُ", 30, 30, 0, 99),
+    (7, "two words replaced", "مليارات الدولارات للصفقات التجارية التي ستدعم عشرات",
+     "ملايين الدولارات للصفقات التجارية التي ستدعم مئات", 45, 45, 2, 95),  # 100·43/45 = 95.6
+    (8, "one word dropped", "الروسي ", "", 50, 51, 1, 98),  # 100·50/51 = 98.0
+    (9, "tanwin dropped (بعيداً → بعيدا): same tokens", "بعيداً", "بعيدا", 34, 34, 0, 99),
+    (10, "the clitic ل taken off للولايات: one token less", "للولايات", "الولايات", 30, 31, 1, 96),  # 96.8
+    (11, "a year changed", "1991", "1992", 39, 39, 1, 97),  # 100·38/39 = 97.4
+    (12, "one word replaced, one dropped", "ضخمة", "كبيرة", 54, 55, 2, 96),  # 100·53/55 = 96.4
 ]
 
 
-@pytest.mark.parametrize(("why", "old", "new", "expected"), EDITS)
-def test_seed_sentences_edited(seed_memory: TranslationMemory, seed_pairs: list[tuple[str, str]], why: str,
-                               old: str, new: str, expected: int | None) -> None:
-    source, target = seed_pairs[LINE]
-    assert old in source
-    query = source.replace(old, new, 1)
-    if expected is None:  # the second edit of this case
-        query = query.replace("كاملة", "شاملة")
-        expected = 93  # 29 tokens against 30, two edits: floor(100·28/30)
+@pytest.mark.parametrize(("line", "why", "old", "new", "n", "m", "d", "expected"), SEED_EDITS)
+def test_seed_sentences_edited(seed_memory: TranslationMemory, seed_pairs: list[tuple[str, str]], line: int,
+                               why: str, old: str, new: str, n: int, m: int, d: int, expected: int) -> None:
+    longest = max(n, m)
+    assert expected == (99 if d == 0 else 100 * (longest - d) // longest), "the table follows the formula"
+    source, target = seed_pairs[line - 1]
+    assert source.count(old) == 1
+    query = source.replace(old, new)
+    if line == 12:  # the second edit of this case
+        assert source.count("وظائف جديدة") == 1
+        query = query.replace("وظائف جديدة", "وظائف")
     best = seed_memory.search(query, limit=1, min_score=50)[0]
+    assert (len(best.query_tokens), len(best.stored_tokens), best.distance) == (n, m, d), why
     assert (best.segment.source, best.segment.target, best.score) == (source, target, expected), why
+
+
+# The reference translation stored as an English → Arabic memory, queried with the lines the example
+# draft (a real edited version of it) changed. Tokens counted by hand as Moses splits them
+# (words; «Asia's» = Asia + 's; Kassym-Jomart is one token; punctuation gives none).
+DRAFT_EDITS = [
+    # (line, what the draft changed, n, m, d, expected %)
+    (2, "Kyrgyzstan → Kirghizia", 16, 16, 1, 93),  # 100·15/16 = 93.75
+    (3, "starting point → نقطة انطلاق (left untranslated)", 30, 30, 2, 93),  # 100·28/30
+    (4, "Europe, Asia and the Middle East → Europe and Asia", 16, 19, 4, 78),  # 100·15/19 = 78.9
+    (5, "Donald added, Tokayev → Tokaev, Mirziyoyev → Mirzyoyev", 68, 67, 3, 95),  # 100·65/68 = 95.6
+    (6, "US → American", 40, 40, 1, 97),  # 100·39/40 = 97.5
+    (10, "Donald added, critical → vital", 41, 40, 2, 95),  # 100·39/41 = 95.1
+    (11, "1991 → 1992", 50, 50, 1, 98),  # 100·49/50
+    (12, "Donald added, the Central Asian countries → the countries of the region", 69, 67, 5, 92),  # 92.8
+]
+
+
+@pytest.mark.parametrize(("line", "why", "n", "m", "d", "expected"), DRAFT_EDITS)
+def test_reference_translation_queried_with_the_drafts_edits(
+    tmp_path: Path, seed_pairs: list[tuple[str, str]], draft_lines: list[str],
+    line: int, why: str, n: int, m: int, d: int, expected: int,
+) -> None:
+    longest = max(n, m)
+    assert expected == 100 * (longest - d) // longest, "the table follows the formula"
+    with TranslationMemory(tmp_path / "en.tm") as memory:
+        memory.add_units(Unit(en, ar, source_lang="en", target_lang="ar", document="seed", position=i)
+                         for i, (ar, en) in enumerate(seed_pairs))
+        best = memory.search(draft_lines[line - 1], source_lang="en", limit=1, min_score=50)[0]
+    reference, arabic = seed_pairs[line - 1][1], seed_pairs[line - 1][0]
+    assert (len(best.query_tokens), len(best.stored_tokens), best.distance) == (n, m, d), why
+    assert (best.segment.source, best.segment.target, best.score) == (reference, arabic, expected), why
+    changed = [i + 1 for i, (pair, draft) in enumerate(zip(seed_pairs, draft_lines, strict=True)) if pair[1] != draft]
+    assert changed == [row[0] for row in DRAFT_EDITS]  # every line the draft changed is in the table
+
+
+LINE = 5  # the sixth line of the seed (0-based), 30 tokens
 
 
 def test_every_seed_line_comes_back_exact(seed_memory: TranslationMemory, seed_pairs: list[tuple[str, str]]) -> None:

@@ -1,13 +1,18 @@
-"""TMX 1.4b: the LISA compliance kit imports, export validates against the DTD, round trips keep markup."""
+"""TMX 1.4b: the LISA compliance kit imports, export validates against the DTD, round trips keep markup.
+
+The kit holds 23 files: 5 in UTF-16 (ImportTest1A, 1F, 1G, 2A, 2B), 9 in UTF-8 with a BOM, 9 without.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 from lxml import etree
 
+from termbase.cli import main
 from termbase.errors import FormatError
 from termbase.formats.xmlsafe import parse_xml
 from termbase.tm.interchange import export_tmx, import_file
@@ -82,19 +87,38 @@ def test_export_validates_against_the_tmx14_dtd(kit_memory: TranslationMemory, t
     assert (tmp_path / "out-UTF-16.tmx").read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
+def _rows(memory: TranslationMemory) -> list[tuple[str, ...]]:
+    """Every segment with its text, inline markup, origin, document and position."""
+    return sorted((s.source_lang, s.target_lang, s.source, s.target, _canonical(s.source_markup),
+                   _canonical(s.target_markup), s.origin, str(s.document), str(s.position))
+                  for s in memory.segments())
+
+
 def test_import_export_import_keeps_every_segment(kit_memory: TranslationMemory, tmp_path: Path) -> None:
     out = tmp_path / "out.tmx"
-    export_tmx(kit_memory, out)
+    export_tmx(kit_memory, out, encoding="UTF-16")
     again = TranslationMemory(tmp_path / "again.tm")
     result, _ = import_file(again, out)
     assert result.added == len(kit_memory)
+    assert _rows(again) == _rows(kit_memory)
 
-    def rows(memory: TranslationMemory) -> set[tuple[str, ...]]:
-        return {(s.source_lang, s.target_lang, s.source, s.target, _canonical(s.source_markup),
-                 _canonical(s.target_markup), s.origin, str(s.document), str(s.position))
-                for s in memory.segments()}
 
-    assert rows(again) == rows(kit_memory)
+def test_the_kit_through_the_command_line(tmx_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``termbase tm import FILE --tm kit.tm`` for all 23 files, ``tm export``, the DTD, and back."""
+    kit, out, again = tmp_path / "kit.tm", tmp_path / "out.tmx", tmp_path / "again.tm"
+    for path in _kit(tmx_dir):
+        assert main(["tm", "import", str(path), "--tm", str(kit), "--format", "json"]) == 0, path.name
+        assert json.loads(capsys.readouterr().out)["file"] == str(path)
+    assert main(["tm", "export", str(out), "--tm", str(kit)]) == 0
+    dtd = etree.DTD(str(tmx_dir / "tmx14.dtd"))
+    assert dtd.validate(parse_xml(out.read_bytes(), out)), dtd.error_log.filter_from_errors()
+    assert main(["tm", "import", str(out), "--tm", str(again)]) == 0
+    expected = set().union(*(_variants_in_file(p) for p in _kit(tmx_dir)))
+    with TranslationMemory(kit) as first, TranslationMemory(again) as second:
+        # every language variant of every file, with its inline markup, is in both memories …
+        assert _variants_in_memory(first) == _variants_in_memory(second) == expected
+        # … in the same pairs, with the same document, position and origin
+        assert _rows(second) == _rows(first) and len(_rows(first)) == len(first) > 0
 
 
 def test_multilingual_units_give_one_pair_per_target(kit_memory: TranslationMemory) -> None:
@@ -126,11 +150,16 @@ def test_a_malformed_tmx_is_rejected_and_the_memory_left_as_it_was(
     path.write_text(text, encoding="utf-8")
     assert text.split("\n")[line - 1].startswith(("<tu>", "<tuv")), why
     memory = TranslationMemory(tmp_path / "m.tm")
-    memory.add("قمة", "summit")
-    before = [(s.id, s.source, s.target) for s in memory.segments()]
+    memory.add("قمة", "summit", document="d", position=0)
+    memory.store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every committed page in the file
+    before, file_before = list(memory.store.connection.iterdump()), (tmp_path / "m.tm").read_bytes()
     with pytest.raises(FormatError) as caught:
         import_file(memory, path)
     assert (caught.value.path, caught.value.line) == (str(path), line), why
     if element is not None:
         assert caught.value.element == element
-    assert [(s.id, s.source, s.target) for s in memory.segments()] == before
+    assert list(memory.store.connection.iterdump()) == before  # the same tables and rows
+    memory.close()
+    assert (tmp_path / "m.tm").read_bytes() == file_before  # and the same bytes
+    with TranslationMemory(tmp_path / "m.tm") as reopened:
+        assert [(s.source, s.target) for s in reopened.segments()] == [("قمة", "summit")]

@@ -28,24 +28,46 @@ def _ids(memory: TranslationMemory, document: str) -> dict[int, int]:
     return {s.id: s.position for s in memory.segments() if s.document == document and s.position is not None}
 
 
+# What the example draft changed against the reference, read from the two files: (line, the wrong
+# form as the glossary lists it, or as written when it lists none, its status, concept) — the draft's
+# deprecated variants, its calque («vital minerals») and a misspelt name.
+DRAFT_VARIANTS = [
+    (2, "Kirghizia", "deprecated", "kyrgyzstan"),
+    (5, "Kassym-Jomart Tokaev", "deprecated", "kassym-jomart-tokayev"),
+    (5, "Mirzyoyev", "unlisted", "shavkat-mirziyoyev"),
+    (10, "vital mineral", "forbidden", "critical-minerals"),
+]
+
+
 def test_term_usage_reports_renderings_and_flags_the_drafts_deprecated_variants(
-    seed_and_draft: TranslationMemory, shipped_termbase: Termbase,
+    seed_and_draft: TranslationMemory, shipped_termbase: Termbase, seed_pairs: list[tuple[str, str]],
 ) -> None:
     usage = {u.concept: u for u in term_usage(seed_and_draft, shipped_termbase)}
-    # The seed's concepts (read from the article): every country and leader of the summit.
-    for concept in ("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan",
-                    "kassym-jomart-tokayev", "shavkat-mirziyoyev", "donald-trump", "central-asia"):
-        assert concept in usage and usage[concept].renderings, concept
-    kyrgyzstan = {r.text: r for r in usage["kyrgyzstan"].renderings}
-    assert kyrgyzstan["Kirghizia"].status == "deprecated" and kyrgyzstan["Kyrgyzstan"].status == "preferred"
-    draft_ids = {s.id for s in seed_and_draft.segments() if "Kirghizia" in s.target}
-    assert set(kyrgyzstan["Kirghizia"].segments) == draft_ids and len(draft_ids) == 1
-    tokayev = {r.text: r.status for r in usage["kassym-jomart-tokayev"].renderings}
-    assert tokayev == {"Kassym-Jomart Tokayev": "preferred", "Kassym-Jomart Tokaev": "deprecated"}
-    assert "deprecated" in usage["kyrgyzstan"].flags and "deprecated" in usage["kassym-jomart-tokayev"].flags
-    mirziyoyev = {r.text: r.status for r in usage["shavkat-mirziyoyev"].renderings}
-    assert mirziyoyev.get("Mirzyoyev") == "unlisted"  # the draft's misspelling
-    assert "deprecated" not in usage["kazakhstan"].flags
+    reference = _ids(seed_and_draft, "reference")
+    draft = _ids(seed_and_draft, "draft")
+    line_of = {**{i: p + 1 for i, p in reference.items()}, **{i: p + 1 for i, p in draft.items()}}
+    # Every concept the article mentions (spotted line by line in the Arabic) is reported …
+    article = {hit.concept for ar, _ in seed_pairs for hit in shipped_termbase.spot(ar, lang="ar", fuzzy=False)}
+    assert set(usage) == article and len(article) > 40
+    # … with the reference's renderings: each glossary term the reference line uses for a concept of
+    # the Arabic line is listed, with that segment's id, at its status.
+    for number, (ar, en) in enumerate(seed_pairs):
+        concepts = {hit.concept for hit in shipped_termbase.spot(ar, lang="ar", fuzzy=False)}
+        segment = next(i for i, p in reference.items() if p == number)
+        for hit in shipped_termbase.spot(en, lang="en", fuzzy=False):
+            if hit.concept in concepts:
+                listed = {(r.text, r.status) for r in usage[hit.concept].renderings if segment in r.segments}
+                assert (hit.term.text, str(hit.term.status)) in listed, (number + 1, hit.text)
+    # The draft's wrong variants are flagged, at the draft's line and nowhere else.
+    for line, text, status, concept in DRAFT_VARIANTS:
+        found = [r for r in usage[concept].renderings if r.status == status]
+        assert [r.text for r in found] == [text]
+        assert [line_of[i] for i in found[0].segments] == [line] and set(found[0].segments) <= set(draft), text
+        assert status in usage[concept].flags
+    flagged = {c: {f for f in u.flags if f != "missing"} for c, u in usage.items() if set(u.flags) - {"missing"}}
+    assert flagged == {concept: {status} for _, _, status, concept in DRAFT_VARIANTS}
+    preferred = {r.text: r.status for r in usage["kyrgyzstan"].renderings}
+    assert preferred == {"Kyrgyzstan": "preferred", "Kirghizia": "deprecated"}
 
 
 def test_candidate_entries_find_a_recurring_phrase_the_glossary_lacks(
