@@ -1,9 +1,10 @@
 """Word against subword (sentencepiece) retrieval, on a generated memory and on real parallel text.
 
 1. Generated: a memory of ``--size`` Arabic segments (``generate_memory``); a held-out split of
-   ``--queries`` of them is taken out, and each held-out segment is queried in an inflected form
-   (one to three words given a clitic, the article or a suffix ات / ة / ها, and at times one word
-   replaced) against a memory that holds its original form. A hit is the original retrieved first.
+   ``--queries`` of them is kept out of the subword model's training text (the model is trained on
+   the other segments), and each held-out segment is queried in an inflected form (one to three
+   words given a clitic, the article or a suffix ات / ة / ها, and at times one word replaced)
+   against the memory, which holds its original form. A hit is the original retrieved first.
 2. Real: the reference translation of the seed (``seeds/c5plus1-summit.en.txt``, 12 lines) is the
    memory (English sources), and the example draft (``examples/c5plus1-summit.draft.en.txt``, a real
    edited version of it) gives the queries; the right answer is the same line.
@@ -31,6 +32,7 @@ from generate import generate_memory  # noqa: E402
 
 from termbase.tm.memory import TranslationMemory  # noqa: E402
 from termbase.tm.store import Unit  # noqa: E402
+from termbase.tm.subword import SubwordModel  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SUFFIXES = ("ات", "ة", "ها")
@@ -70,7 +72,7 @@ def evaluate(memory: TranslationMemory, queries: list[tuple[str, int]], lang: st
 
 
 def _row(name: str, result: dict[str, float]) -> str:
-    return (f"  {name:<8} top-1 {result['top1']:6.1%}   recall@70 {result['recall70']:6.1%}   right {result['right']:5.1f} %"
+    return (f"  {name:<22} top-1 {result['top1']:6.1%}   recall@70 {result['recall70']:6.1%}   right {result['right']:5.1f} %"
             f"   best wrong {result['wrong']:5.1f} %   {result['ms']:.2f} ms")
 
 
@@ -89,8 +91,12 @@ def main() -> None:
         queries = [(" ".join(inflect(pairs[i][0].split(), rng, vocabulary)), ids[pairs[i][0]]) for i in held]
         print(f"generated memory: {len(ids)} segments, {len(queries)} held-out inflected queries")
         print(_row("word", evaluate(word, queries, "ar")))
-        subword = TranslationMemory(Path(folder) / "gen.tm", tokenization="subword")
-        print(_row("subword", evaluate(subword, queries, "ar")))
+        held_out = set(held)
+        model = SubwordModel.train(pairs[i][0] for i in range(len(pairs)) if i not in held_out)
+        model.save(Path(folder) / "train.model")
+        subword = TranslationMemory(Path(folder) / "gen.tm", tokenization="subword",
+                                    subword_model=Path(folder) / "train.model")
+        print(_row(f"subword ({model.vocabulary} pieces)", evaluate(subword, queries, "ar")))
 
         reference = (REPO / "seeds" / "c5plus1-summit.en.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
         draft = (REPO / "examples" / "c5plus1-summit.draft.en.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
@@ -103,7 +109,8 @@ def main() -> None:
         print(f"real text: the reference translation as memory, the {len(changed)} lines the draft changed as queries")
         print(_row("word", evaluate(real, changed, "en")))
         real_subword = TranslationMemory(Path(folder) / "real.tm", tokenization="subword")
-        print(_row("subword", evaluate(real_subword, changed, "en")))
+        pieces = SubwordModel.train(reference).vocabulary  # the model the memory trains on itself
+        print(_row(f"subword ({pieces} pieces)", evaluate(real_subword, changed, "en")))
 
 
 if __name__ == "__main__":

@@ -71,6 +71,11 @@ class SubwordModel:
         processor.LoadFromSerializedProto(buffer.getvalue())
         return cls(processor, buffer.getvalue())
 
+    @property
+    def vocabulary(self) -> int:
+        """The number of pieces of the model."""
+        return int(self._processor.GetPieceSize())
+
     def save(self, path: str | Path) -> None:
         """Write the model to ``path`` (a ``.model`` file sentencepiece tools read)."""
         from termbase.textio import atomic_write_bytes

@@ -92,6 +92,12 @@ def _arabic(text: str) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=1 << 17)
+def _latin_key(piece: str) -> str:
+    """The match token of a Moses piece: folded, inner separators dropped (memoized: words recur)."""
+    return fold(piece).replace(" ", "")
+
+
 def _latin(text: str) -> list[Token]:
     found: list[Token] = []
     position = 0
@@ -100,7 +106,7 @@ def _latin(text: str) -> list[Token]:
         if start < 0:
             continue
         position = start + len(piece)
-        key = fold(piece).replace(" ", "")
+        key = _latin_key(piece)
         if key:
             found.append(Token(key, start, position))
     return found

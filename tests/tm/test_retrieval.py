@@ -204,8 +204,8 @@ def test_min_score_and_limit(seed_memory: TranslationMemory, seed_pairs: list[tu
 
 @settings(max_examples=300, deadline=None)
 @given(
-    rows=st.lists(st.lists(st.integers(0, 12), max_size=12), min_size=1, max_size=40),
-    query=st.lists(st.integers(0, 15), max_size=12),
+    rows=st.lists(st.lists(st.integers(0, 12), max_size=24), min_size=1, max_size=40),
+    query=st.lists(st.integers(0, 15), max_size=16),
     min_score=st.integers(0, 100),
 )
 def test_candidate_filter_keeps_every_row_that_can_reach_min_score(

@@ -42,6 +42,7 @@ def test_a_saved_model_is_loaded_and_gives_the_same_pieces(subword_memory: Trans
     model.save(path)
     loaded = SubwordModel.load(path)
     assert loaded.pieces(seed_pairs[3][0]) == model.pieces(seed_pairs[3][0])
+    assert loaded.vocabulary == model.vocabulary <= vocabulary_size(12, sum(len(ar) for ar, _ in seed_pairs))
     with TranslationMemory(subword_memory.path, tokenization="subword", subword_model=path) as memory:
         assert memory.search(seed_pairs[3][0], limit=1)[0].score == 100
 
