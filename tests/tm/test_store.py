@@ -63,11 +63,14 @@ def test_a_file_that_is_not_a_memory_is_refused(tmp_path: Path) -> None:
 
 
 WRITER = textwrap.dedent("""
-    import sys
+    import sys, time
+    from pathlib import Path
     from termbase.tm.memory import TranslationMemory
     from termbase.tm.store import Unit
-    path, worker = sys.argv[1], int(sys.argv[2])
+    path, worker, gate = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
     with TranslationMemory(path) as memory:
+        while not gate.exists():  # all four open the file, then start together
+            time.sleep(0.01)
         for batch in range(10):
             memory.add_units(
                 [Unit(f"جملة {worker} {batch} {i}", f"sentence {worker} {batch} {i}") for i in range(25)]
@@ -79,13 +82,18 @@ WRITER = textwrap.dedent("""
 def test_four_writer_processes_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "shared.tm"
     TranslationMemory(path).close()
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(worker)]) for worker in range(4)]
+    gate = tmp_path / "go"
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(worker), str(gate)])
+               for worker in range(4)]
+    gate.touch()
     assert [writer.wait(timeout=300) for writer in writers] == [0, 0, 0, 0]
     with sqlite3.connect(path) as connection:
         sources = {row[0] for row in connection.execute("SELECT source FROM segment")}
         total = connection.execute("SELECT count(*) FROM segment").fetchone()[0]
+        occurrences = connection.execute("SELECT count(*) FROM occurrence").fetchone()[0]
         mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
     expected = {f"جملة {w} {b} {i}" for w in range(4) for b in range(10) for i in range(25)}
     expected |= {f"مشتركة {b}" for b in range(10)}
     assert sources == expected and total == len(expected) == 1010
+    assert occurrences == 1010  # the shared pairs, added by all four, once per place
     assert mode == "wal"
