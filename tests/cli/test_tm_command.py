@@ -1,4 +1,4 @@
-"""``termbase tm …`` end to end: the compliance kit, search, concordance, usage, errors."""
+"""``termbase tm …`` end to end: search, concordance, usage, errors (the compliance kit: tests/tm/test_tmx.py)."""
 
 from __future__ import annotations
 
