@@ -10,6 +10,7 @@ would give.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from termbase.model import Concept, Term
 from termbase.normalize import fold
 from termbase.progress import track
 
-__all__ = ["FuzzyKeyIndex", "LookupIndex", "count_bound", "length_window", "term_keys"]
+__all__ = ["FuzzyKeyIndex", "LookupIndex", "RisingCutoff", "count_bound", "length_window", "term_keys"]
 
 MIN_TOKEN_LENGTH = 3
 """Words of a multi-word term shorter than this are not fuzzy keys of their own."""
@@ -37,6 +38,8 @@ SMALL_WINDOW = 4096
 _MAX_COLUMNS = 64
 """Characters beyond the most frequent 63 of an index share one count column (a looser bound)."""
 _COUNT_CAP = 255
+_RINGS = ((0, 1), (2, 4), (5, 9), (10, _NO_LIMIT))
+"""Key lengths searched together, as distances from the query's length, nearest first."""
 
 
 def term_keys(term_text: str) -> tuple[str, tuple[str, ...]]:
@@ -69,6 +72,20 @@ def count_bound(query_counts: Mapping[str, int], key: str) -> int:
     """
     counts = Counter(key)
     return sum(min(n, counts[char]) for char, n in query_counts.items())
+
+
+class RisingCutoff:
+    """A score cutoff that the reader of a search may raise as results come in (never lower)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def raise_to(self, value: float) -> None:
+        """Raise the cutoff to ``value`` if that is higher."""
+        if value > self.value:
+            self.value = value
 
 
 class _Codes(dict[int, str]):
@@ -157,54 +174,67 @@ class FuzzyKeyIndex:
         return len(self.keys)
 
     def search(self, query_key: str, score_cutoff: float) -> Iterator[tuple[int, float]]:
-        """Yield ``(entry, score)`` for every key scoring at least ``score_cutoff``.
+        """Yield ``(entry, score)`` for every key scoring at least ``score_cutoff`` (in no set order)."""
+        for batch in self.search_batches(query_key, RisingCutoff(score_cutoff)):
+            yield from batch
 
-        Best score first, keys of equal score in index order (the order of a scan of ``keys``).
+    def search_batches(self, query_key: str, cutoff: RisingCutoff) -> Iterator[list[tuple[int, float]]]:
+        """Lists of ``(entry, score)``, one per ring of key lengths, nearest the query's length first.
+
+        Each list holds every key of its ring scoring at least ``cutoff.value`` as read when the
+        ring starts; the reader may raise the cutoff between two lists (a top-k search that has
+        found k results), and the later rings then skip the keys that can no longer reach it.
         """
-        if score_cutoff > 100.0 or not self.keys:
+        if cutoff.value > 100.0 or not self.keys:
             return
-        if score_cutoff == 100.0:
+        if cutoff.value == 100.0:
             position = self._position.get(query_key)
             if position is not None:
-                for entry in self.postings[position]:
-                    yield entry, 100.0
+                yield [(entry, 100.0) for entry in self.postings[position]]
             return
-        low, high = length_window(len(query_key), score_cutoff)
         coded_query = query_key.translate(self._codes)
-        if score_cutoff > 0.0:
-            known = len(query_key) - coded_query.count(self._codes.sentinel)
-            if 200.0 * known < (score_cutoff - _CUTOFF_SLACK) * (len(query_key) + known):
+        query_length = len(query_key)
+        known = query_length - coded_query.count(self._codes.sentinel)
+        for near, far in _RINGS:
+            score_cutoff = cutoff.value
+            low, high = length_window(query_length, score_cutoff)
+            if score_cutoff > 0.0:
+                if 200.0 * known < (score_cutoff - _CUTOFF_SLACK) * (query_length + known):
+                    return
+                high = int(min(high, 200.0 * known / score_cutoff - query_length + 1))  # inf for tiny cutoffs
+            low, high = max(low, 0), min(high, self.max_length)
+            if low > high:
                 return
-            high = int(min(high, 200.0 * known / score_cutoff - len(query_key) + 1))  # inf for tiny cutoffs
-        low, high = max(low, 0), min(high, self.max_length)
-        if low > high:
-            return
+            found: list[tuple[int, float]] = []
+            spans = [(query_length - far, query_length + far)] if near == 0 else [
+                (query_length - far, query_length - near), (query_length + near, query_length + far)]
+            for span_low, span_high in spans:
+                span_low, span_high = max(span_low, low), min(span_high, high)
+                if span_low <= span_high:
+                    for position, score in self._score_lengths(coded_query, score_cutoff, span_low, span_high):
+                        found.extend((entry, score) for entry in self.postings[position])
+            yield found
+
+    def _score_lengths(self, coded_query: str, score_cutoff: float, low: int, high: int) -> list[tuple[int, float]]:
+        """``(position, score)`` of the keys of length ``low`` to ``high`` that reach the cutoff."""
         first, last = int(self._starts[low]), int(self._starts[high + 1])
+        if first == last:
+            return []
         # rapidfuzz turns the cutoff into a distance and may drop a score equal to it (or keep
         # 0 for a tiny cutoff) by rounding: ask for a little more, then cut exactly here
         asked = max(score_cutoff - _CUTOFF_SLACK, 0.0)
         if last - first <= self.small_window or score_cutoff <= 0.0:
-            choices: Sequence[str] = self._coded[first:last]
-            offset = first
-            positions = None
+            hits = process.extract(coded_query, self._coded[first:last], scorer=fuzz.ratio, processor=None,
+                                   score_cutoff=asked, limit=None)
+            return [(first + i, score) for _, score, i in hits if score >= score_cutoff]
+        positions = self._filter(coded_query, asked, low, high, first, last)
+        if len(positions) > 1:
+            choices: Sequence[str] = itemgetter(*positions.tolist())(self._coded)  # a C loop, twice a list's speed
         else:
-            positions = self._filter(coded_query, asked, low, high, first, last)
-            if len(positions) > 1:
-                choices = itemgetter(*positions.tolist())(self._coded)  # a C loop, twice a list's speed
-            else:
-                choices = [self._coded[int(p)] for p in positions]
-            offset = 0
-        hits = process.extract(
-            coded_query, choices, scorer=fuzz.ratio, processor=None, score_cutoff=asked, limit=None,
-        )
-        if positions is None:
-            found = [(-score, offset + i) for _, score, i in hits if score >= score_cutoff]
-        else:
-            found = [(-score, int(positions[i])) for _, score, i in hits if score >= score_cutoff]
-        found.sort()
-        for negative_score, position in found:
-            for entry in self.postings[position]:
-                yield entry, -negative_score
+            choices = [self._coded[int(p)] for p in positions]
+        hits = process.extract(coded_query, choices, scorer=fuzz.ratio, processor=None, score_cutoff=asked,
+                               limit=None)
+        return [(int(positions[i]), score) for _, score, i in hits if score >= score_cutoff]
 
     def _filter(self, coded_query: str, asked: float, low: int, high: int,
                 first: int, last: int) -> np.ndarray:
@@ -252,7 +282,8 @@ class _Entry:
 class LookupIndex:
     """Exact, folded and fuzzy access to every term of a list of concepts."""
 
-    def __init__(self, concepts: Sequence[Concept]) -> None:
+    def __init__(self, concepts: Sequence[Concept], *, small_window: int = SMALL_WINDOW) -> None:
+        self._small_window = small_window
         self._build(concepts)
 
     def _build(self, concepts: Sequence[Concept]) -> None:
@@ -277,7 +308,7 @@ class LookupIndex:
         """The fuzzy index of one language, built on the first fuzzy lookup in it."""
         index = self._fuzzy.get(lang)
         if index is None:
-            index = self._fuzzy[lang] = FuzzyKeyIndex(self._fuzzy_entries[lang])
+            index = self._fuzzy[lang] = FuzzyKeyIndex(self._fuzzy_entries[lang], small_window=self._small_window)
         return index
 
     def __len__(self) -> int:
@@ -304,17 +335,47 @@ class LookupIndex:
         """Terms written exactly like ``query`` or folding to the same key (no fuzzy index needed)."""
         return self._matches(self._exact_scores(query), lang)
 
-    def _scores(self, query: str, lang: str | None, score_cutoff: float) -> dict[int, tuple[float, MatchKind]]:
+    def _scores(self, query: str, lang: str | None, score_cutoff: float,
+                limit: int | None = None) -> dict[int, tuple[float, MatchKind]]:
+        """Best score and kind of match of each entry that reaches the cutoff.
+
+        With a ``limit``, only the entries :meth:`rank` can show are sure to be there: once
+        ``limit`` concepts (of the wanted language) have a score, the cutoff rises to the lowest
+        of the best ``limit`` concept scores. Every entry scoring at least that is still found
+        (the cutoff is inclusive), so the ranking, its ties and their count are those of the
+        full search; entries found earlier below the final cutoff stay, and sort after them.
+        """
         scores = self._exact_scores(query)
         key = fold(query)
-        if key:
-            for index_lang in self._fuzzy_entries:
-                if lang is not None and not same_language(index_lang, primary_language(lang)):
-                    continue
-                for entry, score in self._fuzzy_index(index_lang).search(key, score_cutoff):
+        if not key:
+            return scores
+        cutoff = RisingCutoff(score_cutoff)
+        concept_best: dict[str, float] = {}
+
+        def note(entry: int, score: float) -> None:
+            item = self._entries[entry]
+            if lang is None or same_language(item.term.lang, lang):
+                concept_id = item.concept.id
+                if concept_best.get(concept_id, -1.0) < score:
+                    concept_best[concept_id] = score
+
+        def rise() -> None:
+            if limit is not None and limit > 0 and len(concept_best) >= limit:
+                cutoff.raise_to(heapq.nlargest(limit, concept_best.values())[-1])
+
+        for entry, (score, _) in scores.items():
+            note(entry, score)
+        rise()
+        for index_lang in self._fuzzy_entries:
+            if lang is not None and not same_language(index_lang, primary_language(lang)):
+                continue
+            for batch in self._fuzzy_index(index_lang).search_batches(key, cutoff):
+                for entry, score in batch:
                     current = scores.get(entry)
                     if current is None or (current[1] is MatchKind.FUZZY and score > current[0]):
                         scores[entry] = (score, MatchKind.FUZZY)
+                        note(entry, score)
+                rise()
         return scores
 
     def find(self, query: str, *, lang: str | None, score_cutoff: float) -> list[Match]:
@@ -331,7 +392,7 @@ class LookupIndex:
         whole, to report how many concepts it ties).
         """
         levels: dict[tuple[float, int], list[int]] = defaultdict(list)
-        for entry, (score, kind) in self._scores(query, lang, score_cutoff).items():
+        for entry, (score, kind) in self._scores(query, lang, score_cutoff, limit).items():
             if lang is None or same_language(self._entries[entry].term.lang, lang):
                 levels[(-score, kind.rank)].append(entry)
         placed: set[str] = set()

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from types import ModuleType
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from termbase import Concept, ConceptNotFoundError, MatchKind, Term, Termbase, TermStatus, fold
-from termbase.lookup_index import FuzzyKeyIndex, count_bound, length_window
+from termbase.lookup_index import FuzzyKeyIndex, LookupIndex, count_bound, length_window
+
+from shared_paths import shared
 
 # -- the synthetic glossary ---------------------------------------------------------------------
 
@@ -232,28 +239,33 @@ class Expected:
 def naive_lookup(concepts: list[Concept], query: str, cutoff: float) -> list[Expected]:
     """Score every term by brute force, keep the best term per concept, rank, flag ties."""
     query_key = fold(query)
-    best: dict[str, tuple[tuple[float, int, int, str, str], Expected]] = {}
+    scored: list[tuple[Concept, Term, float, MatchKind]] = []
     for concept in concepts:
         for term in concept.terms:
             key = fold(term.text)
             if term.text == query:
-                score, kind = 100.0, MatchKind.EXACT
+                scored.append((concept, term, 100.0, MatchKind.EXACT))
             elif key == query_key:
-                score, kind = 100.0, MatchKind.NORMALIZED
+                scored.append((concept, term, 100.0, MatchKind.NORMALIZED))
             elif query_key and key:
                 candidates = [key]
                 words = key.split(" ")
                 if len(words) > 1:
                     candidates += [w for w in words if len(w) >= 3]
-                score, kind = max(fuzz.ratio(query_key, c) for c in candidates), MatchKind.FUZZY
-            else:
-                continue
-            if score < cutoff:
-                continue
-            sort_key = (-score, kind.rank, term.status.rank, concept.id, term.text)
-            current = best.get(concept.id)
-            if current is None or sort_key < current[0]:
-                best[concept.id] = (sort_key, Expected(concept.id, term.text, score, kind, False))
+                scored.append((concept, term, max(fuzz.ratio(query_key, c) for c in candidates), MatchKind.FUZZY))
+    return ranked_by_concept(scored, cutoff)
+
+
+def ranked_by_concept(scored: Iterable[tuple[Concept, Term, float, MatchKind]], cutoff: float) -> list[Expected]:
+    """The best term per concept among scored terms at or above the cutoff, ranked, ties flagged."""
+    best: dict[str, tuple[tuple[float, int, int, str, str], Expected]] = {}
+    for concept, term, score, kind in scored:
+        if score < cutoff:
+            continue
+        sort_key = (-score, kind.rank, term.status.rank, concept.id, term.text)
+        current = best.get(concept.id)
+        if current is None or sort_key < current[0]:
+            best[concept.id] = (sort_key, Expected(concept.id, term.text, score, kind, False))
     ranked = [item for _, item in sorted(best.values(), key=lambda pair: pair[0])]
     if len(ranked) > 1:
         top = ranked[0]
@@ -347,6 +359,110 @@ def test_lookup_agrees_with_naive_scan(case: tuple[list[Concept], str, float]) -
             (e.concept, e.term, e.ambiguous) for e in expected[:limit]
         ]
         assert capped.more_tied == max(0, sum(e.ambiguous for e in expected) - limit)
+
+
+@st.composite
+def larger_glossaries(draw: st.DrawFn) -> tuple[list[Concept], str, float]:
+    """Up to 40 concepts of one alphabet (many keys near one query: ties, a rising cutoff)."""
+    count = draw(st.integers(1, 40))
+    words = st.text(alphabet="abcdeio", min_size=1, max_size=7)
+    texts = draw(st.lists(st.lists(words, min_size=1, max_size=3).map(" ".join), min_size=count, max_size=count))
+    concepts = [Concept(f"c{i:02d}", (Term(text, "en", draw(st.sampled_from(list(TermStatus)))),))
+                for i, text in enumerate(texts)]
+    query = draw(st.one_of(st.sampled_from(texts).flatmap(mutated), words))
+    cutoff = draw(st.one_of(st.sampled_from([0.0, 50.0, 70.0, 85.0, 100.0]), st.floats(0, 100, allow_nan=False)))
+    return concepts, query, cutoff
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(lookup_cases(), larger_glossaries()))
+def test_ranked_lookup_through_the_count_filter_agrees_with_naive_scan(
+    case: tuple[list[Concept], str, float],
+) -> None:
+    """With the count filter on every search and the cutoff rising once ``limit`` concepts are
+    found, a ranked lookup is still the naive scan's ranking cut at ``limit``."""
+    concepts, query, cutoff = case
+    index = LookupIndex(concepts, small_window=0)
+    expected = naive_lookup(concepts, query, cutoff)
+    for limit in (None, 1, 2, 3, 5):
+        got = index.rank(query, lang=None, score_cutoff=cutoff, limit=limit)
+        shown = expected if limit is None else expected[:limit]
+        assert [(m.concept.id, m.term.text, m.match, m.ambiguous) for m in got] == [
+            (e.concept, e.term, e.kind, e.ambiguous) for e in shown
+        ]
+        assert [m.score for m in got] == pytest.approx([e.score for e in shown])
+        assert got.more_tied == max(0, sum(e.ambiguous for e in expected) - len(shown))
+
+
+def _bench_datagen() -> ModuleType:
+    """The shared benchmark's data generator (imported from its file, never written to)."""
+    path = shared("bench", "datagen.py")
+    spec = importlib.util.spec_from_file_location("shared_bench_datagen", path)
+    assert spec is not None and spec.loader is not None
+    module = sys.modules.get(spec.name)
+    if module is None:
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+        spec.loader.exec_module(module)
+    return module
+
+
+class BruteForce:
+    """:func:`naive_lookup` over many terms: every key folded once, and the fuzzy scores of all
+    keys for a query from one rapidfuzz ``cdist`` row."""
+
+    def __init__(self, concepts: list[Concept]) -> None:
+        self.terms = [(concept, term) for concept in concepts for term in concept.terms]
+        self.folded = [fold(term.text) for _, term in self.terms]
+        self.keys: list[str] = []
+        owners: list[int] = []
+        for number, key in enumerate(self.folded):
+            words = key.split(" ")
+            candidates = [key] + ([w for w in words if len(w) >= 3] if len(words) > 1 else [])
+            self.keys.extend(candidates)
+            owners.extend([number] * len(candidates))
+        self.owners = np.asarray(owners)
+
+    def ranking(self, query: str, cutoff: float) -> list[Expected]:
+        query_key = fold(query)
+        scores = process.cdist([query_key], self.keys, scorer=fuzz.ratio, processor=None, workers=1)[0]
+        best_of_term = np.full(len(self.terms), -1.0)
+        np.maximum.at(best_of_term, self.owners, scores)
+        scored = []
+        for number, (concept, term) in enumerate(self.terms):
+            if term.text == query:
+                scored.append((concept, term, 100.0, MatchKind.EXACT))
+            elif self.folded[number] == query_key:
+                scored.append((concept, term, 100.0, MatchKind.NORMALIZED))
+            else:
+                scored.append((concept, term, float(best_of_term[number]), MatchKind.FUZZY))
+        return ranked_by_concept(scored, cutoff)
+
+
+def test_benchmark_queries_agree_with_brute_force() -> None:
+    """The shared benchmark's lookup queries against its first 20k variants: top 5 at cutoff 70
+    and the full list, as a brute-force scan of every key ranks them."""
+    datagen = _bench_datagen()
+    data = datagen.make_lookup(n_max=20_000)
+    concepts = [
+        Concept(f"c{i}", (Term(text, "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en",
+                               TermStatus.PREFERRED),))
+        for i, text in enumerate(data.choices)
+    ]
+    termbase = Termbase(concepts)
+    oracle = BruteForce(concepts)
+    queries = [query for query, _ in data.queries[10_000]]
+    assert len(queries) == 200
+    for query in queries:
+        expected = oracle.ranking(query, 70.0)
+        for limit in (5, None):
+            got = termbase.lookup(query, limit=limit, score_cutoff=70.0)
+            shown = expected if limit is None else expected[:limit]
+            assert [(m.concept.id, m.term.text, m.match, m.ambiguous) for m in got] == [
+                (e.concept, e.term, e.kind, e.ambiguous) for e in shown
+            ], query
+            assert [m.score for m in got] == pytest.approx([e.score for e in shown])
+            assert got.more_tied == max(0, sum(e.ambiguous for e in expected) - len(shown))
 
 
 def _coded_keys(alphabet: str) -> st.SearchStrategy[list[str]]:
