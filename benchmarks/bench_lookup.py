@@ -4,15 +4,18 @@ For each glossary size (number of variants, i.e. terms) a synthetic glossary is 
 (``generate.py``), and ~200 queries (a quarter exact variants, the rest with one or two random
 edits; half Arabic, half English) are run through
 
-  (a) ``Termbase.lookup(query, score_cutoff=c)``: the termbase's ``LookupIndex``
+  (a) ``Termbase.lookup(query, score_cutoff=c, limit=k)``: the termbase's ``LookupIndex``
   (b) ``rapidfuzz.process.extract(query, variants, scorer=fuzz.ratio, processor=termbase.fold,
       limit=10, score_cutoff=c)``: the plain scan a user would write (folding every variant on every
       query; never rapidfuzz's ``default_process``, which breaks Arabic)
   (c) ``rapidfuzz.process.extract(fold(query), folded_variants, scorer=fuzz.ratio, processor=None,
       limit=10, score_cutoff=c)``: the strongest plain scan, over keys folded once
 
-and the table shows build time and memory, mean and p95 latency per method, the ratios b/a and c/a,
-and how often (a) returns the same best concept as (c). Exact lookups are timed separately.
+and the table shows build time and memory, latency per method (wall clock and CPU time, median,
+p99 and worst for (a); the load average beside each row, as other jobs may share the machine), the
+ratios b/a and c/a, and how often (a) returns the same best concept as (c). It checks the index
+against a brute-force scan of its keys, and each top-k lookup against the full ranking cut at k.
+Exact lookups are timed separately.
 
     python benchmarks/bench_lookup.py                      # 10k, 100k, 1M variants
     python benchmarks/bench_lookup.py --sizes 10k,100k --queries 100
@@ -29,7 +32,7 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -74,6 +77,7 @@ def rss_bytes() -> int:
 class Timing:
     name: str
     seconds: list[float]
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def n(self) -> int:
@@ -89,17 +93,28 @@ class Timing:
             return self.mean
         return statistics.quantiles(self.seconds, n=20, method="inclusive")[18]
 
+    def at(self, share: float, cpu: bool = False) -> float:
+        """The ``share`` quantile (0.5 median, 0.99, 1.0 worst) of the wall or CPU times."""
+        values = sorted(self.cpu if cpu else self.seconds)
+        return values[min(len(values) - 1, int(share * len(values)))] if values else float("nan")
 
-def timed(queries: Sequence[Query], run: Callable[[str], object], budget: float | None = None
-          ) -> tuple[list[float], list[object]]:
-    """Run ``run`` on each query text; stop early once ``budget`` seconds are spent (at least 3)."""
+
+def timed(queries: Sequence[Query], run: Callable[[str], object], budget: float | None = None,
+          cpu: list[float] | None = None) -> tuple[list[float], list[object]]:
+    """Run ``run`` on each query text; stop early once ``budget`` seconds are spent (at least 3).
+
+    Wall times are returned; CPU times (``time.process_time``) are appended to ``cpu`` if given.
+    """
     seconds: list[float] = []
     results: list[object] = []
     spent = 0.0
     for query in queries:
+        start_cpu = time.process_time()
         start = time.perf_counter()
         result = run(query.text)
         elapsed = time.perf_counter() - start
+        if cpu is not None:
+            cpu.append(time.process_time() - start_cpu)
         seconds.append(elapsed)
         results.append(result)
         spent += elapsed
@@ -151,6 +166,29 @@ def verify_exact(index: LookupIndex, queries: Sequence[Query], cutoff: float) ->
     return wrong
 
 
+def verify_ranked(index: LookupIndex, queries: Sequence[Query], cutoff: float, limit: int) -> int:
+    """Count queries whose top-``limit`` lookup (its cutoff rising as concepts are found) differs
+    from the full ranking (every key at the cutoff, checked by :func:`verify_exact`) cut at ``limit``."""
+    wrong = 0
+    for query in queries:
+        top = index.rank(query.text, lang=None, score_cutoff=cutoff, limit=limit)
+        full = index.rank(query.text, lang=None, score_cutoff=cutoff, limit=None)
+        tied = sum(match.ambiguous for match in full)
+        if ([(m.concept.id, m.term.text, m.score, m.ambiguous) for m in top]
+                != [(m.concept.id, m.term.text, m.score, m.ambiguous) for m in full[:limit]]
+                or top.more_tied != max(0, tied - min(tied, limit))):
+            wrong += 1
+    return wrong
+
+
+def load_average() -> str:
+    """The 1-minute load average (other jobs on the machine inflate wall times)."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "?"
+
+
 def bench_size(size: int, args: argparse.Namespace) -> dict[str, object]:
     print(f"\n=== {human(size)} variants ===", flush=True)
     start = time.perf_counter()
@@ -181,9 +219,13 @@ def bench_size(size: int, args: argparse.Namespace) -> dict[str, object]:
                               "mem_c": mem_c, "cutoffs": {}}
     for cutoff in args.cutoffs:
         gc.collect()
-        t_a, res_a = timed(queries, lambda q: tb.lookup(q, score_cutoff=cutoff, limit=10))
+        cpu_a: list[float] = []
+        cpu_c: list[float] = []
+        load = load_average()
+        t_a, res_a = timed(queries, lambda q: tb.lookup(q, score_cutoff=cutoff, limit=args.limit), cpu=cpu_a)
         t_c, res_c = timed(queries, lambda q: process.extract(
-            fold(q), folded, scorer=fuzz.ratio, processor=None, limit=10, score_cutoff=cutoff))
+            fold(q), folded, scorer=fuzz.ratio, processor=None, limit=args.limit, score_cutoff=cutoff),
+            cpu=cpu_c)
         if args.skip_b:
             t_b: list[float] = []
         else:
@@ -207,17 +249,25 @@ def bench_size(size: int, args: argparse.Namespace) -> dict[str, object]:
             else:
                 differ += 1
         wrong = verify_exact(index, queries[:args.verify], cutoff) if args.verify else -1
-        timings = [Timing("a", t_a), Timing("b", t_b), Timing("c", t_c)]
+        wrong_ranked = verify_ranked(index, queries[:args.verify], cutoff, args.limit) if args.verify else -1
+        timings = [Timing("a", t_a, cpu_a), Timing("b", t_b), Timing("c", t_c, cpu_c)]
         row["cutoffs"][cutoff] = {  # type: ignore[index]
             "timings": timings, "same": same, "better": better, "differ": differ,
-            "hit_a": hit_a, "hit_c": hit_c, "wrong": wrong, "n": len(queries)}
+            "hit_a": hit_a, "hit_c": hit_c, "wrong": wrong, "wrong_ranked": wrong_ranked,
+            "n": len(queries), "load": f"{load}-{load_average()}"}
         a, b, c = timings
-        print(f"cutoff {cutoff:g}: mean/p95 ms  (a) {ms(a.mean)} {ms(a.p95)}   "
-              f"(b) {ms(b.mean)} {ms(b.p95)} [n={b.n}]   (c) {ms(c.mean)} {ms(c.p95)}")
+        print(f"cutoff {cutoff:g}, top {args.limit}, load {load}-{load_average()}: mean/p95 ms  (a) {ms(a.mean)} "
+              f"{ms(a.p95)}   (b) {ms(b.mean)} {ms(b.p95)} [n={b.n}]   (c) {ms(c.mean)} {ms(c.p95)}")
+        print(f"   (a) wall median/p99/worst {a.at(.5) * 1e3:.2f} / {a.at(.99) * 1e3:.2f} / {a.at(1) * 1e3:.2f} ms, "
+              f"CPU {a.at(.5, True) * 1e3:.2f} / {a.at(.99, True) * 1e3:.2f} / {a.at(1, True) * 1e3:.2f} ms;  "
+              f"(c) CPU median {c.at(.5, True) * 1e3:.2f} ms;  c/a CPU medians "
+              f"{c.at(.5, True) / a.at(.5, True):.1f}x")
         print(f"   ratios b/a {b.mean / a.mean:7.1f}x   c/a {c.mean / a.mean:7.1f}x   "
               f"same best concept {100 * same / len(queries):.1f}%, (a) better via word keys "
               f"{better}, differ {differ};  intended concept at top: (a) {hit_a}, (c) {hit_c} "
-              f"of {len(queries)}" + (f";  index vs brute-force scan: {wrong} of {min(args.verify, len(queries))} differ" if wrong >= 0 else ""),
+              f"of {len(queries)}" + (f";  index vs brute-force scan: {wrong} of {min(args.verify, len(queries))} "
+                                      f"differ, top {args.limit} vs full ranking: {wrong_ranked} differ"
+                                      if wrong >= 0 else ""),
               flush=True)
 
     exact = [q for q in queries if q.edits == 0]
@@ -236,18 +286,19 @@ def bench_size(size: int, args: argparse.Namespace) -> dict[str, object]:
 
 
 def summary(rows: Sequence[dict[str, object]]) -> None:
-    print("\n## Summary (latency per query in ms: mean / p95)\n")
-    print("| variants | cutoff | build (a) s | mem (a) MiB | (a) index | (b) extract+fold | "
+    print("\n## Summary (latency per query in ms: mean / p95; (a) also CPU median / p99 / worst)\n")
+    print("| variants | cutoff | load | build (a) s | mem (a) MiB | (a) index | (a) CPU | (b) extract+fold | "
           "(c) extract folded | b/a | c/a | same best | (a) better | differ |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         for cutoff, cell in row["cutoffs"].items():  # type: ignore[attr-defined]
             a, b, c = cell["timings"]
             n = cell["n"]
             b_text = f"{b.mean * 1e3:.1f} / {b.p95 * 1e3:.1f} (n={b.n})" if b.n else "skipped"
             ba = f"{b.mean / a.mean:.0f}x" if b.n else "-"
-            print(f"| {human(row['size'])} | {cutoff:g} | {row['build_a']:.2f} | "  # type: ignore[arg-type]
-                  f"{row['mem_a'] / 2**20:.0f} | {a.mean * 1e3:.2f} / {a.p95 * 1e3:.2f} | {b_text} | "  # type: ignore[operator]
+            print(f"| {human(row['size'])} | {cutoff:g} | {cell['load']} | {row['build_a']:.2f} | "  # type: ignore[arg-type]
+                  f"{row['mem_a'] / 2**20:.0f} | {a.mean * 1e3:.2f} / {a.p95 * 1e3:.2f} | "  # type: ignore[operator]
+                  f"{a.at(.5, True) * 1e3:.2f} / {a.at(.99, True) * 1e3:.2f} / {a.at(1, True) * 1e3:.2f} | {b_text} | "
                   f"{c.mean * 1e3:.2f} / {c.p95 * 1e3:.2f} | {ba} | {c.mean / a.mean:.1f}x | "
                   f"{100 * cell['same'] / n:.1f}% | {cell['better']} | {cell['differ']} |")
     print("\n| variants | dict get µs | lookup(score_cutoff=100) µs | translations() µs |")
@@ -261,7 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", default="10k,100k,1M", help="variant counts, comma-separated (10k,100k,1M)")
     parser.add_argument("--queries", type=int, default=200, help="queries per size (default 200)")
-    parser.add_argument("--cutoffs", default="75,85", help="fuzzy score cutoffs (default 75,85)")
+    parser.add_argument("--cutoffs", default="70,85", help="fuzzy score cutoffs (default 70,85)")
+    parser.add_argument("--limit", type=int, default=5, help="concepts per lookup (default 5)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--budget-b", type=float, default=20.0, metavar="S",
                         help="seconds per size and cutoff for the slow scan (b); it stops after that")
