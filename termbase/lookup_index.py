@@ -126,7 +126,9 @@ class FuzzyKeyIndex:
       can no longer reach the cutoff half-way;
     * the survivors are scored by rapidfuzz in a compact code (the index alphabet renumbered
       from 1, most frequent first), a one-to-one renaming that leaves every ratio unchanged
-      but lets rapidfuzz use its 8-bit paths for Arabic too.
+      but lets rapidfuzz use its 8-bit paths for Arabic too;
+    * lengths are searched in rings, nearest the query's length first, and a reader that needs
+      only the best k (:meth:`search_batches`) may raise the cutoff between two rings.
     """
 
     def __init__(self, entries: Iterable[tuple[str, int]], *, small_window: int = SMALL_WINDOW) -> None:
