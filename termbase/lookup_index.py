@@ -33,6 +33,8 @@ MIN_TOKEN_LENGTH = 3
 
 _NO_LIMIT = 1 << 30
 _CUTOFF_SLACK = 0.5  # points; far above the rounding error, filtered exactly below
+_ROUNDING = 1e-6
+"""Characters of margin when a count bound is compared with a cutoff (floating-point ratios)."""
 SMALL_WINDOW = 4096
 """Windows of at most this many keys are scored directly: the count filter would cost more."""
 _MAX_COLUMNS = 64
@@ -229,7 +231,7 @@ class FuzzyKeyIndex:
             hits = process.extract(coded_query, self._coded[first:last], scorer=fuzz.ratio, processor=None,
                                    score_cutoff=asked, limit=None)
             return [(first + i, score) for _, score, i in hits if score >= score_cutoff]
-        positions = self._filter(coded_query, asked, low, high, first, last)
+        positions = self._filter(coded_query, score_cutoff, low, high, first, last)
         if len(positions) > 1:
             choices: Sequence[str] = itemgetter(*positions.tolist())(self._coded)  # a C loop, twice a list's speed
         else:
@@ -238,18 +240,22 @@ class FuzzyKeyIndex:
                                limit=None)
         return [(int(positions[i]), score) for _, score, i in hits if score >= score_cutoff]
 
-    def _filter(self, coded_query: str, asked: float, low: int, high: int,
+    def _filter(self, coded_query: str, score_cutoff: float, low: int, high: int,
                 first: int, last: int) -> np.ndarray:
-        """Positions in ``[first, last)`` whose character count bound can reach ``asked``."""
+        """Positions in ``[first, last)`` whose character count bound can reach ``score_cutoff``.
+
+        The bound is compared with the cutoff itself, not with the slack asked of rapidfuzz: a
+        ratio is ``200 L / (a + b)`` up to a few units in the last place, far inside ``_ROUNDING``.
+        """
         wanted: Counter[int] = Counter()
         sentinel = self._codes.sentinel
         for code in coded_query:
             if code != sentinel:
                 wanted[self._codes.column(code)] += 1
         query_length = len(coded_query)
-        # least count each key length needs: 200 * bound >= asked * (query_length + length)
+        # least count each key length needs: 200 * bound >= score_cutoff * (query_length + length)
         lengths = np.arange(low, high + 1, dtype=np.float64)
-        needed = np.ceil(asked * (query_length + lengths) / 200.0 - 1e-9).astype(np.int64)
+        needed = np.ceil(score_cutoff * (query_length + lengths) / 200.0 - _ROUNDING).astype(np.int64)
         sizes = np.diff(self._starts[low:high + 2])
         need = np.repeat(np.minimum(needed, 255).astype(np.uint8), sizes)
         if query_length >= _COUNT_CAP:  # counts are capped at 255: the bound would not hold

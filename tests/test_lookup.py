@@ -484,6 +484,20 @@ def test_count_filter_keeps_every_key_that_reaches_the_cutoff(
     assert [score for _, score in got] == pytest.approx([score for _, score in want])
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_coded_keys("abcde fgh"), st.text(alphabet="abcdefghxyz ", min_size=1, max_size=16), st.data())
+def test_count_filter_keeps_a_key_whose_score_is_the_cutoff(keys: list[str], query: str, data: st.DataObject) -> None:
+    """A cutoff equal to a key's ratio keeps that key: the count bound is compared with no slack
+    of its own, so the boundary must hold through floating point."""
+    chosen = data.draw(st.integers(0, len(keys) - 1))
+    cutoff = fuzz.ratio(query, keys[chosen])
+    index = FuzzyKeyIndex(((key, i) for i, key in enumerate(keys)), small_window=0)
+    found = dict(index.search(query, cutoff))
+    if cutoff > 0.0:
+        assert found.get(chosen) == pytest.approx(cutoff)
+    assert sorted(found) == [i for i, key in enumerate(keys) if fuzz.ratio(query, key) >= cutoff]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abcab\u0627\u0628 ", max_size=20), st.text(alphabet="abcab\u0627\u0628 ", max_size=20))
 def test_count_bound_bounds_the_ratio(query: str, key: str) -> None:
