@@ -47,12 +47,20 @@ WORD_CUTOFF = 80.0
 """Lowest rapidfuzz ratio between the folded words themselves (the reported score)."""
 SPELLING_CUTOFF = 88.0
 """A word this close to a name word needs no key agreement (Trumph / Trump)."""
-MIN_ARABIC = 6
+MIN_ARABIC = 4
+"""Shortest Arabic word (folded, clitics off) that the fuzzy pass compares."""
 MIN_LATIN = 5
+GIVEN_NAME_ZIPF = 3.0
+"""An Arabic word rarer than this (and no glossary word) right before a surname is another given name."""
+SHORT_ARABIC = 6
+"""An Arabic word shorter than this (كابول, روغون) must share its skeleton exactly with the name word."""
 RULE_WEIGHT = {"full-name": 1.0, "single-word": 0.95, "surname": 0.85}
 """How much each mention rule supports a fuzzy hit (a full name most, a bare surname least)."""
 
-_SKELETON_MERGE = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ص": "س", "ث": "س", "ط": "ت", "ق": "ك", "ح": "ه"})
+_SKELETON_MERGE = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ص": "س", "ث": "س", "ط": "ت", "ق": "ك", "ح": "ه",
+                                 "غ": "ج", "گ": "ج", "چ": "ج"})
+"""Letters that transliterations of one foreign sound share: k/q (ك ق), g (ج غ گ, and چ for ch), t (ت ط),
+s (س ص ث), z (ز ذ ض ظ), h (ه ح)."""
 _VOWEL_LETTERS = re.compile("[اويىءع]")
 _DOUBLED = re.compile(r"(.)\1+")
 _ROMAN_RULES = (
@@ -70,16 +78,22 @@ _JOINERS = " \t\u00a0-\u2010\u2011"
 _LATIN_DERIVATIONS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i", "ish", "ists", "ist", "ism",
                       "ites", "ite", "ic", "s", "es")
 """Endings that make an inflection or derivative of a word (Armenia → Armenian, Uzbek → Uzbeks)."""
-_ARABIC_DERIVATIONS = ("يتين", "يتان", "يين", "يون", "يات", "يه", "ي")
-"""Nisba endings (أرمينيا → أرمني, الأرمنية)."""
+_ARABIC_DERIVATIONS = ("يتين", "يتان", "يين", "يون", "يات", "يه", "ي", "هما", "هم", "ها", "ه")
+"""Nisba endings (أرمينيا → أرمني, الأرمنية) and the attached pronouns (ترميزه "its encoding")."""
 _FEMININE = {"en": ("a",), "ar": ("ا", "ه")}
 """Endings that make a feminine surname (Nazarbayeva, نزارباييفا)."""
 
 
 def arabic_skeleton(word: str) -> str:
     """Consonant skeleton of a folded Arabic word: جاباروف and جباروف both give جبرف."""
-    head, rest = word[:1], word[1:].translate(_SKELETON_MERGE)
-    return _DOUBLED.sub(r"\1", head + _VOWEL_LETTERS.sub("", rest))
+    merged = word.translate(_SKELETON_MERGE)
+    return _DOUBLED.sub(r"\1", merged[:1] + _VOWEL_LETTERS.sub("", merged[1:]))
+
+
+def arabic_spelling(word: str) -> str:
+    """A folded Arabic word with the letters of one transliterated sound merged, vowels kept: the
+    word compared after the skeletons agree, so that طشقند and تاشكند differ by one alef only."""
+    return word.translate(_SKELETON_MERGE)
 
 
 def romanization_key(word: str) -> str:
@@ -114,11 +128,13 @@ class _Token:
     word: str  # folded, prefix taken off
     written: str
     whole: str = ""  # the folded word with its prefix, when a prefix was taken off
+    shorter: tuple[tuple[int, str], ...] = ()  # (start, word) after a shorter clitic chain (و of وك)
 
-    def readings(self) -> list[tuple[int, str]]:
-        """Where the name may start and the folded word from there: after the prefix, and when
-        the prefix letters may belong to the name (كازاخستاان), from the start."""
-        return [(self.stem_start, self.word)] + ([(self.start, self.whole)] if self.whole else [])
+    def readings(self) -> list[list[tuple[int, str]]]:
+        """Where the name may start and the folded word from there, the likelier readings first:
+        after the clitics (the longest chain, then shorter ones: وكازاخستان is و + كازاخستان), and
+        when the prefix letters may belong to the name (كازاخستاان), from the start."""
+        return [[(self.stem_start, self.word), *self.shorter]] + ([[(self.start, self.whole)]] if self.whole else [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +147,12 @@ class _Candidate:
 class _KeyTable:
     """Name words of one language by variant-tolerant key and by folded word, bucketed by first letter."""
 
-    def __init__(self, words: list[_NameWord], key_of: Callable[[str], str], key_name: str) -> None:
+    def __init__(self, words: list[_NameWord], key_of: Callable[[str], str], key_name: str,
+                 spelling_of: Callable[[str], str] = str, short: int = 0) -> None:
         self.key_of = key_of
         self.key_name = key_name
+        self.spelling_of = spelling_of
+        self.short = short
         by_key: dict[str, list[_NameWord]] = defaultdict(list)
         by_word: dict[str, list[_NameWord]] = defaultdict(list)
         for item in words:
@@ -143,19 +162,32 @@ class _KeyTable:
         self.key_buckets = _buckets(self.by_key)
         self.word_buckets = _buckets(self.by_word)
 
+    def close(self, word: str, name_word: str) -> bool:
+        """Whether ``word`` may stand for ``name_word`` among the other words of a full name: the same
+        word, the same key (صادر / صدير, Sadyr / Sadir), or close in spelling."""
+        return word == name_word or self.key_of(word) == self.key_of(name_word) or \
+            fuzz.ratio(self.spelling_of(word), self.spelling_of(name_word)) >= WORD_CUTOFF
+
     def candidates(self, word: str) -> list[_Candidate]:
         """Every name word close to ``word`` on the key and the word, or very close on the word."""
-        key = self.key_of(word)
+        key, spelled = self.key_of(word), self.spelling_of(word)
+        short = len(word) < self.short  # a short word must keep its key exactly
         found: dict[int, _Candidate] = {}
         for choice, key_score, _ in process.extract(key, self.key_buckets.get(key[:1], ()), scorer=fuzz.ratio,
-                                                    processor=None, score_cutoff=KEY_CUTOFF, limit=None):
+                                                    processor=None, score_cutoff=100.0 if short else KEY_CUTOFF,
+                                                    limit=None):
             for item in self.by_key[choice]:
-                score = fuzz.ratio(word, item.word)
+                other = self.spelling_of(item.word)
+                if short and spelled[-1:] != other[-1:]:
+                    continue  # a short word keeps its last letter too: فرانس is not فرنسا, رؤساء not روسيا
+                score = fuzz.ratio(spelled, other)
                 if score >= WORD_CUTOFF:
                     found[id(item)] = _Candidate(item, score, (
                         Evidence(self.key_name, f"{key!r} ~ {choice!r} ({key_score:.0f})"),
                         Evidence("spelling", f"{word!r} ~ {item.word!r} ({score:.0f})"),
                     ))
+        if short:
+            return list(found.values())
         for choice, score, _ in process.extract(word, self.word_buckets.get(word[:1], ()), scorer=fuzz.ratio,
                                                 processor=None, score_cutoff=SPELLING_CUTOFF, limit=None):
             for item in self.by_word[choice]:
@@ -198,12 +230,13 @@ class FuzzySpotter:
                     if len(w) >= shortest and not (arabic and w.startswith(ARTICLE))
                 ]
         self.known = frozenset(known)
+        self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
         self.common = self.known - person_words
         self._skeletons = frozenset(arabic_skeleton(w[2:] if w.startswith(ARTICLE) else w)
                                     for w in known if is_arabic(w) and len(w) >= 4)
         self.tables = {
-            lang: _KeyTable(items, *((arabic_skeleton, "skeleton") if lang == "ar" else
-                                     (romanization_key, "romanisation")))
+            lang: _KeyTable(items, arabic_skeleton, "skeleton", arabic_spelling, SHORT_ARABIC) if lang == "ar"
+            else _KeyTable(items, romanization_key, "romanisation")
             for lang, items in names.items()
         }
 
@@ -229,6 +262,7 @@ class FuzzySpotter:
             tokens = list(self._arabic_words(folded if folded is not None else fold_text(text)))
         else:
             tokens = list(self._latin_words(text))
+        hits = self._read_given_names(text, tokens, hits, table)
         found: list[Hit] = []
         taken: set[int] = set()  # tokens inside a fuzzy hit already made
         for i, token in enumerate(tokens):
@@ -249,6 +283,23 @@ class FuzzySpotter:
         result = kept + found
         result.sort(key=lambda h: (h.start, h.end))
         return result
+
+    def _read_given_names(self, text: str, tokens: list[_Token], hits: Sequence[Hit], table: _KeyTable) -> Sequence[Hit]:
+        """``hits`` with each one-word person name read together with the given name before it."""
+        people = self._people
+        surnames = [k for k, hit in enumerate(hits) if (hit.concept in people or any(c in people for c in hit.candidates))
+                    and " " not in hit.term.text and hit.match is not MatchKind.FUZZY]
+        if not surnames:
+            return hits
+        token_at = {token.start: k for k, token in enumerate(tokens)}
+        read = list(hits)
+        for k in surnames:
+            j = token_at.get(hits[k].start)
+            if j:
+                reading = self._given_name_reading(text, tokens, j, hits[k], table)
+                if reading is not None:
+                    read[k] = reading
+        return read
 
     # -- one word ---------------------------------------------------------------------------
 
@@ -278,23 +329,71 @@ class FuzzySpotter:
                     return stem
         return None
 
+    def _foreign_given_name(self, text: str, tokens: list[_Token], i: int, concept: Concept) -> bool:
+        """Whether the Arabic word right before a surname is a name that is not the person's: no
+        ordinary word (a title, a verb), no glossary word, none of the person's own words."""
+        if i == 0 or not _adjacent(text, tokens[i - 1], tokens[i]):
+            return False
+        before = tokens[i - 1]
+        if not is_arabic(before.word) or before.word in self.known or zipf(before.written, "ar") >= GIVEN_NAME_ZIPF:
+            return False
+        return before.word not in own_words(concept)
+
+    def _given_name_reading(self, text: str, tokens: list[_Token], j: int, hit: Hit,
+                            table: _KeyTable) -> Hit | None:
+        """The exact surname ``hit`` at token ``j`` read with the words before it as one person's
+        full name: a shared surname resolved by the given name (صدر جاباروف is Sadyr, not Akylbek),
+        a surname given to a person whose given name is another's (سعيدة ميرزيوييف is Saida, not
+        Shavkat). None when the words before name nobody, or several people alike."""
+        best: dict[str, tuple[float, _Candidate, int]] = {}
+        for candidate in table.candidates(tokens[j].word):
+            item = candidate.item
+            if item.concept.subject != PEOPLE_SUBJECT or len(item.words) < 2 or item.position != len(item.words) - 1:
+                continue
+            mention = _mention(tokens, j, item, text, table.close)
+            if mention is None or mention[2] != "full-name":
+                continue
+            first, _, _, score = mention
+            if score > best.get(item.concept.id, (-1.0,))[0]:
+                best[item.concept.id] = (score, candidate, first)
+        if not best:
+            return None
+        top = max(score for score, _, _ in best.values())
+        tied = [concept for concept, (score, _, _) in best.items() if score == top]
+        if len(tied) != 1 or tied[0] == hit.concept:
+            return None
+        concept = tied[0]
+        score, candidate, first = best[concept]
+        given = text[tokens[first].start:tokens[j - 1].end]
+        note = Evidence("given-name", f"after {given!r}, the given name of {candidate.item.term.text!r}")
+        if hit.concept is None and concept in hit.candidates:
+            return hit._replace(concept=concept, resolution=None, reasons=hit.reasons + (note,),
+                                confidence=round(fuzzy_confidence(score, "full-name"), 3))
+        return Hit(start=hit.start, end=hit.end, text=hit.text, concept=concept, term=candidate.item.term,
+                   match=MatchKind.FUZZY, score=round(score, 2), prefix=hit.prefix,
+                   confidence=fuzzy_confidence(score, "full-name"), reasons=candidate.evidence + (note,))
+
     def _hit(self, text: str, lang: str, tokens: list[_Token], i: int, table: _KeyTable,
              covered: bytearray) -> tuple[Hit, int, int] | None:
         token = tokens[i]
         # concept -> (confidence, span length, status), (score, first token, last token, rule, candidate)
         best: dict[str, tuple[tuple[float, int, int], tuple[float, int, int, str, _Candidate]]] = {}
         stems: dict[int, int] = {}  # id(candidate) -> where its name starts
-        readings = [(stem, word) for stem, word in token.readings() if self._derived_from(word, lang) is None]
         candidates: list[_Candidate] = []
-        for stem, word in readings:
-            for candidate in table.candidates(word):
-                if not _feminine(word, candidate.item.word, lang):
-                    candidates.append(candidate)
-                    stems[id(candidate)] = stem
+        for group in token.readings():
+            if candidates:
+                break  # the word read after its clitics is the usual reading; with them, a fallback
+            for stem, word in group:
+                if self._derived_from(word, lang) is not None:
+                    continue
+                for candidate in table.candidates(word):
+                    if candidate.item.concept.subject != PEOPLE_SUBJECT or not _feminine(word, candidate.item.word, lang):
+                        candidates.append(candidate)
+                        stems[id(candidate)] = stem
         listed = {table.key_of(c.item.word) for c in candidates if lists_bare_name(c.item.concept, lang)}
         for candidate in candidates:
             item = candidate.item
-            mention = _mention(tokens, i, item, text)
+            mention = _mention(tokens, i, item, text, table.close)
             if mention is None:
                 continue
             first, last, rule, score = mention
@@ -303,6 +402,9 @@ class FuzzySpotter:
                 continue  # "China" alone is not the Communist Party of China
             if rule == "surname" and table.key_of(item.word) in listed and not lists_bare_name(item.concept, lang):
                 continue  # a bare surname stays its listed bearer's: رحمنوف is the father, not the daughter
+            if rule != "full-name" and lang == "ar" and item.concept.subject == PEOPLE_SUBJECT \
+                    and self._foreign_given_name(text, tokens, i, item.concept):
+                continue  # اوزودا رحمن is Ozoda, not Emomali Rahmon
             if rule != "full-name" and lang != "ar" and is_partial_name(item.concept, item.term) \
                     and foreign_name_context(text, token.start, token.end, self.is_common, own_words(item.concept)) is not None:
                 continue
@@ -349,11 +451,13 @@ class FuzzySpotter:
             if not is_arabic(word):
                 yield _Token(start, end, start, word, original[start:end])
                 continue
-            prefix = next((p for p in CHAINS_LONGEST_FIRST if p and word.startswith(p) and len(word) - len(p) >= MIN_ARABIC), "")
-            stem_start = start
-            if prefix:
-                stem_start = folded.original_span(match.start() + len(prefix), match.end())[0]
-            yield _Token(start, end, stem_start, word[len(prefix):], original[stem_start:end], word if prefix else "")
+            chains = [p for p in CHAINS_LONGEST_FIRST if p and word.startswith(p) and len(word) - len(p) >= MIN_ARABIC]
+            if not chains:
+                yield _Token(start, end, start, word, original[start:end])
+                continue
+            stems = [(folded.original_span(match.start() + len(p), match.end())[0], word[len(p):]) for p in chains]
+            stem_start, stem = stems[0]
+            yield _Token(start, end, stem_start, stem, original[stem_start:end], word, tuple(stems[1:]))
 
     def _latin_words(self, text: str) -> Iterator[_Token]:
         for match in _LATIN_WORD.finditer(text):
@@ -382,7 +486,8 @@ def _adjacent(text: str, left: _Token, right: _Token) -> bool:
     return not gap.strip(_JOINERS)
 
 
-def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str) -> tuple[int, int, str, float] | None:
+def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str,
+             close: Callable[[str, str], bool]) -> tuple[int, int, str, float] | None:
     """Which tokens the name word at ``i`` names through ``item``: ``(first, last, rule, score)``,
     or None when the word alone cannot name it (a given name, a middle word)."""
     count, position = len(item.words), item.position
@@ -393,7 +498,7 @@ def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str) -> tuple[
         _adjacent(text, tokens[k], tokens[k + 1]) for k in range(first, last)
     ):
         words = [tokens[k].word for k in range(first, last + 1)]
-        if all(w == t or fuzz.ratio(w, t) >= WORD_CUTOFF for w, t in zip(words, item.words)):
+        if all(close(w, t) for w, t in zip(words, item.words)):
             return first, last, "full-name", fuzz.ratio(" ".join(words), " ".join(item.words))
     if position == count - 1:
         return i, i, "surname", 0.0
