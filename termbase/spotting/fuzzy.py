@@ -62,6 +62,8 @@ _SKELETON_MERGE = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ص": "س",
 """Letters that transliterations of one foreign sound share: k/q (ك ق), g (ج غ گ, and چ for ch), t (ت ط),
 s (س ص ث), z (ز ذ ض ظ), h (ه ح)."""
 _VOWEL_LETTERS = re.compile("[اويىءع]")
+_FINAL_VOWELS = "ايه"
+"""Letters that write a final vowel of a transliterated name (أستانا / أستانة, دوشانبي / دوشنبه)."""
 _DOUBLED = re.compile(r"(.)\1+")
 _ROMAN_RULES = (
     (re.compile("dzh|dj|zh"), "j"),
@@ -78,21 +80,35 @@ _JOINERS = " \t\u00a0-\u2010\u2011"
 _LATIN_DERIVATIONS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i", "ish", "ists", "ist", "ism",
                       "ites", "ite", "ic", "s", "es")
 """Endings that make an inflection or derivative of a word (Armenia → Armenian, Uzbek → Uzbeks)."""
-_ARABIC_DERIVATIONS = ("يتين", "يتان", "يين", "يون", "يات", "يه", "ي", "هما", "هم", "ها", "ه")
-"""Nisba endings (أرمينيا → أرمني, الأرمنية) and the attached pronouns (ترميزه "its encoding")."""
+_ARABIC_DERIVATIONS = ("يتين", "يتان", "يين", "يون", "يات", "يه", "ي")
+"""Nisba endings (أرمينيا → أرمني, الأرمنية)."""
+_ARABIC_PRONOUNS = ("هما", "هم", "ها", "ه")
+"""Attached pronouns (ترميزه "its encoding" is the word ترميز, not a spelling of a name)."""
 _FEMININE = {"en": ("a",), "ar": ("ا", "ه")}
 """Endings that make a feminine surname (Nazarbayeva, نزارباييفا)."""
 
 
 def arabic_skeleton(word: str) -> str:
     """Consonant skeleton of a folded Arabic word: جاباروف and جباروف both give جبرف."""
-    merged = word.translate(_SKELETON_MERGE)
+    return _consonants(arabic_spelling(word))
+
+
+def _consonants(merged: str) -> str:
     return _DOUBLED.sub(r"\1", merged[:1] + _VOWEL_LETTERS.sub("", merged[1:]))
 
 
+def _stem_skeleton(word: str) -> str:
+    """Skeleton of a word as a stem of derivation: its final vowel kept as written (the nisba
+    دوشانبي is not made on دوشنبه)."""
+    return _consonants(word.translate(_SKELETON_MERGE))
+
+
 def arabic_spelling(word: str) -> str:
-    """A folded Arabic word with the letters of one transliterated sound merged, vowels kept: the
-    word compared after the skeletons agree, so that طشقند and تاشكند differ by one alef only."""
+    """A folded Arabic word with the letters of one transliterated sound merged, vowels kept, and a
+    final vowel (ا ي ه: -a, -e, -i) written one way: the word compared after the skeletons agree, so
+    that طشقند and تاشكند differ by one alef only, دوشانبي and دوشانبه not at all."""
+    if len(word) > 3 and word[-1] in _FINAL_VOWELS:
+        word = word[:-1] + "ا"
     return word.translate(_SKELETON_MERGE)
 
 
@@ -177,10 +193,9 @@ class _KeyTable:
                                                     processor=None, score_cutoff=100.0 if short else KEY_CUTOFF,
                                                     limit=None):
             for item in self.by_key[choice]:
-                other = self.spelling_of(item.word)
-                if short and spelled[-1:] != other[-1:]:
-                    continue  # a short word keeps its last letter too: فرانس is not فرنسا, رؤساء not روسيا
-                score = fuzz.ratio(spelled, other)
+                if short and self.spelling_of(word[-1:]) != self.spelling_of(item.word[-1:]):
+                    continue  # a short word keeps its last letter too: فرانس is not فرنسا, سموه not ساموا
+                score = fuzz.ratio(spelled, self.spelling_of(item.word))
                 if score >= WORD_CUTOFF:
                     found[id(item)] = _Candidate(item, score, (
                         Evidence(self.key_name, f"{key!r} ~ {choice!r} ({key_score:.0f})"),
@@ -232,7 +247,7 @@ class FuzzySpotter:
         self.known = frozenset(known)
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
         self.common = self.known - person_words
-        self._skeletons = frozenset(arabic_skeleton(w[2:] if w.startswith(ARTICLE) else w)
+        self._skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
                                     for w in known if is_arabic(w) and len(w) >= 4)
         self.tables = {
             lang: _KeyTable(items, arabic_skeleton, "skeleton", arabic_spelling, SHORT_ARABIC) if lang == "ar"
@@ -288,15 +303,16 @@ class FuzzySpotter:
         """``hits`` with each one-word person name read together with the given name before it."""
         people = self._people
         surnames = [k for k, hit in enumerate(hits) if (hit.concept in people or any(c in people for c in hit.candidates))
-                    and " " not in hit.term.text and hit.match is not MatchKind.FUZZY]
+                    and hit.match is not MatchKind.FUZZY]
         if not surnames:
             return hits
         token_at = {token.start: k for k, token in enumerate(tokens)}
+        token_to = {token.end: k for k, token in enumerate(tokens)}
         read = list(hits)
         for k in surnames:
-            j = token_at.get(hits[k].start)
-            if j:
-                reading = self._given_name_reading(text, tokens, j, hits[k], table)
+            first, last = token_at.get(hits[k].start), token_to.get(hits[k].end)
+            if first and last is not None:
+                reading = self._given_name_reading(text, tokens, (first, last), hits[k], table)
                 if reading is not None:
                     read[k] = reading
         return read
@@ -315,7 +331,11 @@ class FuzzySpotter:
         if lang == "ar":
             for ending in _ARABIC_DERIVATIONS:
                 base = word[:-len(ending)]
-                if word.endswith(ending) and len(base) >= 3 and arabic_skeleton(base) in self._skeletons:
+                if word.endswith(ending) and len(base) >= 3 and _stem_skeleton(base) in self._skeletons:
+                    return base
+            for ending in _ARABIC_PRONOUNS:
+                base = word[:-len(ending)]
+                if word.endswith(ending) and base in self.known:
                     return base
             return None
         for ending in _LATIN_DERIVATIONS:
@@ -339,19 +359,20 @@ class FuzzySpotter:
             return False
         return before.word not in own_words(concept)
 
-    def _given_name_reading(self, text: str, tokens: list[_Token], j: int, hit: Hit,
+    def _given_name_reading(self, text: str, tokens: list[_Token], at: tuple[int, int], hit: Hit,
                             table: _KeyTable) -> Hit | None:
-        """The exact surname ``hit`` at token ``j`` read with the words before it as one person's
+        """The exact surname ``hit`` over the tokens ``at`` read with the words before it as one person's
         full name: a shared surname resolved by the given name (صدر جاباروف is Sadyr, not Akylbek),
         a surname given to a person whose given name is another's (سعيدة ميرزيوييف is Saida, not
         Shavkat). None when the words before name nobody, or several people alike."""
         best: dict[str, tuple[float, _Candidate, int]] = {}
+        begin, j = at
         for candidate in table.candidates(tokens[j].word):
             item = candidate.item
             if item.concept.subject != PEOPLE_SUBJECT or len(item.words) < 2 or item.position != len(item.words) - 1:
                 continue
             mention = _mention(tokens, j, item, text, table.close)
-            if mention is None or mention[2] != "full-name":
+            if mention is None or mention[2] != "full-name" or mention[0] >= begin:
                 continue
             first, _, _, score = mention
             if score > best.get(item.concept.id, (-1.0,))[0]:
@@ -364,7 +385,7 @@ class FuzzySpotter:
             return None
         concept = tied[0]
         score, candidate, first = best[concept]
-        given = text[tokens[first].start:tokens[j - 1].end]
+        given = text[tokens[first].start:tokens[begin - 1].end]
         note = Evidence("given-name", f"after {given!r}, the given name of {candidate.item.term.text!r}")
         if hit.concept is None and concept in hit.candidates:
             return hit._replace(concept=concept, resolution=None, reasons=hit.reasons + (note,),
@@ -380,6 +401,8 @@ class FuzzySpotter:
         best: dict[str, tuple[tuple[float, int, int], tuple[float, int, int, str, _Candidate]]] = {}
         stems: dict[int, int] = {}  # id(candidate) -> where its name starts
         candidates: list[_Candidate] = []
+        if self._derived_from(token.word, lang) is not None:
+            return None  # الرئاسية is the adjective of a glossary word, whichever way it is read
         for group in token.readings():
             if candidates:
                 break  # the word read after its clitics is the usual reading; with them, a fallback
