@@ -146,6 +146,11 @@ class _Token:
     whole: str = ""  # the folded word with its prefix, when a prefix was taken off
     shorter: tuple[tuple[int, str], ...] = ()  # (start, word) after a shorter clitic chain (و of وك)
 
+    def forms(self) -> tuple[str, ...]:
+        """Every folded word this token may be: after each clitic chain, and whole (بيردي is بيردي,
+        not ب + يردي, in بيردي محمدوف)."""
+        return (self.word, *(word for _, word in self.shorter), *((self.whole,) if self.whole else ()))
+
     def readings(self) -> list[list[tuple[int, str]]]:
         """Where the name may start and the folded word from there, the likelier readings first:
         after the clitics (the longest chain, then shorter ones: وكازاخستان is و + كازاخستان), and
@@ -445,7 +450,7 @@ class FuzzySpotter:
         words = candidate.item.words if rule == "full-name" else ()
         # the words of the name written otherwise than the term, and not an exact hit already
         differing = [k for k in range(first, last + 1) if not words or (
-            tokens[k].word != words[k - first] and covered.find(1, tokens[k].start, tokens[k].end) == -1)]
+            words[k - first] not in tokens[k].forms() and covered.find(1, tokens[k].start, tokens[k].end) == -1)]
         if not differing:
             return None  # every word is the term's or a listed variant: nothing unlisted here
         low, high = differing[0], differing[-1]
@@ -520,8 +525,13 @@ def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str,
     if first >= 0 and last < len(tokens) and all(
         _adjacent(text, tokens[k], tokens[k + 1]) for k in range(first, last)
     ):
-        words = [tokens[k].word for k in range(first, last + 1)]
-        if all(close(w, t) for w, t in zip(words, item.words)):
+        words: list[str] = []
+        for token, name_word in zip(tokens[first:last + 1], item.words):
+            word = next((form for form in token.forms() if close(form, name_word)), None)
+            if word is None:
+                break
+            words.append(word)
+        else:
             return first, last, "full-name", fuzz.ratio(" ".join(words), " ".join(item.words))
     if position == count - 1:
         return i, i, "surname", 0.0
