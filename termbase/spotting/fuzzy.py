@@ -48,7 +48,10 @@ WORD_CUTOFF = 80.0
 SPELLING_CUTOFF = 88.0
 """A word this close to a name word needs no key agreement (Trumph / Trump)."""
 MIN_ARABIC = 4
-"""Shortest Arabic word (folded, clitics off) that the fuzzy pass compares."""
+"""Shortest Arabic name word (folded) that the fuzzy pass compares (كابل)."""
+MIN_ARABIC_ALONE = 5
+"""Shortest Arabic word of the text (folded, clitics off) that may be a spelling of a name on its own
+(كابول); a shorter one only with the other words of its name (بينغ in شي جين بينغ)."""
 MIN_LATIN = 5
 GIVEN_NAME_ZIPF = 3.0
 """An Arabic word rarer than this (and no glossary word) right before a surname is another given name."""
@@ -132,8 +135,9 @@ class _NameWord:
     word: str  # folded word of a glossary term
     concept: Concept
     term: Term
-    words: tuple[str, ...]  # all folded words of the term
+    words: tuple[str, ...]  # all folded words of the term (Arabic: the article taken off)
     position: int  # of ``word`` in ``words``
+    in_name_only: bool = False  # a word with the article: a candidate only with the other words of its term
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +157,13 @@ class _Token:
 
     def readings(self) -> list[list[tuple[int, str]]]:
         """Where the name may start and the folded word from there, the likelier readings first:
-        after the clitics (the longest chain, then shorter ones: وكازاخستان is و + كازاخستان), and
-        when the prefix letters may belong to the name (كازاخستاان), from the start."""
-        return [[(self.stem_start, self.word), *self.shorter]] + ([[(self.start, self.whole)]] if self.whole else [])
+        after the clitics (the longest chain, then shorter ones: وكازاخستان is و + كازاخستان), then
+        with the prefix letters as part of the name (كازاخستان, باكييف), then after clitics that leave
+        a short stem (ب + اكييف is less likely than باكييف)."""
+        stems = [(self.stem_start, self.word), *self.shorter]
+        long = [(start, word) for start, word in stems if len(word) >= SHORT_ARABIC]
+        short = [(start, word) for start, word in stems if len(word) < SHORT_ARABIC]
+        return [group for group in (long, [(self.start, self.whole)] if self.whole else [], short) if group]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +193,8 @@ class _KeyTable:
 
     def close(self, word: str, name_word: str) -> bool:
         """Whether ``word`` may stand for ``name_word`` among the other words of a full name: the same
-        word, the same key (صادر / صدير, Sadyr / Sadir), or close in spelling."""
-        return word == name_word or self.key_of(word) == self.key_of(name_word) or \
-            fuzz.ratio(self.spelling_of(word), self.spelling_of(name_word)) >= WORD_CUTOFF
+        word, or close in spelling, letters of one sound merged (صادر / صدير, Sadyr / Sadir)."""
+        return word == name_word or fuzz.ratio(self.spelling_of(word), self.spelling_of(name_word)) >= WORD_CUTOFF
 
     def candidates(self, word: str) -> list[_Candidate]:
         """Every name word close to ``word`` on the key and the word, or very close on the word."""
@@ -245,9 +252,11 @@ class FuzzySpotter:
                     continue
                 arabic = is_arabic(term.text)
                 shortest = MIN_ARABIC if arabic else MIN_LATIN
+                bare = tuple(_without_article(w) for w in words) if arabic else words
                 names[primary_language(term.lang)] += [
-                    _NameWord(w, concept, term, words, position) for position, w in enumerate(words)
-                    if len(w) >= shortest and not (arabic and w.startswith(ARTICLE))
+                    _NameWord(w, concept, term, bare, position, w != words[position])
+                    for position, w in enumerate(bare)
+                    if len(w) >= shortest and (len(words) > 1 or w == words[position])
                 ]
         self.known = frozenset(known)
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
@@ -259,6 +268,12 @@ class FuzzySpotter:
             else _KeyTable(items, romanization_key, "romanisation")
             for lang, items in names.items()
         }
+        self._longer: dict[str, dict[str, list[_NameWord]]] = {}  # lang -> key -> words of many-word names
+        for lang, items in names.items():
+            by_key = self._longer.setdefault(lang, {})
+            for item in items:
+                if len(item.words) > 1:
+                    by_key.setdefault(self.tables[lang].key_of(item.word), []).append(item)
 
     def is_common(self, word: str) -> bool:
         """Whether a folded word is a glossary word that is no person's name (Kazakh, Republic)."""
@@ -285,6 +300,9 @@ class FuzzySpotter:
         hits = self._read_given_names(text, tokens, hits, table)
         found: list[Hit] = []
         taken: set[int] = set()  # tokens inside a fuzzy hit already made
+        for hit, first, last in self._longer_names(text, lang, tokens, hits, table):
+            taken.update(range(first, last + 1))
+            found.append(hit)
         for i, token in enumerate(tokens):
             if i in taken or covered.find(1, token.start, token.end) != -1 or not self._candidate_word(token, lang):
                 continue
@@ -298,11 +316,59 @@ class FuzzySpotter:
             return list(hits)
         spans = [(h.start, h.end) for h in found]
         kept = [h for h in hits if not any(s <= h.start and h.end <= e and h.match is not MatchKind.FUZZY
-                                           and (h.concept is None or h.concept == f.concept or h.concept in f.candidates)
+                                           and (h.concept is None or h.concept == f.concept or h.concept in f.candidates
+                                                or (h.start, h.end) != (s, e))
                                            for (s, e), f in zip(spans, found))]
         result = kept + found
         result.sort(key=lambda h: (h.start, h.end))
         return result
+
+    def _longer_names(self, text: str, lang: str, tokens: list[_Token], hits: Sequence[Hit],
+                      table: _KeyTable) -> Iterator[tuple[Hit, int, int]]:
+        """Fuzzy hits of a longer name written otherwise around an exact hit of a shorter term
+        (الاتحاد السوفياتي around السوفياتي, Soviet): each word of the name is one of its term's, or
+        close to it, and one differs; the longer name wins over the term inside it."""
+        longer = self._longer.get(lang)
+        if not longer or not hits:
+            return
+        token_at = {token.start: k for k, token in enumerate(tokens)}
+        token_to = {token.end: k for k, token in enumerate(tokens)}
+        done = -1
+        for hit in hits:
+            a, b = token_at.get(hit.start), token_to.get(hit.end)
+            if a is None or b is None or a <= done or hit.match is MatchKind.FUZZY \
+                    or hit.term.pos is PartOfSpeech.PROPER_NOUN:
+                continue  # a name (غيانا in جمهورية غيانا) is not taken for a longer one (جمهورية غينيا)
+            best: tuple[float, int, int, _NameWord] | None = None
+            tied = False
+            for i in range(a, b + 1):
+                for form in tokens[i].forms():
+                    for item in longer.get(table.key_of(form), ()):
+                        if item.concept.id == hit.concept or len(item.words) <= b - a + 1:
+                            continue
+                        mention = _mention(tokens, i, item, text, table.close)
+                        if mention is None or mention[2] != "full-name" or mention[0] > a or mention[1] < b:
+                            continue
+                        first, last, _, score = mention
+                        if all(item.words[k - first] in tokens[k].forms() for k in range(first, last + 1)):
+                            continue  # written as the term: the exact pass chose otherwise, for a reason
+                        if best is None or score > best[0]:
+                            best, tied = (score, first, last, item), False
+                        elif score == best[0] and item.concept.id != best[3].concept.id:
+                            tied = True
+            if best is None or tied:
+                continue
+            score, first, last, item = best
+            start, end = tokens[first].start, tokens[last].end
+            evidence = (
+                Evidence(table.key_name, f"the words of {item.term.text!r} around {hit.text!r}"),
+                Evidence("full-name", _RULE_DETAIL["full-name"].format(term=item.term.text)),
+                Evidence("longer-name", f"{text[start:end]!r} is a longer name than {hit.text!r} ({hit.concept})"),
+            )
+            done = last
+            yield (Hit(start=start, end=end, text=text[start:end], concept=item.concept.id, term=item.term,
+                       match=MatchKind.FUZZY, score=round(score, 2), prefix=text[start:tokens[first].stem_start],
+                       confidence=fuzzy_confidence(score, "full-name"), reasons=evidence), first, last)
 
     def _read_given_names(self, text: str, tokens: list[_Token], hits: Sequence[Hit], table: _KeyTable) -> Sequence[Hit]:
         """``hits`` with each one-word person name read together with the given name before it."""
@@ -327,7 +393,7 @@ class FuzzySpotter:
     def _candidate_word(self, token: _Token, lang: str) -> bool:
         word = token.word  # a glossary word too: a word of one term may be a misspelling of another's
         if lang == "ar":
-            return len(word) >= MIN_ARABIC and not is_ordinary(token.written, "ar")
+            return max(map(len, token.forms())) >= MIN_ARABIC and not is_ordinary(token.written, "ar")
         written = token.written
         return len(written) >= MIN_LATIN and written[:1].isupper() and not is_ordinary(written.lower(), "en")
 
@@ -406,6 +472,7 @@ class FuzzySpotter:
         best: dict[str, tuple[tuple[float, int, int], tuple[float, int, int, str, _Candidate]]] = {}
         stems: dict[int, int] = {}  # id(candidate) -> where its name starts
         candidates: list[_Candidate] = []
+        in_name_only: set[int] = set()  # candidates read from a word too short to stand alone
         if self._derived_from(token.word, lang) is not None:
             return None  # الرئاسية is the adjective of a glossary word, whichever way it is read
         for group in token.readings():
@@ -418,6 +485,8 @@ class FuzzySpotter:
                     if candidate.item.concept.subject != PEOPLE_SUBJECT or not _feminine(word, candidate.item.word, lang):
                         candidates.append(candidate)
                         stems[id(candidate)] = stem
+                        if lang == "ar" and len(word) < MIN_ARABIC_ALONE:
+                            in_name_only.add(id(candidate))
         listed = {table.key_of(c.item.word) for c in candidates if lists_bare_name(c.item.concept, lang)}
         for candidate in candidates:
             item = candidate.item
@@ -425,6 +494,8 @@ class FuzzySpotter:
             if mention is None:
                 continue
             first, last, rule, score = mention
+            if (item.in_name_only or id(candidate) in in_name_only) and rule != "full-name":
+                continue
             score = candidate.score if first == last else score
             if rule == "surname" and item.concept.subject not in (None, PEOPLE_SUBJECT):
                 continue  # "China" alone is not the Communist Party of China
@@ -498,6 +569,11 @@ _RULE_DETAIL = {
     "single-word": "{term!r} is a one-word term",
     "surname": "last word (surname) of {term!r}, alone",
 }
+
+
+def _without_article(word: str) -> str:
+    """A folded Arabic word without its article, when what follows is a word of three letters or more."""
+    return word[2:] if word.startswith(ARTICLE) and len(word) >= 5 else word
 
 
 def _feminine(word: str, name_word: str, lang: str) -> bool:
