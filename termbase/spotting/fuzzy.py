@@ -24,6 +24,7 @@ Every hit carries its confidence and the evidence (keys compared, scores, contex
 from __future__ import annotations
 
 import re
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -53,11 +54,14 @@ MIN_ARABIC_ALONE = 5
 """Shortest Arabic word of the text (folded, clitics off) that may be a spelling of a name on its own
 (كابول); a shorter one only with the other words of its name (بينغ in شي جين بينغ)."""
 MIN_LATIN = 5
+MAX_JOINED = 2
+"""A name of this many words or fewer, none of them an ordinary word, is also compared written as
+one word (ألما آتا / ألماتي, Amu Darya / Amudarya)."""
 GIVEN_NAME_ZIPF = 3.0
 """An Arabic word rarer than this (and no glossary word) right before a surname is another given name."""
 SHORT_ARABIC = 6
 """An Arabic word shorter than this (كابول, روغون) must share its skeleton exactly with the name word."""
-RULE_WEIGHT = {"full-name": 1.0, "single-word": 0.95, "surname": 0.85}
+RULE_WEIGHT = {"full-name": 1.0, "single-word": 0.95, "without-head": 0.9, "surname": 0.85}
 """How much each mention rule supports a fuzzy hit (a full name most, a bare surname least)."""
 
 _SKELETON_MERGE = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ص": "س", "ث": "س", "ط": "ت", "ق": "ك", "ح": "ه",
@@ -138,6 +142,7 @@ class _NameWord:
     words: tuple[str, ...]  # all folded words of the term (Arabic: the article taken off)
     position: int  # of ``word`` in ``words``
     in_name_only: bool = False  # a word with the article: a candidate only with the other words of its term
+    head: int = 0  # leading generic words of the term (بحيرة of بحيرة إيسيك كول) that a mention may leave out
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,11 +263,17 @@ class FuzzySpotter:
                     for position, w in enumerate(bare)
                     if len(w) >= shortest and (len(words) > 1 or w == words[position])
                 ]
+                joined = "".join(words)
+                if 1 < len(words) <= MAX_JOINED and len(joined) >= SHORT_ARABIC and not any(
+                        is_ordinary(w.lower(), primary_language(term.lang))
+                        for w in _LATIN_WORD.findall(term.text)):  # Alma-Ata written Almaata
+                    names[primary_language(term.lang)].append(_NameWord(joined, concept, term, (joined,), 0))
         self.known = frozenset(known)
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
         self.common = self.known - person_words
         self._skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
                                     for w in known if is_arabic(w) and len(w) >= 4)
+        names = {lang: _with_heads(items) for lang, items in names.items()}
         self.tables = {
             lang: _KeyTable(items, arabic_skeleton, "skeleton", arabic_spelling, SHORT_ARABIC) if lang == "ar"
             else _KeyTable(items, romanization_key, "romanisation")
@@ -473,9 +484,10 @@ class FuzzySpotter:
         stems: dict[int, int] = {}  # id(candidate) -> where its name starts
         candidates: list[_Candidate] = []
         in_name_only: set[int] = set()  # candidates read from a word too short to stand alone
-        if self._derived_from(token.word, lang) is not None:
+        groups = token.readings()
+        if self._derived_from(groups[0][0][1], lang) is not None:
             return None  # الرئاسية is the adjective of a glossary word, whichever way it is read
-        for group in token.readings():
+        for group in groups:
             if candidates:
                 break  # the word read after its clitics is the usual reading; with them, a fallback
             for stem, word in group:
@@ -513,7 +525,9 @@ class FuzzySpotter:
                 best[item.concept.id] = (rank, (score, first, last, rule, candidate))
         if not best:
             return None
-        top = max(rank[0] for rank, _ in best.values())
+        if any(found[3] != "without-head" for _, found in best.values()):  # a name in its own right
+            best = {c: v for c, v in best.items() if v[1][3] != "without-head"}  # (تركمانستان) before
+        top = max(rank[0] for rank, _ in best.values())  # the tail of a longer one (مجلس تركمانستان)
         tied = sorted(c for c, (rank, _) in best.items() if rank[0] == top)
         score, first, last, rule, candidate = best[tied[0]][1]
         if len(tied) > 1:  # one span for all: the shortest (the word itself)
@@ -522,6 +536,8 @@ class FuzzySpotter:
         # the words of the name written otherwise than the term, and not an exact hit already
         differing = [k for k in range(first, last + 1) if not words or (
             words[k - first] not in tokens[k].forms() and covered.find(1, tokens[k].start, tokens[k].end) == -1)]
+        if rule == "without-head" and covered.find(1, tokens[first].start, tokens[last].end) == -1:
+            differing = list(range(first, last + 1))  # the short form is what the glossary does not list
         if not differing:
             return None  # every word is the term's or a listed variant: nothing unlisted here
         low, high = differing[0], differing[-1]
@@ -568,7 +584,30 @@ _RULE_DETAIL = {
     "full-name": "stands with the other words of {term!r}",
     "single-word": "{term!r} is a one-word term",
     "surname": "last word (surname) of {term!r}, alone",
+    "without-head": "the words of {term!r} without the generic words that head it",
 }
+
+
+def _with_heads(items: list[_NameWord]) -> list[_NameWord]:
+    """``items`` with the count of leading generic words of their term: words that begin the
+    names of two concepts or more (Lake, بحيرة, خط أنابيب), not of people."""
+    starting: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if len(item.words) > 1:
+            starting[item.words[0]].add(item.concept.id)
+    generic = {word for word, concepts in starting.items() if len(concepts) > 1}
+    heads: dict[tuple[str, ...], int] = {}
+    for item in items:
+        if item.concept.subject == PEOPLE_SUBJECT or len(item.words) < 2:
+            continue
+        head = heads.get(item.words)
+        if head is None:
+            head = 0
+            while head < len(item.words) - 1 and item.words[head] in generic:
+                head += 1
+            heads[item.words] = head
+    return [dataclasses.replace(item, head=heads.get(item.words, 0)) if heads.get(item.words) else item
+            for item in items]
 
 
 def _without_article(word: str) -> str:
@@ -609,6 +648,17 @@ def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str,
             words.append(word)
         else:
             return first, last, "full-name", fuzz.ratio(" ".join(words), " ".join(item.words))
+    head = item.head
+    if head and position >= head:  # the name without the generic words that head it: إيسيك كول
+        first, last = i - position + head, i + count - 1 - position
+        if first >= 0 and last < len(tokens) and all(
+            _adjacent(text, tokens[k], tokens[k + 1]) for k in range(first, last)
+        ):
+            named = [next((f for f in token.forms() if close(f, name_word)), None)
+                     for token, name_word in zip(tokens[first:last + 1], item.words[head:])]
+            if all(w is not None for w in named):
+                return first, last, "without-head", fuzz.ratio(" ".join(w or "" for w in named),
+                                                              " ".join(item.words[head:]))
     if position == count - 1:
         return i, i, "surname", 0.0
     return None
