@@ -23,8 +23,8 @@ Every hit carries its confidence and the evidence (keys compared, scores, contex
 
 from __future__ import annotations
 
-import re
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -314,6 +314,7 @@ class FuzzySpotter:
         for hit, first, last in self._longer_names(text, lang, tokens, hits, table):
             taken.update(range(first, last + 1))
             found.append(hit)
+        longer = len(found)  # the first hits found: longer names, which replace every term inside them
         for i, token in enumerate(tokens):
             if i in taken or covered.find(1, token.start, token.end) != -1 or not self._candidate_word(token, lang):
                 continue
@@ -328,8 +329,8 @@ class FuzzySpotter:
         spans = [(h.start, h.end) for h in found]
         kept = [h for h in hits if not any(s <= h.start and h.end <= e and h.match is not MatchKind.FUZZY
                                            and (h.concept is None or h.concept == f.concept or h.concept in f.candidates
-                                                or (h.start, h.end) != (s, e))
-                                           for (s, e), f in zip(spans, found))]
+                                                or n < longer)
+                                           for n, ((s, e), f) in enumerate(zip(spans, found)))]
         result = kept + found
         result.sort(key=lambda h: (h.start, h.end))
         return result
@@ -393,7 +394,7 @@ class FuzzySpotter:
         read = list(hits)
         for k in surnames:
             first, last = token_at.get(hits[k].start), token_to.get(hits[k].end)
-            if first and last is not None:
+            if first is not None and first > 0 and last is not None:  # a word before the name
                 reading = self._given_name_reading(text, tokens, (first, last), hits[k], table)
                 if reading is not None:
                     read[k] = reading
