@@ -24,6 +24,7 @@ from termbase.normalize import FOLDING_SCHEME, fold_text
 from termbase.qa.autofix import fix_text
 from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
+from termbase.spotting.context import resolve_by_related
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
 from termbase.spotting.automaton import SpotIndex, cache_parts
@@ -208,6 +209,7 @@ class Termbase:
         if any(len(hit.candidates) > 1 for hit in hits):
             hits = resolve_by_title(hits, text, self._concepts)
             hits = resolve_by_marks(resolve_by_neighbour(resolve_ambiguity(hits), text), self._concepts)
+            hits = resolve_by_related(hits, self._concepts)
         return hits
 
     @cached_property

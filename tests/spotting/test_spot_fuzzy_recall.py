@@ -166,3 +166,26 @@ def test_skeleton_merges_letters_of_one_sound(word: str, data: st.DataObject) ->
 def test_spelling_keeps_what_tells_words_apart(a: str, b: str) -> None:
     """A consonant, or a final letter that is no vowel of the other, keeps the compared spellings apart."""
     assert arabic_spelling(a) != arabic_spelling(b)
+
+
+HOMOGRAPHS = [  # sentences of the labelled news set where عمان (no shadda) is the city, and what tells it
+    ("استضافت عمان اجتماعا لوزراء خارجية الأردن والسعودية والعراق", "amman"),  # Jordan, related to Amman only
+    ("وقال وزير خارجية الأردن في عمان إن", "amman"),
+    ("وصل الوفد إلى عمان أمس", None),  # nothing in the text tells: it stays ambiguous
+]
+
+
+@pytest.mark.parametrize(("text", "concept"), HOMOGRAPHS)
+def test_homograph_resolved_by_a_related_concept(shipped_termbase: Termbase, text: str, concept: str | None) -> None:
+    (hit,) = [h for h in shipped_termbase.spot(text, lang="ar") if "oman" in h.candidates or h.concept == "oman"]
+    assert hit.concept == concept
+    if concept is not None:
+        assert any(r.rule == "related" for r in hit.reasons) and hit.confidence < 1.0
+    else:
+        assert set(hit.candidates) == {"amman", "oman"}
+
+
+def test_related_concepts_of_both_candidates_resolve_nothing(shipped_termbase: Termbase) -> None:
+    """Kyrgyzstan is related to both Japarovs: the surname stays ambiguous."""
+    japarov = [h for h in shipped_termbase.spot("Japarov visited Kyrgyzstan's south", lang="en") if h.candidates]
+    assert japarov and japarov[0].concept is None
