@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -95,6 +96,7 @@ _FEMININE = {"en": ("a",), "ar": ("ا", "ه")}
 """Endings that make a feminine surname (Nazarbayeva, نزارباييفا)."""
 
 
+@lru_cache(maxsize=1 << 16)
 def arabic_skeleton(word: str) -> str:
     """Consonant skeleton of a folded Arabic word: جاباروف and جباروف both give جبرف."""
     return _consonants(arabic_spelling(word))
@@ -110,6 +112,7 @@ def _stem_skeleton(word: str) -> str:
     return _consonants(word.translate(_SKELETON_MERGE))
 
 
+@lru_cache(maxsize=1 << 16)
 def arabic_spelling(word: str) -> str:
     """A folded Arabic word with the letters of one transliterated sound merged, vowels kept, and a
     final vowel (ا ي ه: -a, -e, -i) written one way: the word compared after the skeletons agree, so
@@ -119,6 +122,7 @@ def arabic_spelling(word: str) -> str:
     return word.translate(_SKELETON_MERGE)
 
 
+@lru_cache(maxsize=1 << 16)
 def romanization_key(word: str) -> str:
     """Romanisation-tolerant key of a folded Latin word: Zhaparov and Japarov both give japarov."""
     key = word
@@ -143,6 +147,13 @@ class _NameWord:
     position: int  # of ``word`` in ``words``
     in_name_only: bool = False  # a word with the article: a candidate only with the other words of its term
     head: int = 0  # leading generic words of the term (بحيرة of بحيرة إيسيك كول) that a mention may leave out
+    joined: bool = False  # the words of a two-word term written as one
+
+    def joinable(self) -> bool:
+        """Whether the joined words may be one word: none of them is an ordinary word of the language
+        (جمهورية هايتي is not one word; ألما آتا may be)."""
+        return not any(is_ordinary(w.lower(), primary_language(self.term.lang))
+                       for w in _LATIN_WORD.findall(self.term.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +180,12 @@ class _Token:
         long = [(start, word) for start, word in stems if len(word) >= SHORT_ARABIC]
         short = [(start, word) for start, word in stems if len(word) < SHORT_ARABIC]
         return [group for group in (long, [(self.start, self.whole)] if self.whole else [], short) if group]
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenIndex:
+    starts: dict[int, int]  # where a token starts -> its index
+    ends: dict[int, int]  # where a token ends -> its index
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +223,11 @@ class _KeyTable:
         key, spelled = self.key_of(word), self.spelling_of(word)
         short = len(word) < self.short  # a short word must keep its key exactly
         found: dict[int, _Candidate] = {}
-        for choice, key_score, _ in process.extract(key, self.key_buckets.get(key[:1], ()), scorer=fuzz.ratio,
-                                                    processor=None, score_cutoff=100.0 if short else KEY_CUTOFF,
-                                                    limit=None):
+        keys = [(key, 100.0)] if short and key in self.by_key else [] if short else [
+            (choice, key_score) for choice, key_score, _ in process.extract(
+                key, self.key_buckets.get(key[:1], ()), scorer=fuzz.ratio, processor=None,
+                score_cutoff=KEY_CUTOFF, limit=None)]
+        for choice, key_score in keys:
             for item in self.by_key[choice]:
                 if short and self.spelling_of(word[-1:]) != self.spelling_of(item.word[-1:]):
                     continue  # a short word keeps its last letter too: فرانس is not فرنسا, سموه not ساموا
@@ -264,10 +283,9 @@ class FuzzySpotter:
                     if len(w) >= shortest and (len(words) > 1 or w == words[position])
                 ]
                 joined = "".join(words)
-                if 1 < len(words) <= MAX_JOINED and len(joined) >= SHORT_ARABIC and not any(
-                        is_ordinary(w.lower(), primary_language(term.lang))
-                        for w in _LATIN_WORD.findall(term.text)):  # Alma-Ata written Almaata
-                    names[primary_language(term.lang)].append(_NameWord(joined, concept, term, (joined,), 0))
+                if 1 < len(words) <= MAX_JOINED and len(joined) >= SHORT_ARABIC:  # Alma-Ata written Almaata
+                    names[primary_language(term.lang)].append(_NameWord(joined, concept, term, (joined,), 0,
+                                                                        joined=True))
         self.known = frozenset(known)
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
         self.common = self.known - person_words
@@ -308,10 +326,12 @@ class FuzzySpotter:
             tokens = list(self._arabic_words(folded if folded is not None else fold_text(text)))
         else:
             tokens = list(self._latin_words(text))
-        hits = self._read_given_names(text, tokens, hits, table)
+        at = _TokenIndex({t.start: k for k, t in enumerate(tokens)}, {t.end: k for k, t in enumerate(tokens)}) \
+            if hits else _TokenIndex({}, {})
+        hits = self._read_given_names(text, lang, tokens, at, hits, table)
         found: list[Hit] = []
         taken: set[int] = set()  # tokens inside a fuzzy hit already made
-        for hit, first, last in self._longer_names(text, lang, tokens, hits, table):
+        for hit, first, last in self._longer_names(text, lang, tokens, at, hits, table):
             taken.update(range(first, last + 1))
             found.append(hit)
         longer = len(found)  # the first hits found: longer names, which replace every term inside them
@@ -335,7 +355,7 @@ class FuzzySpotter:
         result.sort(key=lambda h: (h.start, h.end))
         return result
 
-    def _longer_names(self, text: str, lang: str, tokens: list[_Token], hits: Sequence[Hit],
+    def _longer_names(self, text: str, lang: str, tokens: list[_Token], at: _TokenIndex, hits: Sequence[Hit],
                       table: _KeyTable) -> Iterator[tuple[Hit, int, int]]:
         """Fuzzy hits of a longer name written otherwise around an exact hit of a shorter term
         (الاتحاد السوفياتي around السوفياتي, Soviet): each word of the name is one of its term's, or
@@ -343,14 +363,13 @@ class FuzzySpotter:
         longer = self._longer.get(lang)
         if not longer or not hits:
             return
-        token_at = {token.start: k for k, token in enumerate(tokens)}
-        token_to = {token.end: k for k, token in enumerate(tokens)}
         done = -1
         for hit in hits:
-            a, b = token_at.get(hit.start), token_to.get(hit.end)
-            if a is None or b is None or a <= done or hit.match is MatchKind.FUZZY \
-                    or hit.term.pos is PartOfSpeech.PROPER_NOUN:
+            if hit.term.pos is PartOfSpeech.PROPER_NOUN or hit.match is MatchKind.FUZZY:
                 continue  # a name (غيانا in جمهورية غيانا) is not taken for a longer one (جمهورية غينيا)
+            a, b = at.starts.get(hit.start), at.ends.get(hit.end)
+            if a is None or b is None or a <= done:
+                continue
             best: tuple[float, int, int, _NameWord] | None = None
             tied = False
             for i in range(a, b + 1):
@@ -382,20 +401,19 @@ class FuzzySpotter:
                        match=MatchKind.FUZZY, score=round(score, 2), prefix=text[start:tokens[first].stem_start],
                        confidence=fuzzy_confidence(score, "full-name"), reasons=evidence), first, last)
 
-    def _read_given_names(self, text: str, tokens: list[_Token], hits: Sequence[Hit], table: _KeyTable) -> Sequence[Hit]:
-        """``hits`` with each one-word person name read together with the given name before it."""
+    def _read_given_names(self, text: str, lang: str, tokens: list[_Token], at: _TokenIndex, hits: Sequence[Hit],
+                          table: _KeyTable) -> Sequence[Hit]:
+        """``hits`` with each partial person name read together with the given name before it."""
         people = self._people
         surnames = [k for k, hit in enumerate(hits) if (hit.concept in people or any(c in people for c in hit.candidates))
                     and hit.match is not MatchKind.FUZZY]
         if not surnames:
             return hits
-        token_at = {token.start: k for k, token in enumerate(tokens)}
-        token_to = {token.end: k for k, token in enumerate(tokens)}
         read = list(hits)
         for k in surnames:
-            first, last = token_at.get(hits[k].start), token_to.get(hits[k].end)
+            first, last = at.starts.get(hits[k].start), at.ends.get(hits[k].end)
             if first is not None and first > 0 and last is not None:  # a word before the name
-                reading = self._given_name_reading(text, tokens, (first, last), hits[k], table)
+                reading = self._given_name_reading(text, lang, tokens, (first, last), hits[k], table)
                 if reading is not None:
                     read[k] = reading
         return read
@@ -442,7 +460,7 @@ class FuzzySpotter:
             return False
         return before.word not in own_words(concept)
 
-    def _given_name_reading(self, text: str, tokens: list[_Token], at: tuple[int, int], hit: Hit,
+    def _given_name_reading(self, text: str, lang: str, tokens: list[_Token], at: tuple[int, int], hit: Hit,
                             table: _KeyTable) -> Hit | None:
         """The exact surname ``hit`` over the tokens ``at`` read with the words before it as one person's
         full name: a shared surname resolved by the given name (صدر جاباروف is Sadyr, not Akylbek),
@@ -450,10 +468,13 @@ class FuzzySpotter:
         Shavkat). None when the words before name nobody, or several people alike."""
         best: dict[str, tuple[float, _Candidate, int]] = {}
         begin, j = at
-        for candidate in table.candidates(tokens[j].word):
-            item = candidate.item
-            if item.concept.subject != PEOPLE_SUBJECT or len(item.words) < 2 or item.position != len(item.words) - 1:
+        word = tokens[j].word  # the surname's last word: full names whose last word has its key
+        for item in self._longer[lang].get(table.key_of(word), ()):
+            if item.concept.subject != PEOPLE_SUBJECT or item.position != len(item.words) - 1:
                 continue
+            spelled = fuzz.ratio(table.spelling_of(word), table.spelling_of(item.word))
+            candidate = _Candidate(item, spelled, (
+                Evidence(table.key_name, f"{word!r} and {item.word!r} share the key {table.key_of(word)!r}"),))
             mention = _mention(tokens, j, item, text, table.close)
             if mention is None or mention[2] != "full-name" or mention[0] >= begin:
                 continue
@@ -494,7 +515,11 @@ class FuzzySpotter:
             for stem, word in group:
                 if self._derived_from(word, lang) is not None:
                     continue
-                for candidate in table.candidates(word):
+                found = table.candidates(word) if lang != "ar" or len(word) >= MIN_ARABIC_ALONE else [
+                    _Candidate(item, fuzz.ratio(table.spelling_of(word), table.spelling_of(item.word)),
+                               (Evidence(table.key_name, f"{word!r} and {item.word!r} share the key"),))
+                    for item in self._longer[lang].get(table.key_of(word), ())]
+                for candidate in found:
                     if candidate.item.concept.subject != PEOPLE_SUBJECT or not _feminine(word, candidate.item.word, lang):
                         candidates.append(candidate)
                         stems[id(candidate)] = stem
@@ -503,6 +528,8 @@ class FuzzySpotter:
         listed = {table.key_of(c.item.word) for c in candidates if lists_bare_name(c.item.concept, lang)}
         for candidate in candidates:
             item = candidate.item
+            if item.joined and not item.joinable():
+                continue
             mention = _mention(tokens, i, item, text, table.close)
             if mention is None:
                 continue
