@@ -94,7 +94,7 @@ def test_left_out_spelling_is_not_another_concept(shipped_termbase: Termbase, co
     assert not [h for h in hits if h.concept == other or other in h.candidates], hits
 
 
-GIVEN_NAMES = [  # concept, lang, full name taken out, sentence, the surname's listed owners
+GIVEN_NAMES = [  # concept, lang, the full name taken out, a sentence that writes it
     # a surname two people share, told apart by the given name before it (the other spellings stay)
     ("sadyr-japarov", "ar", "صدر جاباروف", "وقال الرئيس صدر جاباروف إن"),
     ("sadyr-japarov", "en", "Sadyr Japarov", "President Sadyr Japarov said on Monday"),
