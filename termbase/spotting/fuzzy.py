@@ -298,11 +298,21 @@ class FuzzySpotter:
             for lang, items in names.items()
         }
         self._longer: dict[str, dict[str, list[_NameWord]]] = {}  # lang -> key -> words of many-word names
+        # lang -> keys of two words side by side in a name -> the two words
+        self._pairs: dict[str, dict[tuple[str, str], list[tuple[_NameWord, _NameWord]]]] = {}
         for lang, items in names.items():
             by_key = self._longer.setdefault(lang, {})
+            at: dict[tuple[int, int], _NameWord] = {}  # (id of the term's words, position) -> word
             for item in items:
                 if len(item.words) > 1:
                     by_key.setdefault(self.tables[lang].key_of(item.word), []).append(item)
+                    at[(id(item.term), item.position)] = item
+            pairs = self._pairs.setdefault(lang, {})
+            key_of = self.tables[lang].key_of
+            for (term_id, position), item in at.items():
+                following = at.get((term_id, position + 1))
+                if following is not None:
+                    pairs.setdefault((key_of(item.word), key_of(following.word)), []).append((item, following))
 
     def is_common(self, word: str) -> bool:
         """Whether a folded word is a glossary word that is no person's name (Kazakh, Republic)."""
@@ -360,8 +370,7 @@ class FuzzySpotter:
         """Fuzzy hits of a longer name written otherwise around an exact hit of a shorter term
         (الاتحاد السوفياتي around السوفياتي, Soviet): each word of the name is one of its term's, or
         close to it, and one differs; the longer name wins over the term inside it."""
-        longer = self._longer.get(lang)
-        if not longer or not hits:
+        if not self._pairs.get(lang) or not hits:
             return
         done = -1
         for hit in hits:
@@ -372,21 +381,19 @@ class FuzzySpotter:
                 continue
             best: tuple[float, int, int, _NameWord] | None = None
             tied = False
-            for i in range(a, b + 1):
-                for form in tokens[i].forms():
-                    for item in longer.get(table.key_of(form), ()):
-                        if item.concept.id == hit.concept or len(item.words) <= b - a + 1:
-                            continue
-                        mention = _mention(tokens, i, item, text, table.close)
-                        if mention is None or mention[2] != "full-name" or mention[0] > a or mention[1] < b:
-                            continue
-                        first, last, _, score = mention
-                        if all(item.words[k - first] in tokens[k].forms() for k in range(first, last + 1)):
-                            continue  # written as the term: the exact pass chose otherwise, for a reason
-                        if best is None or score > best[0]:
-                            best, tied = (score, first, last, item), False
-                        elif score == best[0] and item.concept.id != best[3].concept.id:
-                            tied = True
+            for i, item in self._beside(lang, tokens, a, b, table):
+                if item.concept.id == hit.concept or len(item.words) <= b - a + 1:
+                    continue
+                mention = _mention(tokens, i, item, text, table.close)
+                if mention is None or mention[2] != "full-name" or mention[0] > a or mention[1] < b:
+                    continue
+                first, last, _, score = mention
+                if all(item.words[k - first] in tokens[k].forms() for k in range(first, last + 1)):
+                    continue  # written as the term: the exact pass chose otherwise, for a reason
+                if best is None or score > best[0]:
+                    best, tied = (score, first, last, item), False
+                elif score == best[0] and item.concept.id != best[3].concept.id:
+                    tied = True
             if best is None or tied:
                 continue
             score, first, last, item = best
@@ -400,6 +407,22 @@ class FuzzySpotter:
             yield (Hit(start=start, end=end, text=text[start:end], concept=item.concept.id, term=item.term,
                        match=MatchKind.FUZZY, score=round(score, 2), prefix=text[start:tokens[first].stem_start],
                        confidence=fuzzy_confidence(score, "full-name"), reasons=evidence), first, last)
+
+    def _beside(self, lang: str, tokens: list[_Token], a: int, b: int,
+                table: _KeyTable) -> Iterator[tuple[int, _NameWord]]:
+        """Words of many-word names that the tokens ``a``..``b`` may be, where the token beside them
+        has the key of the name's word beside it: ``(token, name word)``."""
+        pairs = self._pairs.get(lang, {})
+        if a > 0:
+            for left in tokens[a - 1].forms():
+                for form in tokens[a].forms():
+                    for _, item in pairs.get((table.key_of(left), table.key_of(form)), ()):
+                        yield a, item
+        if b + 1 < len(tokens):
+            for form in tokens[b].forms():
+                for right in tokens[b + 1].forms():
+                    for item, _ in pairs.get((table.key_of(form), table.key_of(right)), ()):
+                        yield b, item
 
     def _read_given_names(self, text: str, lang: str, tokens: list[_Token], at: _TokenIndex, hits: Sequence[Hit],
                           table: _KeyTable) -> Sequence[Hit]:
