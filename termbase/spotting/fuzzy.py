@@ -23,11 +23,11 @@ Every hit carries its confidence and the evidence (keys compared, scores, contex
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -138,8 +138,10 @@ def fuzzy_confidence(score: float, rule: str, concepts: int = 1) -> float:
     return round(base * RULE_WEIGHT.get(rule, 0.8) / max(concepts, 1), 3)
 
 
-@dataclass(frozen=True, slots=True)
-class _NameWord:
+class _NameWord(NamedTuple):
+    """One word of a proper-noun term, as the fuzzy pass compares it (a tuple: an index holds tens
+    of thousands, made several times faster than frozen dataclasses)."""
+
     word: str  # folded word of a glossary term
     concept: Concept
     term: Term
@@ -206,8 +208,12 @@ class _KeyTable:
         self.short = short
         by_key: dict[str, list[_NameWord]] = defaultdict(list)
         by_word: dict[str, list[_NameWord]] = defaultdict(list)
+        self.word_key: dict[str, str] = {}  # the key of each name word, computed once
         for item in words:
-            by_key[key_of(item.word)].append(item)
+            key = self.word_key.get(item.word)
+            if key is None:
+                key = self.word_key[item.word] = key_of(item.word)
+            by_key[key].append(item)
             by_word[item.word].append(item)
         self.by_key, self.by_word = dict(by_key), dict(by_word)
         self.key_buckets = _buckets(self.by_key)
@@ -265,6 +271,8 @@ class FuzzySpotter:
         known: set[str] = set()
         person_words: set[str] = set()
         names: dict[str, list[_NameWord]] = defaultdict(list)
+        entries: list[tuple[str, Concept, Term, tuple[str, ...], tuple[str, ...], bool]] = []
+        starting: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for concept in track(concepts, "building the fuzzy index", unit="concept"):
             person = concept.subject == PEOPLE_SUBJECT
             for term in concept.terms:
@@ -274,45 +282,54 @@ class FuzzySpotter:
                     person_words.update(words)
                 if term.pos is not PartOfSpeech.PROPER_NOUN or term.case_sensitive:
                     continue
-                arabic = is_arabic(term.text)
-                shortest = MIN_ARABIC if arabic else MIN_LATIN
+                lang, arabic = primary_language(term.lang), is_arabic(term.text)
                 bare = tuple(_without_article(w) for w in words) if arabic else words
-                names[primary_language(term.lang)] += [
-                    _NameWord(w, concept, term, bare, position, w != words[position])
-                    for position, w in enumerate(bare)
-                    if len(w) >= shortest and (len(words) > 1 or w == words[position])
-                ]
-                joined = "".join(words)
-                if 1 < len(words) <= MAX_JOINED and len(joined) >= SHORT_ARABIC:  # Alma-Ata written Almaata
-                    names[primary_language(term.lang)].append(_NameWord(joined, concept, term, (joined,), 0,
-                                                                        joined=True))
+                entries.append((lang, concept, term, words, bare, arabic))
+                if len(words) > 1:
+                    starting[lang][bare[0]].add(concept.id)
+        generic = {lang: {word for word, named in first.items() if len(named) > 1} for lang, first in starting.items()}
+        for lang, concept, term, words, bare, arabic in entries:
+            shortest = MIN_ARABIC if arabic else MIN_LATIN
+            head = 0  # leading generic words (بحيرة of بحيرة إيسيك كول, Lake of Lake Balkhash), not of people
+            if len(words) > 1 and concept.subject != PEOPLE_SUBJECT:
+                while head < len(words) - 1 and bare[head] in generic[lang]:
+                    head += 1
+            names[lang] += [
+                _NameWord(w, concept, term, bare, position, w != words[position], head)
+                for position, w in enumerate(bare)
+                if len(w) >= shortest and (len(words) > 1 or w == words[position])
+            ]
+            joined = "".join(words)
+            if 1 < len(words) <= MAX_JOINED and len(joined) >= SHORT_ARABIC:  # Alma-Ata written Almaata
+                names[lang].append(_NameWord(joined, concept, term, (joined,), 0, joined=True))
         self.known = frozenset(known)
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
         self.common = self.known - person_words
         self._skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
                                     for w in known if is_arabic(w) and len(w) >= 4)
-        names = {lang: _with_heads(items) for lang, items in names.items()}
-        self.tables = {
+        alone = {lang: [item for item in items if not item.in_name_only] for lang, items in names.items()}
+        self.tables = {  # words with the article stand only in the full-name indexes below
             lang: _KeyTable(items, arabic_skeleton, "skeleton", arabic_spelling, SHORT_ARABIC) if lang == "ar"
             else _KeyTable(items, romanization_key, "romanisation")
-            for lang, items in names.items()
+            for lang, items in alone.items()
         }
         self._longer: dict[str, dict[str, list[_NameWord]]] = {}  # lang -> key -> words of many-word names
         # lang -> keys of two words side by side in a name -> the two words
         self._pairs: dict[str, dict[tuple[str, str], list[tuple[_NameWord, _NameWord]]]] = {}
         for lang, items in names.items():
             by_key = self._longer.setdefault(lang, {})
-            at: dict[tuple[int, int], _NameWord] = {}  # (id of the term's words, position) -> word
+            at: dict[tuple[int, int], _NameWord] = {}  # (id of the term, position) -> word
+            table = self.tables[lang]
+            word_key = {item.word: table.word_key.get(item.word) or table.key_of(item.word) for item in items}
             for item in items:
                 if len(item.words) > 1:
-                    by_key.setdefault(self.tables[lang].key_of(item.word), []).append(item)
+                    by_key.setdefault(word_key[item.word], []).append(item)
                     at[(id(item.term), item.position)] = item
             pairs = self._pairs.setdefault(lang, {})
-            key_of = self.tables[lang].key_of
             for (term_id, position), item in at.items():
                 following = at.get((term_id, position + 1))
                 if following is not None:
-                    pairs.setdefault((key_of(item.word), key_of(following.word)), []).append((item, following))
+                    pairs.setdefault((word_key[item.word], word_key[following.word]), []).append((item, following))
 
     def is_common(self, word: str) -> bool:
         """Whether a folded word is a glossary word that is no person's name (Kazakh, Republic)."""
@@ -637,28 +654,6 @@ _RULE_DETAIL = {
     "surname": "last word (surname) of {term!r}, alone",
     "without-head": "the words of {term!r} without the generic words that head it",
 }
-
-
-def _with_heads(items: list[_NameWord]) -> list[_NameWord]:
-    """``items`` with the count of leading generic words of their term: words that begin the
-    names of two concepts or more (Lake, بحيرة, خط أنابيب), not of people."""
-    starting: dict[str, set[str]] = defaultdict(set)
-    for item in items:
-        if len(item.words) > 1:
-            starting[item.words[0]].add(item.concept.id)
-    generic = {word for word, concepts in starting.items() if len(concepts) > 1}
-    heads: dict[tuple[str, ...], int] = {}
-    for item in items:
-        if item.concept.subject == PEOPLE_SUBJECT or len(item.words) < 2:
-            continue
-        head = heads.get(item.words)
-        if head is None:
-            head = 0
-            while head < len(item.words) - 1 and item.words[head] in generic:
-                head += 1
-            heads[item.words] = head
-    return [dataclasses.replace(item, head=heads.get(item.words, 0)) if heads.get(item.words) else item
-            for item in items]
 
 
 def _without_article(word: str) -> str:
