@@ -58,8 +58,6 @@ MIN_LATIN = 5
 MAX_JOINED = 2
 """A name of this many words or fewer, none of them an ordinary word, is also compared written as
 one word (ألما آتا / ألماتي, Amu Darya / Amudarya)."""
-GIVEN_NAME_ZIPF = 3.0
-"""An Arabic word rarer than this (and no glossary word) right before a surname is another given name."""
 SHORT_ARABIC = 6
 """An Arabic word shorter than this (كابول, روغون) must share its skeleton exactly with the name word."""
 RULE_WEIGHT = {"full-name": 1.0, "single-word": 0.95, "without-head": 0.9, "surname": 0.85}
@@ -148,7 +146,7 @@ class _NameWord(NamedTuple):
     words: tuple[str, ...]  # all folded words of the term (Arabic: the article taken off)
     position: int  # of ``word`` in ``words``
     in_name_only: bool = False  # a word with the article: a candidate only with the other words of its term
-    head: int = 0  # leading generic words of the term (بحيرة of بحيرة إيسيك كول) that a mention may leave out
+    head: int = 0  # leading head words of the term (بحيرة of بحيرة إيسيك كول) that a mention may leave out
     joined: bool = False  # the words of a two-word term written as one
 
     def joinable(self) -> bool:
@@ -272,7 +270,7 @@ class FuzzySpotter:
         person_words: set[str] = set()
         names: dict[str, list[_NameWord]] = defaultdict(list)
         entries: list[tuple[str, Concept, Term, tuple[str, ...], tuple[str, ...], bool]] = []
-        starting: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        named: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # (concept, lang) -> names
         for concept in track(concepts, "building the fuzzy index", unit="concept"):
             person = concept.subject == PEOPLE_SUBJECT
             for term in concept.terms:
@@ -285,12 +283,13 @@ class FuzzySpotter:
                 lang, arabic = primary_language(term.lang), is_arabic(term.text)
                 bare = tuple(_without_article(w) for w in words) if arabic else words
                 entries.append((lang, concept, term, words, bare, arabic))
-                if len(words) > 1:
-                    starting[lang][bare[0]].add(concept.id)
-        generic = {lang: {word for word, named in first.items() if len(named) > 1} for lang, first in starting.items()}
+                named[(concept.id, lang)].add(bare)
+        generic: dict[str, set[str]] = defaultdict(set)  # head words a concept's own terms leave out
+        for (_, lang), names_of in named.items():  # (بحيرة of بحيرة بلخاش beside بلخاش, Lake Balkhash)
+            generic[lang].update(name[0] for name in names_of if len(name) > 1 and name[1:] in names_of)
         for lang, concept, term, words, bare, arabic in entries:
             shortest = MIN_ARABIC if arabic else MIN_LATIN
-            head = 0  # leading generic words (بحيرة of بحيرة إيسيك كول, Lake of Lake Balkhash), not of people
+            head = 0  # leading head words (بحيرة of بحيرة إيسيك كول, Lake of Lake Balkhash), not of people
             if len(words) > 1 and concept.subject != PEOPLE_SUBJECT:
                 while head < len(words) - 1 and bare[head] in generic[lang]:
                     head += 1
@@ -490,16 +489,6 @@ class FuzzySpotter:
                     return stem
         return None
 
-    def _foreign_given_name(self, text: str, tokens: list[_Token], i: int, concept: Concept) -> bool:
-        """Whether the Arabic word right before a surname is a name that is not the person's: no
-        ordinary word (a title, a verb), no glossary word, none of the person's own words."""
-        if i == 0 or not _adjacent(text, tokens[i - 1], tokens[i]):
-            return False
-        before = tokens[i - 1]
-        if not is_arabic(before.word) or before.word in self.known or zipf(before.written, "ar") >= GIVEN_NAME_ZIPF:
-            return False
-        return before.word not in own_words(concept)
-
     def _given_name_reading(self, text: str, lang: str, tokens: list[_Token], at: tuple[int, int], hit: Hit,
                             table: _KeyTable) -> Hit | None:
         """The exact surname ``hit`` over the tokens ``at`` read with the words before it as one person's
@@ -581,9 +570,6 @@ class FuzzySpotter:
                 continue  # "China" alone is not the Communist Party of China
             if rule == "surname" and table.key_of(item.word) in listed and not lists_bare_name(item.concept, lang):
                 continue  # a bare surname stays its listed bearer's: رحمنوف is the father, not the daughter
-            if rule != "full-name" and lang == "ar" and item.concept.subject == PEOPLE_SUBJECT \
-                    and self._foreign_given_name(text, tokens, i, item.concept):
-                continue  # اوزودا رحمن is Ozoda, not Emomali Rahmon
             if rule != "full-name" and lang != "ar" and is_partial_name(item.concept, item.term) \
                     and foreign_name_context(text, token.start, token.end, self.is_common, own_words(item.concept)) is not None:
                 continue
@@ -652,7 +638,7 @@ _RULE_DETAIL = {
     "full-name": "stands with the other words of {term!r}",
     "single-word": "{term!r} is a one-word term",
     "surname": "last word (surname) of {term!r}, alone",
-    "without-head": "the words of {term!r} without the generic words that head it",
+    "without-head": "the words of {term!r} without the head word that other names of the glossary drop",
 }
 
 
@@ -695,7 +681,7 @@ def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str,
         else:
             return first, last, "full-name", fuzz.ratio(" ".join(words), " ".join(item.words))
     head = item.head
-    if head and position >= head:  # the name without the generic words that head it: إيسيك كول
+    if head and position >= head:  # the name without the head words that head it: إيسيك كول
         first, last = i - position + head, i + count - 1 - position
         if first >= 0 and last < len(tokens) and all(
             _adjacent(text, tokens[k], tokens[k + 1]) for k in range(first, last)

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 
 from termbase.arabic import ARTICLE
-from termbase.matches import Hit
+from termbase.matches import Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, TermStatus
 from termbase.normalize import fold
 from termbase.spotting.wordlist import zipf
@@ -78,7 +78,8 @@ def supported(hits: Sequence[Hit], homographs: Collection[int],
     named = {hit.concept for hit in hits if hit.concept is not None and id(hit.term) not in homographs}
     kept: list[Hit] = []
     for hit in hits:
-        if id(hit.term) in homographs and hit.concept is not None:
+        if id(hit.term) in homographs and hit.concept is not None and hit.match is not MatchKind.FUZZY:
+            # (a fuzzy hit is another spelling, كابول for كابل: the common word is not written)
             near = neighbours.get(hit.concept, frozenset())
             if hit.concept not in named and not (named & near):
                 continue
