@@ -156,8 +156,9 @@ class _NameWord(NamedTuple):
                        for w in _LATIN_WORD.findall(self.term.text))
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text (a tuple: one is made per word of every text spotted)."""
+
     start: int
     end: int
     stem_start: int  # after a clitic prefix
@@ -182,10 +183,27 @@ class _Token:
         return [group for group in (long, [(self.start, self.whole)] if self.whole else [], short) if group]
 
 
-@dataclass(frozen=True, slots=True)
 class _TokenIndex:
-    starts: dict[int, int]  # where a token starts -> its index
-    ends: dict[int, int]  # where a token ends -> its index
+    """Which token starts or ends at an offset of the text, mapped on first use."""
+
+    def __init__(self, tokens: Sequence[_Token]) -> None:
+        self._tokens = tokens
+        self._starts: dict[int, int] | None = None
+        self._ends: dict[int, int] | None = None
+
+    @property
+    def starts(self) -> dict[int, int]:
+        """Where a token starts -> its index."""
+        if self._starts is None:
+            self._starts = {token.start: k for k, token in enumerate(self._tokens)}
+        return self._starts
+
+    @property
+    def ends(self) -> dict[int, int]:
+        """Where a token ends -> its index."""
+        if self._ends is None:
+            self._ends = {token.end: k for k, token in enumerate(self._tokens)}
+        return self._ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,8 +370,7 @@ class FuzzySpotter:
             tokens = list(self._arabic_words(folded if folded is not None else fold_text(text)))
         else:
             tokens = list(self._latin_words(text))
-        at = _TokenIndex({t.start: k for k, t in enumerate(tokens)}, {t.end: k for k, t in enumerate(tokens)}) \
-            if hits else _TokenIndex({}, {})
+        at = _TokenIndex(tokens)
         hits = self._read_given_names(text, lang, tokens, at, hits, table)
         found: list[Hit] = []
         taken: set[int] = set()  # tokens inside a fuzzy hit already made
