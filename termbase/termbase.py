@@ -27,8 +27,8 @@ from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.context import resolve_by_related
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
-from termbase.spotting.automaton import SpotIndex, cache_parts
 from termbase.spotting.homographs import homograph_terms, neighbourhoods, supported
+from termbase.spotting.index import SpotIndex, cache_parts
 from termbase.spotting.nested import Nesting, nest
 from termbase.spotting.names import is_partial_name, person_filter, resolve_by_neighbour, resolve_by_title
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact

@@ -1,4 +1,4 @@
-"""What one automaton match stands for: a key found with a clitic chain, read as concept and term.
+"""What one match of the spotting index stands for: a key found with a clitic chain, read as concept and term.
 
 A key may be shared by several terms (a surname of two presidents, a term and its variant) and each
 of its entries accepts its own clitic chains. Which entries accept the chain, which concept and

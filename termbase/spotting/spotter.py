@@ -17,7 +17,7 @@ from termbase.langtags import primary_language
 from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept
 from termbase.normalize import FoldedText, fold, fold_text
-from termbase.spotting.automaton import PREFIX_BITS, PREFIX_MASK, Matches, SpotIndex
+from termbase.spotting.index import PREFIX_BITS, PREFIX_MASK, Matches, SpotIndex
 from termbase.spotting.readings import Rendering
 
 __all__ = ["guess_language", "longest_disjoint", "resolve_ambiguity", "resolve_by_marks", "spot_exact"]
@@ -79,7 +79,7 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     key and prefix alone is read from memoized readings (:mod:`termbase.spotting.readings`), most
     of them plain (one concept, one term: a dictionary lookup and the comparison with the written
     text), positions are mapped to the original text as arrays, and a hit is a tuple made directly."""
-    if lang not in index.automata:
+    if lang not in index.tables:
         return []
     matches = index.scan(lang, folded.folded)
     kept = longest_disjoint(matches)

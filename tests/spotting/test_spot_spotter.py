@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from termbase import Termbase
 from termbase.matches import MatchKind
-from termbase.spotting.automaton import PREFIX_BITS, Matches
+from termbase.spotting.index import PREFIX_BITS, Matches
 from termbase.spotting.spotter import longest_disjoint
 
 GURBANGULY = "gurbanguly-berdimuhamedov"
@@ -155,7 +155,7 @@ def test_longest_disjoint_agrees_with_one_greedy_pass(matches: Matches) -> None:
 
 @pytest.mark.parametrize("order", ["short first", "long first"])
 def test_a_word_that_is_a_key_is_not_read_as_clitic_and_shorter_key(tmp_path: Path, order: str) -> None:
-    """وباث is a glossary word and also و + باث: the automaton keeps one reading per word, the
+    """وباث is a glossary word and also و + باث: the index keeps one reading per word, the
     whole word as the glossary writes it, whatever the order of the concepts."""
     concepts = [
         "- id: bath\n  terms:\n    ar: [{term: باث, status: preferred, pos: properNoun}]\n",

@@ -1,32 +1,28 @@
-"""The compiled spotting index: one Aho-Corasick automaton per language over stem keys.
+"""The compiled spotting index: per language, a hashed table of the word runs of its stem keys.
 
-Each key — a folded stem — is a word of the automaton. The folded text is scanned backwards (the
-words are stored reversed), so a match ends where its word begins. In English a key has a separator
-on both sides. In Arabic a key of :data:`MIN_STEM` letters or more is a word with the separator
-after it only, and a match counts when a separator comes before the stem, or a clitic chain that
-the key accepts (و, بال, لل …) with a separator before it, read off the text by array operations;
-a shorter key, which would end too many longer words, is a word once per chain it accepts
-(indexing every key so made the Arabic automaton 18 times larger: 3.4 M words at 100k terms).
-Only whole words reach the spotter. The clitics and articles that news copy writes apart
-(لـ, الـ) are words of the automaton too. Exact spotting is one pass over the text
-whatever the size of the glossary; :meth:`SpotIndex.scan` returns its matches as arrays.
+Each key — a folded stem — is one or more whole words. A text is folded, cut into words, and
+every run of words whose hash is a key's (:mod:`termbase.spotting.ngrams`) is compared with the
+key: in English a key is a run of whole words. In Arabic a run may also begin inside its first
+word, after a clitic chain glued to it (و, بال, لل …): the chains a word begins with are read off
+the text by array operations, and the match counts when the key accepts the chain. The clitics
+and articles that news copy writes apart (لـ, الـ) are looked up the same way, as words.
+Exact spotting costs a few array passes over the text whatever the size of the glossary;
+:meth:`SpotIndex.scan` returns its matches as arrays.
 
 The index is stored in the user's cache (:mod:`termbase.cache`), keyed on the glossaries' digest
 and the digest of the code that builds it, every file verified against the entry's manifest before
-it is read: the keys as text, the entry tables as memory-mapped numpy arrays (never pickles), and
-no automaton file — each language's automaton is made again from its keys on first use.
+it is read: the keys as text and the entry tables as memory-mapped numpy arrays (never pickles).
+The hash tables are not stored: a language's table is made again from its keys, with array
+operations, when a text in it is first scanned.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import chain
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, overload
 
-import ahocorasick
 import numpy as np
 import numpy.typing as npt
 
@@ -42,6 +38,7 @@ from termbase.spotting.forms import (
     SurfaceForm,
     surface_forms,
 )
+from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words
 from termbase.spotting.readings import Plain, Reading, read_attached, read_detached
 
 __all__ = ["TABLES", "Matches", "SpotIndex"]
@@ -50,27 +47,25 @@ Positions = npt.NDArray[np.int64]
 
 TABLES = "concepts.json"
 """The cache entry file naming the concepts and languages; see :meth:`SpotIndex.save` for the rest."""
+INDEX_SCHEME = "spot-word-runs-1"
+"""Name and version of the index layout; part of a stored index's cache key."""
 _DEFINITENESS = list(Definiteness)
 _DEFINITENESS_CODE = {d: code for code, d in enumerate(_DEFINITENESS)}
 ALL_PREFIXES = INDEFINITE_PREFIXES | DEFINITE_PREFIXES
 """Every attached prefix that :meth:`SurfaceForm.accepts` can accept (ل + ل… is among them)."""
 PREFIXES: tuple[str, ...] = ("",) + tuple(sorted(ALL_PREFIXES - {""}))
-"""Prefix numbers: an automaton value is ``key number << PREFIX_BITS | prefix number``."""
+"""Prefix numbers: a match value is ``key number << PREFIX_BITS | prefix number``."""
 PREFIX_BITS = 6
 PREFIX_MASK = (1 << PREFIX_BITS) - 1
-"""``value & PREFIX_MASK`` is the prefix number of an automaton value."""
+"""``value & PREFIX_MASK`` is the prefix number of a match value."""
 _PREFIX_NUMBER = {prefix: number for number, prefix in enumerate(PREFIXES)}
 _PREFIX_LENGTHS = np.array([len(prefix) for prefix in PREFIXES], dtype=np.int64)
-STEM = PREFIX_MASK
-"""Prefix number of a stem word of the automaton: the chain before it is read off the text."""
-MIN_STEM = 5
-"""Arabic keys this long or longer are stem words; shorter ones are indexed with each chain."""
-assert len(PREFIXES) < STEM
+_LONGEST_PREFIX = max(len(prefix) for prefix in PREFIXES)
+assert len(PREFIXES) <= PREFIX_MASK
 DETACHED_WORDS = DETACHED_CLITICS | DETACHED_ARTICLES
-"""Clitics and articles written apart; in prefixed languages the automaton finds them too, under
-the key number one past the last key, so that one scan tells where they stand."""
+"""Clitics and articles written apart; in prefixed languages the scan reports where they stand."""
 PREFIXED_LANGUAGES = frozenset({"ar"})
-"""Languages whose keys are also indexed with the clitic chains they accept glued in front."""
+"""Languages whose keys are also found with the clitic chains they accept glued in front."""
 
 
 class Matches(NamedTuple):
@@ -94,13 +89,11 @@ class Matches(NamedTuple):
 
 
 class SpotIndex:
-    """Per language: an automaton from key to key number, and the entries of each key."""
+    """Per language: a table from key to key number, and the entries of each key."""
 
     def __init__(self) -> None:
-        self.automata = _Automata()
+        self.tables = _Tables()
         self.entries: dict[str, Sequence[tuple[KeyEntry, ...]]] = {}
-        self.key_lengths: dict[str, Positions] = {}
-        """Per language, the length of each key, by key number (detached words: 0)."""
         self.readings: dict[str, dict[int, Reading]] = {}
         """Per language, memo of :meth:`reading` by match value."""
         self.plain_readings: dict[str, dict[int, Plain]] = {}
@@ -111,7 +104,7 @@ class SpotIndex:
 
     @classmethod
     def build(cls, concepts: Sequence[Concept]) -> SpotIndex:
-        """Generate every surface form of every term and compile the automata."""
+        """Generate every surface form of every term and hash the keys."""
         return cls._build(concepts)
 
     @classmethod
@@ -124,102 +117,59 @@ class SpotIndex:
                     keys.setdefault(form.key, []).append(KeyEntry(concept, term, form))
         index = cls()
         for lang, keys in by_lang.items():
-            order = _frequent_letters_first(keys)
-            index._add_language(lang, [(key, tuple(keys[key])) for key in sorted(keys, key=order)])
+            index._add_language(lang, [(key, tuple(keys[key])) for key in sorted(keys)])
         return index
 
     def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
-        if not keys and lang not in PREFIXED_LANGUAGES:  # every term folds to nothing ("...", U+200D):
-            return  # the language spots nothing (an automaton without words cannot even scan)
         self.entries[lang] = [entries for _, entries in keys]
-        self.key_lengths[lang] = _key_lengths([key for key, _ in keys], lang)
+        self._add_keys(lang, "\n".join(key for key, _ in keys))
         if lang in PREFIXED_LANGUAGES:
-            self.accepted[lang] = np.array([_prefix_mask(_accepted(entries)) for _, entries in keys] + [0],
+            self.accepted[lang] = np.array([_prefix_mask(_accepted(entries)) for _, entries in keys],
                                            dtype=np.int64)
-        self.automata.add(lang, [key for key, _ in keys], self.accepted.get(lang))
+
+    def _add_keys(self, lang: str, keys: str) -> None:
+        """The keys of ``lang``, one per line in key number order."""
+        self.tables.add(lang, keys)
 
     # -- scanning -----------------------------------------------------------------------------
 
     def scan(self, lang: str, folded: str) -> Matches:
-        """Every whole-word match of a key of ``lang`` in the ``folded`` text, in one backward pass.
+        """Every whole-word match of a key of ``lang`` in the ``folded`` text, in text order.
 
         Overlapping matches (nested terms) are all returned; choosing among them is the caller's.
         """
-        automaton = self.automata.get(lang)
-        if automaton is None:
+        table = self.tables.get(lang)
+        if table is None:
             empty = np.zeros(0, dtype=np.int64)
             return Matches(empty, empty, empty, empty, [])
-        padded = " " + folded + " "
-        raw = np.fromiter(chain.from_iterable(automaton.iter(padded[::-1])), dtype=np.int64).reshape(-1, 2)
-        raw = raw[::-1]  # the backward scan reports the last word first
+        words = text_words(folded)
+        every = np.arange(len(words.starts), dtype=np.int64)
         if lang in PREFIXED_LANGUAGES:
-            return self._scan_stems(lang, padded, len(folded), raw)
-        # A reversed word ends on the separator before the match: reversed position ``end`` is
-        # padded position ``len(padded) - 1 - end``, folded position one less, and the match
-        # starts just after it.
-        starts = len(folded) + 1 - raw[:, 0]
-        values = raw[:, 1]
-        stops = starts + self.key_lengths[lang][values >> PREFIX_BITS]
-        return Matches(starts, starts, stops, values, [])
-
-    def _scan_stems(self, lang: str, padded: str, length: int, raw: Positions) -> Matches:
-        """Matches of a prefixed language. A whole word (a short key with its chain, or a clitic
-        written apart) starts after the separator it ends on; a stem word is a word only when
-        what stands between the separator before it and the stem is nothing or a clitic chain
-        that one of the key's entries accepts."""
-        values = raw[:, 1]
-        numbers = values >> PREFIX_BITS
-        apart = numbers == len(self.entries[lang])
-        detached: list[tuple[int, int, str]] = []
-        if apart.any():  # clitics and articles written apart are whole words (separator both sides)
-            starts = length + 1 - raw[apart, 0]
-            words = (values[apart] & PREFIX_MASK).tolist()
-            detached = [(start, start + len(PREFIXES[word]), PREFIXES[word])
-                        for start, word in zip(starts.tolist(), words)]
-            raw, numbers, values = raw[~apart], numbers[~apart], values[~apart]
-        stem_word = (values & PREFIX_MASK) == STEM
-        whole = ~stem_word
-        whole_prefix = values[whole] & PREFIX_MASK
-        whole_stems = length + 1 - raw[whole, 0] + _PREFIX_LENGTHS[whole_prefix]
-        whole_numbers = numbers[whole]
-        raw, numbers = raw[stem_word], numbers[stem_word]
-        # the reversed stem word ends on the stem's first letter: folded position length - end
-        stems = length - raw[:, 0]
-        codes = (np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) if len(stems)
-                 else np.zeros(0, dtype=np.int64))
-        prefix = np.full(len(stems), -1, dtype=np.int64)
-        before = codes[stems]  # padded position s holds the folded letter before the stem
-        prefix[before == _SPACE] = 0
-        glued = np.flatnonzero(before != _SPACE)
-        for size, (hashes, prefix_numbers) in _PREFIX_TABLES.items():
-            if not len(glued):
-                break
-            at = stems[glued]
-            ok = at - size >= 0
-            at = np.where(ok, at, size)
-            ok &= codes[at - size] == _SPACE  # a separator before the prefix
-            hashed = np.zeros(len(at), dtype=np.int64)
-            for offset in range(size):
-                hashed = hashed * _HASH_BASE + _hash_letter(codes[at - size + 1 + offset])
-            found = np.minimum(np.searchsorted(hashes, hashed), len(hashes) - 1)
-            ok &= hashes[found] == hashed
-            prefix[glued[ok]] = prefix_numbers[found[ok]]
-            glued = glued[~ok]
-        keep = prefix >= 0
-        keep[keep] = (self.accepted[lang][numbers[keep]] >> prefix[keep]) & 1 == 1
-        stems = np.concatenate((stems[keep], whole_stems))
-        numbers = np.concatenate((numbers[keep], whole_numbers))
-        prefix = np.concatenate((prefix[keep], whole_prefix))
-        starts = stems - _PREFIX_LENGTHS[prefix]
-        stops = stems + self.key_lengths[lang][numbers]
+            chained, skips, chains = _glued_chains(words)
+            word_numbers = np.concatenate((every, chained))
+            stems = np.concatenate((words.starts, words.starts[chained] + skips))
+            prefixes = np.concatenate((np.zeros(len(every), dtype=np.int64), chains))
+            hashes = np.concatenate((words.hashes, tail_hashes(words, chained, skips)))
+        else:
+            word_numbers, stems, prefixes, hashes = every, words.starts, np.zeros(len(every), dtype=np.int64), words.hashes
+        runs = table.find(words, word_numbers, hashes)
+        stems, prefixes, numbers, stops = stems[runs.queries], prefixes[runs.queries], runs.keys, runs.stops
+        if lang in PREFIXED_LANGUAGES:  # the key accepts the chain glued to it (no chain: always)
+            accepted = np.flatnonzero((self.accepted[lang][numbers] >> prefixes) & 1)
+            stems, prefixes, numbers, stops = stems[accepted], prefixes[accepted], numbers[accepted], stops[accepted]
+        # a hash names a key up to a collision: the text must spell the key
+        same = np.flatnonzero(table.spelled(words.codes, stems, stops, numbers))
+        stems, prefixes, numbers, stops = stems[same], prefixes[same], numbers[same], stops[same]
+        starts = stems - _PREFIX_LENGTHS[prefixes]
         # one word read two ways (وباث as the key وباث, or و + باث): the longer key wins
-        order = np.lexsort((_PREFIX_LENGTHS[prefix], stops, starts))
-        starts, stems, stops, numbers, prefix = (a[order] for a in (starts, stems, stops, numbers, prefix))
-        if len(starts) > 1:
+        order = np.lexsort((_PREFIX_LENGTHS[prefixes], stops, starts))
+        starts, stems, stops, numbers, prefixes = (a[order] for a in (starts, stems, stops, numbers, prefixes))
+        if len(starts) > 1 and lang in PREFIXED_LANGUAGES:
             first = np.ones(len(starts), dtype=bool)
             first[1:] = (starts[1:] != starts[:-1]) | (stops[1:] != stops[:-1])
-            starts, stems, stops, numbers, prefix = (a[first] for a in (starts, stems, stops, numbers, prefix))
-        return Matches(starts, stems, stops, numbers << PREFIX_BITS | prefix, detached)
+            starts, stems, stops, numbers, prefixes = (a[first] for a in (starts, stems, stops, numbers, prefixes))
+        detached = _detached(folded, words, starts, stops) if lang in PREFIXED_LANGUAGES else []
+        return Matches(starts, stems, stops, numbers << PREFIX_BITS | prefixes, detached)
 
     def reading(self, lang: str, value: int) -> Reading:
         """What a match value stands for (memoized in :attr:`readings`)."""
@@ -247,20 +197,18 @@ class SpotIndex:
     # arrays loaded memory-mapped: ``<lang>.rows.npy`` ([concept number, term position in the
     # concept, definiteness code, variant] per entry, grouped by key), ``<lang>.offsets.npy``
     # (where each key's rows start) and, in prefixed languages, ``<lang>.accepted.npy``; then
-    # ``concepts.json``, the concept ids the rows number and the languages. No automaton file: a
-    # language's automaton is made again from its keys when a text in it is first scanned (one
-    # word per key: 0.4-0.5 s at 100k terms, quicker than pyahocorasick's own load of the same
-    # automaton, and no native loader ever reads cached bytes). Key entries are made from the
-    # rows only when a match needs them.
+    # ``concepts.json``, the concept ids the rows number and the languages. No hash table file: a
+    # language's table is made again from its keys, with array operations, when a text in it is
+    # first scanned. Key entries are made from the rows only when a match needs them.
 
     def save(self, writer: EntryWriter) -> None:
-        """Write the automata and tables into a new cache entry."""
+        """Write the keys and entry tables into a new cache entry."""
         self._save(writer)
 
     def _save(self, writer: EntryWriter) -> None:
         concept_numbers: dict[str, int] = {}
         term_positions: dict[int, tuple[int, int]] = {}  # id(term) -> (concept number, position)
-        for lang in self.automata:
+        for lang in self.tables:
             entries = self.entries[lang]
             keys: list[str] = []
             rows: list[tuple[int, int, int, int]] = []
@@ -288,7 +236,7 @@ class SpotIndex:
             _save_array(writer, f"{lang}.offsets.npy", np.array(offsets, dtype=np.int64))
             if lang in self.accepted:
                 _save_array(writer, f"{lang}.accepted.npy", self.accepted[lang])
-        tables = {"concepts": list(concept_numbers), "languages": sorted(self.automata)}
+        tables = {"concepts": list(concept_numbers), "languages": sorted(self.tables)}
         writer.write_bytes(TABLES, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
 
     @classmethod
@@ -311,7 +259,8 @@ class SpotIndex:
             term_langs = [primary_language(term.lang) for concept in numbered for term in concept.terms]
             index = cls()
             for lang in tables["languages"]:
-                keys = entry.read_bytes(f"{lang}.keys").decode("utf-8").split("\n")
+                text = entry.read_bytes(f"{lang}.keys").decode("utf-8")
+                keys = text.split("\n") if text else []
                 rows = _load_array(entry, f"{lang}.rows.npy", np.int32, 2)
                 offsets = _load_array(entry, f"{lang}.offsets.npy", np.int64, 1)
                 if (len(offsets) != len(keys) + 1 or offsets[0] != 0 or offsets[-1] != len(rows)
@@ -328,43 +277,16 @@ class SpotIndex:
                         return None
                 if lang in PREFIXED_LANGUAGES:
                     accepted = _load_array(entry, f"{lang}.accepted.npy", np.int64, 1)
-                    if len(accepted) != len(keys) + 1:
+                    if len(accepted) != len(keys):
                         return None
                     index.accepted[lang] = accepted
                 if len(set(keys)) != len(keys):
                     return None
-                index.automata.add(lang, keys, index.accepted.get(lang))
+                index._add_keys(lang, text)
                 index.entries[lang] = _StoredEntries(lang, keys, rows, offsets, numbered)
-                index.key_lengths[lang] = _key_lengths(keys, lang)
             return index
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
-
-
-class _Automata(Mapping[str, Any]):
-    """The automaton of each language, made from the language's keys when first asked for."""
-
-    def __init__(self) -> None:
-        self._keys: dict[str, tuple[list[str], Positions | None]] = {}
-        self._made: dict[str, Any] = {}
-
-    def add(self, lang: str, keys: list[str], accepted: Positions | None) -> None:
-        """The keys of ``lang``, in key number order, and (prefixed languages) their chain masks."""
-        self._keys[lang] = (keys, accepted)
-        self._made.pop(lang, None)
-
-    def __getitem__(self, lang: str) -> Any:
-        made = self._made.get(lang)
-        if made is None:
-            keys, accepted = self._keys[lang]
-            made = self._made[lang] = _automaton(keys, lang, accepted)
-        return made
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
 
 
 class _StoredEntries(Sequence[tuple[KeyEntry, ...]]):
@@ -415,29 +337,6 @@ def _load_array(entry: Entry, name: str, dtype: Any, dimensions: int) -> npt.NDA
     return array
 
 
-def _frequent_letters_first(keys: Iterable[str]) -> Callable[[str], str]:
-    """Sort key that makes the automaton list each node's children most frequent letter first.
-
-    pyahocorasick looks a child up by scanning the node's list of children in the order they
-    were added; adding the keys in the order of their reversed letters, ranked by how often each
-    letter occurs in the keys, puts the common letters at the front of every list. Measured on
-    100k generated terms per language: 5 % (Arabic) to 15 % (English) off the scan.
-
-    The order also settles a word that two readings share (وباث as the key وباث, or و + باث):
-    the automaton keeps one value per word, the last one added, and a key sorts after every key
-    it ends with, so the longer key — the word as the glossary writes it — always wins.
-    """
-    counts = Counter(chain.from_iterable(keys))
-    ranks = str.maketrans({letter: chr(rank) for rank, (letter, _) in enumerate(counts.most_common())})
-    return lambda key: key[::-1].translate(ranks)
-
-
-def _key_lengths(keys: list[str], lang: str) -> Positions:
-    """Key lengths by key number; in prefixed languages one more, 0, for the detached words."""
-    lengths = [len(key) for key in keys] + ([0] if lang in PREFIXED_LANGUAGES else [])
-    return np.array(lengths, dtype=np.int64)
-
-
 _ACCEPTED: dict[tuple[int, bool], frozenset[str]] = {}
 
 
@@ -463,65 +362,103 @@ def _prefix_mask(accepted: frozenset[str]) -> int:
     return 1 | sum(1 << _PREFIX_NUMBER[prefix] for prefix in accepted)
 
 
-_HASH_BASE = 0x200
-
-
-def _hash_letter(codes: Positions) -> Positions:
-    """A letter of the Arabic block as 1-256, anything else 0 (never a letter of a chain): four
-    letters make an exact 36-bit number."""
-    inside = (codes >= 0x0600) & (codes <= 0x06FF)
-    return np.where(inside, codes - 0x05FF, 0)
-
-
-def _prefix_tables() -> dict[int, tuple[Positions, Positions]]:
-    """Per prefix length, the sorted hashes of the prefixes' letters and their prefix numbers."""
-    tables: dict[int, list[tuple[int, int]]] = {}
+def _chain_tables() -> tuple[npt.NDArray[np.uint8], dict[int, Positions]]:
+    """The letters of the clitic chains numbered from 1 (any other code: 0), and per chain length
+    the prefix number of every packed run of that many such numbers (0: not a chain)."""
+    letters = sorted({char for prefix in PREFIXES for char in prefix})
+    assert len(letters) < 8  # a letter's number takes three bits
+    numbered = np.zeros(max(map(ord, letters)) + 1, dtype=np.uint8)
+    for number, char in enumerate(letters, 1):
+        numbered[ord(char)] = number
+    chains: dict[int, Positions] = {}
     for number, prefix in enumerate(PREFIXES):
         if prefix:
-            hashed = 0
+            table = chains.setdefault(len(prefix), np.zeros(8 ** len(prefix), dtype=np.int64))
+            packed = 0
             for char in prefix:
-                hashed = hashed * _HASH_BASE + int(_hash_letter(np.array([ord(char)]))[0])
-            tables.setdefault(len(prefix), []).append((hashed, number))
-    return {size: (np.array([h for h, _ in sorted(rows)], dtype=np.int64),
-                   np.array([n for _, n in sorted(rows)], dtype=np.int64)) for size, rows in sorted(tables.items())}
+                packed = packed * 8 + int(numbered[ord(char)])
+            table[packed] = number
+    return numbered, dict(sorted(chains.items()))
 
 
-_PREFIX_TABLES = _prefix_tables()
-_SPACE = ord(" ")
+_CHAIN_LETTERS, _CHAINS = _chain_tables()
 
 
-def _automaton(keys: list[str], lang: str, accepted: Positions | None) -> Any:
-    """The automaton of a language's keys (in key number order). Reversed words, because the
-    folded text is scanned backwards so that a match ends where its word begins: separator, key,
-    separator. In a prefixed language a key of :data:`MIN_STEM` letters or more is one word, the
-    stem and the separator after it, under the prefix number :data:`STEM` (the clitic chain glued
-    in front is read off the text, see :meth:`SpotIndex.scan`); a shorter key, which would end
-    too many longer words, is a word once per chain it accepts, as are the clitics and articles
-    written apart."""
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    prefixed = accepted is not None
-    masks = accepted.tolist() if accepted is not None else None
-    for number, key in enumerate(keys):
-        if masks is None:
-            automaton.add_word((" " + key + " ")[::-1], number << PREFIX_BITS)
-        elif len(key) >= MIN_STEM:
-            automaton.add_word((key + " ")[::-1], number << PREFIX_BITS | STEM)
-        else:
-            mask = masks[number]
-            for prefix_number, prefix in enumerate(PREFIXES):
-                if mask >> prefix_number & 1:
-                    automaton.add_word((" " + prefix + key + " ")[::-1], number << PREFIX_BITS | prefix_number)
-    if prefixed:
-        for word in sorted(DETACHED_WORDS):
-            if not automaton.exists((" " + word + " ")[::-1]):  # a key of that spelling stays a key
-                automaton.add_word((" " + word + " ")[::-1], len(keys) << PREFIX_BITS | _PREFIX_NUMBER[word])
-    automaton.make_automaton()
-    return automaton
+def _glued_chains(words: TextWords) -> tuple[Positions, Positions, Positions]:
+    """Every clitic chain a word begins with, a letter or more left after it: the word's number,
+    the chain's length and its prefix number."""
+    lengths = words.stops - words.starts
+    codes = words.codes
+
+    def letter(at: Positions) -> Positions:
+        code = codes[at].astype(np.int64)
+        return np.where(code < len(_CHAIN_LETTERS), _CHAIN_LETTERS[np.minimum(code, len(_CHAIN_LETTERS) - 1)],
+                        0).astype(np.int64)
+
+    chained = np.flatnonzero(lengths > 1)
+    packed = letter(words.starts[chained])
+    keep = np.flatnonzero(packed)
+    chained, packed = chained[keep], packed[keep]
+    found: list[tuple[Positions, Positions, Positions]] = []
+    for size, table in _CHAINS.items():
+        if size > 1:  # the chain's next letter, words long enough only
+            chained, packed = chained[lengths[chained] > size], packed[lengths[chained] > size]
+            following = letter(words.starts[chained] + size - 1)
+            keep = np.flatnonzero(following)
+            chained, packed = chained[keep], packed[keep] * 8 + following[keep]
+        numbers = table[packed]
+        ok = np.flatnonzero(numbers)
+        found.append((chained[ok], np.full(ok.size, size, dtype=np.int64), numbers[ok]))
+    return (np.concatenate([at for at, _, _ in found]), np.concatenate([sizes for _, sizes, _ in found]),
+            np.concatenate([numbers for _, _, numbers in found]))
+
+
+_DETACHED_HASHES = np.unique(text_words(" ".join(sorted(DETACHED_WORDS))).hashes)
+
+
+def _detached(folded: str, words: TextWords, starts: Positions, stops: Positions) -> list[tuple[int, int, str]]:
+    """``(start, stop, word)`` of each clitic or article written apart, unless a key match spells
+    the same whole word (``starts``/``stops``, in that order): a key of that spelling stays a key."""
+    lengths = words.stops - words.starts
+    short = np.flatnonzero(lengths <= _LONGEST_PREFIX)
+    found = short[np.isin(words.hashes[short], _DETACHED_HASHES)]
+    if not found.size:
+        return []
+    spans = starts * (len(folded) + 1) + stops  # ascending, as the matches are sorted
+    candidates = words.starts[found] * (len(folded) + 1) + words.stops[found]
+    place = np.minimum(np.searchsorted(spans, candidates), max(len(spans) - 1, 0))
+    free = spans[place] != candidates if len(spans) else np.ones(len(found), dtype=bool)
+    apart = [(start, stop, folded[start:stop]) for start, stop
+             in zip(words.starts[found[free]].tolist(), words.stops[found[free]].tolist())]
+    return [(start, stop, word) for start, stop, word in apart if word in DETACHED_WORDS]
+
+
+class _Tables(Mapping[str, KeyTable]):
+    """The key table of each language, made from the language's keys when first asked for."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, str] = {}
+        self._made: dict[str, KeyTable] = {}
+
+    def add(self, lang: str, keys: str) -> None:
+        """The keys of ``lang``, one per line in key number order."""
+        self._keys[lang] = keys
+        self._made.pop(lang, None)
+
+    def __getitem__(self, lang: str) -> KeyTable:
+        made = self._made.get(lang)
+        if made is None:
+            made = self._made[lang] = KeyTable(self._keys[lang])
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def cache_parts() -> tuple[str, ...]:
     """What a stored index depends on besides the glossaries and termbase's code: the folding
-    scheme's name and the automaton library's version (its file format)."""
-    from importlib.metadata import version
-
-    return (FOLDING_SCHEME, f"pyahocorasick-{version('pyahocorasick')}")
+    scheme's name and the index layout's."""
+    return (FOLDING_SCHEME, INDEX_SCHEME)

@@ -1,0 +1,291 @@
+"""Hashed word runs: which runs of whole words of a folded text are keys, found with array operations.
+
+A folded text's words are its runs of characters between single spaces, and a key (a folded
+term) is one or more such words. Every word gets a 64-bit polynomial hash,
+
+    h(w) = sum of code(w[i]) * B**i   (mod 2**64),
+
+from one cumulative sum over the text's letters, so the hash of any tail of a word (a word read
+without the clitic chain glued to it) is a difference of two sums times a power of the inverse
+of B. The hash of a run of words is ``H = H * M + h(next word)``. The keys' hashes, and the hashes
+of their word prefixes (``a b`` for the key ``a b c``), are stored in an open-addressing table
+(linear probing, as numpy arrays); a text is searched one word further per round, each round
+keeping only the runs that begin some key, so a glossary of any size costs the same few array
+passes. A hash names a key only up to a collision, so every run is compared with its key, letter
+by letter, before it counts (:meth:`KeyTable.spelled`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["KeyTable", "Runs", "TextWords", "tail_hashes", "text_words"]
+
+Positions = npt.NDArray[np.int64]
+Hashes = npt.NDArray[np.uint64]
+Codes = npt.NDArray[np.uint8] | npt.NDArray[np.uint32]
+
+_BASE = 0x100000001B3  # the 64-bit FNV prime: odd, so it has an inverse modulo 2**64
+_WORD_STEP = np.uint64(0x9E3779B97F4A7C15)
+"""M of ``H = H * M + h(word)``: odd, with its bits spread."""
+_SLOT_MIX = np.uint64(0xFF51AFD7ED558CCD)
+"""Odd multiplier whose top bits pick a hash's home slot (Fibonacci hashing)."""
+_SPACE = ord(" ")
+_LINE = ord("\n")
+_EMPTY = np.uint64(0)
+"""A free slot; a hash of 0 is stored as 1 (:func:`_stored`)."""
+
+
+_CHUNK_BITS = 18
+_CHUNK = 1 << _CHUNK_BITS
+"""Letters are weighted by B to the power of their position modulo this: two tables of that many
+powers (2 MB each) serve a text of any length."""
+
+
+def _powers(base: int, count: int) -> Hashes:
+    powers = np.empty(count, dtype=np.uint64)
+    powers[0] = 1
+    filled = 1
+    while filled < count:  # doubling: B**(i + filled) = B**i * B**filled
+        step = min(filled, count - filled)
+        np.multiply(powers[:step], np.uint64(int(powers[filled - 1]) * base % (1 << 64)),
+                    out=powers[filled:filled + step])
+        filled += step
+    return powers
+
+
+_TABLES: list[Hashes] = []
+
+
+def _power_tables() -> tuple[Hashes, Hashes]:
+    """B**i and B**-i for i below :data:`_CHUNK` (made on first use)."""
+    if not _TABLES:
+        _TABLES.extend((_powers(_BASE, _CHUNK), _powers(pow(_BASE, -1, 1 << 64), _CHUNK)))
+    return _TABLES[0], _TABLES[1]
+
+
+def _stored(hashes: Hashes) -> Hashes:
+    """The form a hash takes in the table: never 0, the free-slot marker."""
+    return hashes + (hashes == _EMPTY)
+
+
+class TextWords(NamedTuple):
+    """The words of a folded text and the running sum their hashes are read from."""
+
+    codes: Codes
+    """The code point of each character of the text (bytes when it is ASCII)."""
+    starts: Positions
+    """Where each word begins."""
+    stops: Positions
+    """Where it ends (exclusive)."""
+    sums: Hashes
+    """``sums[i]``: the sum of ``code * B**(position % CHUNK)`` over the first ``i`` characters."""
+    hashes: Hashes
+    """The hash of each whole word."""
+
+
+def text_words(text: str, *, lines: bool = False) -> TextWords:
+    """The words of ``text`` (separated by a space, or with ``lines`` a line break too) and their
+    hashes."""
+    codes: Codes = (np.frombuffer(text.encode("ascii"), dtype=np.uint8) if text.isascii()
+                    else np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+    letters = codes != _SPACE
+    if lines:
+        letters &= codes != _LINE
+    edges = np.zeros(codes.size + 2, dtype=np.int8)
+    edges[1:-1] = letters
+    bounds = np.flatnonzero(edges[1:] != edges[:-1])
+    starts, stops = bounds[0::2], bounds[1::2]
+    powers = _power_tables()[0]
+    sums = np.empty(codes.size + 1, dtype=np.uint64)
+    sums[0] = 0
+    for at in range(0, codes.size, _CHUNK):  # a separator's weight is never read
+        piece = codes[at:at + _CHUNK]
+        np.multiply(piece, powers[:piece.size], out=sums[at + 1:at + 1 + piece.size])
+    np.cumsum(sums[1:], out=sums[1:])
+    return TextWords(codes, starts, stops, sums, _span_hashes(codes, sums, starts, stops))
+
+
+def _span_hashes(codes: Codes, sums: Hashes, starts: Positions, stops: Positions) -> Hashes:
+    """The hash of the letters from each of ``starts`` to its stop (both in one word)."""
+    inverse = _power_tables()[1]
+    hashes = (sums[stops] - sums[starts]) * inverse[starts & (_CHUNK - 1)]
+    across = np.flatnonzero((starts >> _CHUNK_BITS) != ((stops - 1) >> _CHUNK_BITS))
+    for at, start, stop in zip(across.tolist(), starts[across].tolist(), stops[across].tolist()):
+        hashed = 0  # weighted from two chunks' powers: hashed letter by letter (Horner, from the end)
+        for code in reversed(codes[start:stop].tolist()):
+            hashed = (hashed * _BASE + code) & 0xFFFFFFFFFFFFFFFF
+        hashes[at] = hashed
+    return hashes
+
+
+def tail_hashes(words: TextWords, word_numbers: Positions, skips: Positions) -> Hashes:
+    """The hash of each word of ``word_numbers`` read from its letter ``skips`` on."""
+    return _span_hashes(words.codes, words.sums, words.starts[word_numbers] + skips, words.stops[word_numbers])
+
+
+class Runs(NamedTuple):
+    """Runs of words that hash like a key: which query, which key, where the run ends."""
+
+    queries: Positions
+    """The position of each run's query in the arrays given to :meth:`KeyTable.find`."""
+    keys: Positions
+    """The key number whose hash it has."""
+    stops: Positions
+    """Where its last word ends."""
+
+
+class KeyTable:
+    """The keys of a language, as hashes of their word runs in an open-addressing table."""
+
+    def __init__(self, keys: str) -> None:
+        """Hash the keys of ``keys``, one per line (folded; numbered from 0 in line order). A key
+        with an empty word (two spaces in a row, or one at an end) is never a run of a folded
+        text's words: it is left out."""
+        words = text_words(keys, lines=True)
+        self.codes: Codes = words.codes
+        """The keys' letters (for :meth:`spelled`)."""
+        breaks = np.flatnonzero(words.codes == _LINE)
+        self.key_starts: Positions = np.concatenate(([0], breaks + 1)) if keys else np.zeros(0, dtype=np.int64)
+        """Where each key begins in :attr:`codes`."""
+        self.key_lengths: Positions = (np.append(breaks, words.codes.size) - self.key_starts if keys
+                                       else np.zeros(0, dtype=np.int64))
+        """How many letters and separators each key has."""
+        count = len(self.key_starts)
+        key_of_word = np.searchsorted(breaks, words.starts)
+        per_key = np.bincount(key_of_word, minlength=count)
+        spaces = np.bincount(np.searchsorted(breaks, np.flatnonzero(words.codes == _SPACE)), minlength=count)
+        numbers = np.flatnonzero(per_key == spaces + 1)  # no empty word
+        counts = per_key[numbers]
+        first_words = (np.cumsum(per_key) - per_key)[numbers]
+        running = np.zeros(len(numbers), dtype=np.uint64)
+        begun: list[Hashes] = []  # the hashes of the keys' proper word prefixes
+        for depth in range(int(counts.max(initial=0))):
+            longer = counts > depth
+            running[longer] = running[longer] * _WORD_STEP + words.hashes[first_words[longer] + depth]
+            begun.append(_stored(running[counts > depth + 1]))
+        full = _stored(running)
+        order = np.argsort(full, kind="stable")
+        full = full[order]
+        self.numbers: Positions = numbers[order]
+        """Key numbers in the order of their hashes: a slot's keys are a slice of it."""
+        distinct, first_of, per_hash = _distinct(full)
+        prefixes = _distinct(np.sort(np.concatenate(begun)) if begun else np.zeros(0, dtype=np.uint64))[0]
+        entries = _distinct(np.sort(np.concatenate((distinct, prefixes))))[0]
+        bits = max(4, (2 * len(entries)).bit_length())  # the table is at most half full
+        self._shift = np.uint64(64 - bits)
+        self._mask = np.int64((1 << bits) - 1)
+        self.slots: Hashes = np.zeros(1 << bits, dtype=np.uint64)
+        placed = self._insert(entries)
+        at, is_key = _members(distinct, entries)
+        self.first: Positions = np.zeros(1 << bits, dtype=np.int64)
+        """Per slot, where its keys begin in :attr:`numbers`."""
+        self.count: Positions = np.zeros(1 << bits, dtype=np.int64)
+        """Per slot, how many keys have its hash (0: only a longer key begins so)."""
+        self.first[placed[is_key]] = first_of[at[is_key]]
+        self.count[placed[is_key]] = per_hash[at[is_key]]
+        self.continues: npt.NDArray[np.bool_] = np.zeros(1 << bits, dtype=np.bool_)
+        """Per slot, whether some key has more words after a run with its hash."""
+        self.continues[placed[_members(prefixes, entries)[1]]] = True
+
+    def _home(self, stored: Hashes) -> Positions:
+        return ((stored * _SLOT_MIX) >> self._shift).astype(np.int64)
+
+    def _insert(self, entries: Hashes) -> Positions:
+        """Place the distinct stored hashes ``entries``; returns the slot of each.
+
+        Linear probing, all entries at once: each round, of the entries whose current slot is
+        free one per slot takes it, the others move on to the next slot. A slot is never freed,
+        so every slot an entry passed is taken when it is searched for.
+        """
+        slot = self._home(entries)
+        placed = np.full(len(entries), -1, dtype=np.int64)
+        pending = np.arange(len(entries), dtype=np.int64)
+        while pending.size:
+            free = pending[self.slots[slot[pending]] == _EMPTY]
+            order = np.argsort(slot[free], kind="stable")
+            free, wanted = free[order], slot[free][order]
+            winner = np.ones(len(free), dtype=np.bool_)
+            winner[1:] = wanted[1:] != wanted[:-1]
+            self.slots[wanted[winner]] = entries[free[winner]]
+            placed[free[winner]] = wanted[winner]
+            pending = pending[placed[pending] < 0]
+            slot[pending] = (slot[pending] + 1) & self._mask
+        return placed
+
+    def _lookup(self, stored: Hashes) -> Positions:
+        """The slot of each stored hash, -1 when it is not in the table."""
+        slot = self._home(stored)
+        held = self.slots[slot]
+        found = np.where(held == stored, slot, -1)
+        pending = np.flatnonzero((held != _EMPTY) & (found < 0))
+        while pending.size:
+            slot[pending] = (slot[pending] + 1) & self._mask
+            held = self.slots[slot[pending]]
+            same = held == stored[pending]
+            found[pending[same]] = slot[pending[same]]
+            pending = pending[~same & (held != _EMPTY)]
+        return found
+
+    def find(self, words: TextWords, word_numbers: Positions, hashes: Hashes) -> Runs:
+        """Every run of whole words whose hash is a key's, beginning in the words ``word_numbers``,
+        whose first word hashes to ``hashes`` (the whole word, or its tail after a clitic chain)."""
+        queries = np.arange(len(word_numbers), dtype=np.int64)
+        last = word_numbers
+        nothing = np.zeros(0, dtype=np.int64)
+        found_queries, found_slots, found_stops = [nothing], [nothing], [nothing]
+        while queries.size:
+            slot = self._lookup(_stored(hashes))
+            known = np.flatnonzero(slot >= 0)
+            queries, hashes, last, slot = queries[known], hashes[known], last[known], slot[known]
+            keys = np.flatnonzero(self.count[slot])
+            found_queries.append(queries[keys])
+            found_slots.append(slot[keys])
+            found_stops.append(words.stops[last[keys]])
+            more = np.flatnonzero(self.continues[slot] & (last + 1 < len(words.starts)))
+            queries, hashes, last = queries[more], hashes[more], last[more] + 1
+            hashes = hashes * _WORD_STEP + words.hashes[last]
+        slots = np.concatenate(found_slots)
+        counts = self.count[slots]
+        if counts.size and counts.max() == 1:  # no two keys share a hash: the usual case
+            return Runs(np.concatenate(found_queries), self.numbers[self.first[slots]], np.concatenate(found_stops))
+        within = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+        keys = self.numbers[np.repeat(self.first[slots], counts) + within]
+        return Runs(np.repeat(np.concatenate(found_queries), counts), keys,
+                    np.repeat(np.concatenate(found_stops), counts))
+
+    def spelled(self, codes: Codes, starts: Positions, stops: Positions, numbers: Positions) -> npt.NDArray[np.bool_]:
+        """Whether the text of ``codes`` spells key ``numbers[i]`` between ``starts[i]`` and
+        ``stops[i]``, letter by letter."""
+        lengths = stops - starts
+        same = lengths == self.key_lengths[numbers]
+        check = np.flatnonzero(same)
+        lengths = lengths[check]
+        if not lengths.size:
+            return same
+        begins = np.cumsum(lengths) - lengths
+        into = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(begins, lengths)
+        written = codes[np.repeat(starts[check], lengths) + into]
+        key = self.codes[np.repeat(self.key_starts[numbers[check]], lengths) + into]
+        differs = np.add.reduceat(written != key, begins, dtype=np.int64) > 0
+        same[check[differs]] = False
+        return same
+
+
+def _distinct(ordered: Hashes) -> tuple[Hashes, Positions, Positions]:
+    """The distinct values of a sorted array, where each first occurs, and how often."""
+    first = np.ones(ordered.size, dtype=np.bool_)
+    first[1:] = ordered[1:] != ordered[:-1]
+    where = np.flatnonzero(first)
+    return ordered[where], where, np.diff(np.append(where, ordered.size))
+
+
+def _members(ordered: Hashes, values: Hashes) -> tuple[Positions, npt.NDArray[np.bool_]]:
+    """Where each of ``values`` would be in the sorted distinct ``ordered``, and whether it is."""
+    if not ordered.size:
+        return np.zeros(values.size, dtype=np.int64), np.zeros(values.size, dtype=np.bool_)
+    at = np.minimum(np.searchsorted(ordered, values), ordered.size - 1)
+    return at, ordered[at] == values
