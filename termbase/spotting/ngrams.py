@@ -32,11 +32,11 @@ _BASE = 0x100000001B3  # the 64-bit FNV prime: odd, so it has an inverse modulo 
 _WORD_STEP = np.uint64(0x9E3779B97F4A7C15)
 """M of ``H = H * M + h(word)``: odd, with its bits spread."""
 _SLOT_MIX = np.uint64(0xFF51AFD7ED558CCD)
-"""Odd multiplier whose top bits pick a hash's home slot (Fibonacci hashing)."""
+"""Odd multiplier that spreads a hash's bits before its top bits pick its home slot."""
 _SPACE = ord(" ")
 _LINE = ord("\n")
 _EMPTY = np.uint64(0)
-"""A free slot; a hash of 0 is stored as 1 (:func:`_stored`)."""
+"""A free slot (no stored hash is 0: see :func:`_stored`)."""
 
 
 _CHUNK_BITS = 18
@@ -68,8 +68,13 @@ def _power_tables() -> tuple[Hashes, Hashes]:
 
 
 def _stored(hashes: Hashes) -> Hashes:
-    """The form a hash takes in the table: never 0, the free-slot marker."""
-    return hashes + (hashes == _EMPTY)
+    """The form a hash takes in the table: its bits mixed (a multiplication by an odd number and
+    an xor with its own top half, both one-to-one), so that its top bits, its home slot, depend
+    on all of them; then 1 for 0, the free-slot marker."""
+    mixed = hashes * _SLOT_MIX
+    mixed ^= mixed >> np.uint64(32)
+    mixed += mixed == _EMPTY
+    return mixed
 
 
 class TextWords(NamedTuple):
@@ -155,12 +160,16 @@ class KeyTable:
                                        else np.zeros(0, dtype=np.int64))
         """How many letters and separators each key has."""
         count = len(self.key_starts)
-        key_of_word = np.searchsorted(breaks, words.starts)
-        per_key = np.bincount(key_of_word, minlength=count)
-        spaces = np.bincount(np.searchsorted(breaks, np.flatnonzero(words.codes == _SPACE)), minlength=count)
-        numbers = np.flatnonzero(per_key == spaces + 1)  # no empty word
-        counts = per_key[numbers]
-        first_words = (np.cumsum(per_key) - per_key)[numbers]
+        first_words = np.searchsorted(words.starts, self.key_starts)
+        per_key = np.diff(np.append(first_words, len(words.starts)))
+        spaces = words.codes == _SPACE
+        separators = spaces | (words.codes == _LINE)
+        lone = np.ones((2, words.codes.size), dtype=np.bool_)  # a space next to a separator or an end
+        lone[0, 1:], lone[1, :-1] = separators[:-1], separators[1:]
+        usable = per_key > 0
+        usable[np.searchsorted(breaks, np.flatnonzero(spaces & (lone[0] | lone[1])))] = False
+        numbers = np.flatnonzero(usable)
+        counts, first_words = per_key[numbers], first_words[numbers]
         running = np.zeros(len(numbers), dtype=np.uint64)
         begun: list[Hashes] = []  # the hashes of the keys' proper word prefixes
         for depth in range(int(counts.max(initial=0))):
@@ -168,7 +177,7 @@ class KeyTable:
             running[longer] = running[longer] * _WORD_STEP + words.hashes[first_words[longer] + depth]
             begun.append(_stored(running[counts > depth + 1]))
         full = _stored(running)
-        order = np.argsort(full, kind="stable")
+        order = np.argsort(full)
         full = full[order]
         self.numbers: Positions = numbers[order]
         """Key numbers in the order of their hashes: a slot's keys are a slice of it."""
@@ -177,43 +186,37 @@ class KeyTable:
         entries = _distinct(np.sort(np.concatenate((distinct, prefixes))))[0]
         bits = max(4, (2 * len(entries)).bit_length())  # the table is at most half full
         self._shift = np.uint64(64 - bits)
-        self._mask = np.int64((1 << bits) - 1)
-        self.slots: Hashes = np.zeros(1 << bits, dtype=np.uint64)
-        placed = self._insert(entries)
+        placed = self._insert(entries, 1 << bits)
         at, is_key = _members(distinct, entries)
-        self.first: Positions = np.zeros(1 << bits, dtype=np.int64)
+        self.first: Positions = np.zeros(len(self.slots), dtype=np.int64)
         """Per slot, where its keys begin in :attr:`numbers`."""
-        self.count: Positions = np.zeros(1 << bits, dtype=np.int64)
+        self.count: Positions = np.zeros(len(self.slots), dtype=np.int64)
         """Per slot, how many keys have its hash (0: only a longer key begins so)."""
         self.first[placed[is_key]] = first_of[at[is_key]]
         self.count[placed[is_key]] = per_hash[at[is_key]]
-        self.continues: npt.NDArray[np.bool_] = np.zeros(1 << bits, dtype=np.bool_)
+        self.continues: npt.NDArray[np.bool_] = np.zeros(len(self.slots), dtype=np.bool_)
         """Per slot, whether some key has more words after a run with its hash."""
         self.continues[placed[_members(prefixes, entries)[1]]] = True
 
     def _home(self, stored: Hashes) -> Positions:
-        return ((stored * _SLOT_MIX) >> self._shift).astype(np.int64)
+        """The home slot of each stored hash: its top bits, so sorted hashes have sorted homes."""
+        return (stored >> self._shift).astype(np.int64)
 
-    def _insert(self, entries: Hashes) -> Positions:
-        """Place the distinct stored hashes ``entries``; returns the slot of each.
+    def _insert(self, entries: Hashes, homes: int) -> Positions:
+        """Make :attr:`slots` hold the distinct stored hashes ``entries``, with ``homes`` home
+        slots; returns the slot of each.
 
-        Linear probing, all entries at once: each round, of the entries whose current slot is
-        free one per slot takes it, the others move on to the next slot. A slot is never freed,
-        so every slot an entry passed is taken when it is searched for.
+        Linear probing without wrapping around, entries placed in the order of their home slots
+        (``entries`` are sorted, so are their homes): each takes its home or, when that is taken,
+        the slot after the one placed before it, i.e. ``slot[i] = max(home[i], slot[i - 1] + 1)``,
+        which one running maximum computes for all. Every slot between an entry's home and its
+        own is taken, and past the last one comes a free slot, so a search that walks from the
+        home to a free slot finds every entry.
         """
-        slot = self._home(entries)
-        placed = np.full(len(entries), -1, dtype=np.int64)
-        pending = np.arange(len(entries), dtype=np.int64)
-        while pending.size:
-            free = pending[self.slots[slot[pending]] == _EMPTY]
-            order = np.argsort(slot[free], kind="stable")
-            free, wanted = free[order], slot[free][order]
-            winner = np.ones(len(free), dtype=np.bool_)
-            winner[1:] = wanted[1:] != wanted[:-1]
-            self.slots[wanted[winner]] = entries[free[winner]]
-            placed[free[winner]] = wanted[winner]
-            pending = pending[placed[pending] < 0]
-            slot[pending] = (slot[pending] + 1) & self._mask
+        rank = np.arange(len(entries), dtype=np.int64)
+        placed = np.maximum.accumulate(self._home(entries) - rank) + rank if len(entries) else rank
+        self.slots: Hashes = np.zeros(max(homes, int(placed[-1]) + 1 if placed.size else 0) + 1, dtype=np.uint64)
+        self.slots[placed] = entries
         return placed
 
     def _lookup(self, stored: Hashes) -> Positions:
@@ -223,7 +226,7 @@ class KeyTable:
         found = np.where(held == stored, slot, -1)
         pending = np.flatnonzero((held != _EMPTY) & (found < 0))
         while pending.size:
-            slot[pending] = (slot[pending] + 1) & self._mask
+            slot[pending] += 1
             held = self.slots[slot[pending]]
             same = held == stored[pending]
             found[pending[same]] = slot[pending[same]]

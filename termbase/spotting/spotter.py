@@ -6,8 +6,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from itertools import compress, pairwise
-from operator import attrgetter
+from itertools import compress, pairwise, repeat
+from operator import attrgetter, is_
 
 import numpy as np
 import numpy.typing as npt
@@ -18,7 +18,7 @@ from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept
 from termbase.normalize import FoldedText, fold, fold_text
 from termbase.spotting.index import PREFIX_BITS, PREFIX_MASK, Matches, SpotIndex
-from termbase.spotting.readings import Rendering
+from termbase.spotting.readings import Plain, Rendering
 
 __all__ = ["guess_language", "longest_disjoint", "resolve_ambiguity", "resolve_by_marks", "spot_exact"]
 
@@ -27,13 +27,44 @@ _new_hit = tuple.__new__
 RESOLVED_CONFIDENCE = 0.95
 """Confidence of a shared name resolved by the nearest full mention before it."""
 _concept_of = attrgetter("concept")
+_UNREAD: Plain = (None, None, "", MatchKind.EXACT, False)  # type: ignore[assignment]
+"""Stands for a match of the general path while the plain hits are made."""
 
 
 def guess_language(text: str) -> str:
-    """``ar`` when Arabic letters outnumber Latin ones, else ``en`` (counted by the regex engine)."""
-    arabic = ARABIC_LETTER.subn("", text)[1]
-    latin = _LATIN_LETTER.subn("", text)[1]
+    """``ar`` when Arabic letters outnumber Latin ones, else ``en``.
+
+    The letters are counted over the code points with a table of the Basic Multilingual Plane,
+    made once from the two letter patterns themselves; the few characters beyond it are matched
+    with the patterns.
+    """
+    if text.isascii():  # a flag of the string: no Arabic letter, whatever the count of Latin ones
+        return "en"
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    counts = np.bincount(np.take(_letter_classes(), np.minimum(codes, _BMP)), minlength=3)
+    arabic, latin = int(counts[_ARABIC]), int(counts[_LATIN])
+    if codes.max() > _BMP:
+        astral = "".join(map(chr, codes[codes > _BMP].tolist()))
+        arabic += len(ARABIC_LETTER.findall(astral))
+        latin += len(_LATIN_LETTER.findall(astral))
     return "ar" if arabic > latin else "en"
+
+
+_BMP = 0xFFFF
+_ARABIC, _LATIN = 1, 2
+_CLASSES: list[npt.NDArray[np.uint8]] = []
+
+
+def _letter_classes() -> npt.NDArray[np.uint8]:
+    """Per code point up to U+FFFF: 1 for an Arabic letter, 2 for a Latin one, else 0; U+FFFF,
+    which stands for every code point beyond, is neither."""
+    if not _CLASSES:
+        every = "".join(map(chr, range(_BMP)))
+        classes = np.zeros(_BMP + 1, dtype=np.uint8)
+        classes[[m.start() for m in ARABIC_LETTER.finditer(every)]] = _ARABIC
+        classes[[m.start() for m in _LATIN_LETTER.finditer(every)]] = _LATIN
+        _CLASSES.append(classes)
+    return _CLASSES[0]
 
 
 def spot_exact(index: SpotIndex, text: str, lang: str, *, folded: FoldedText | None = None) -> list[Hit]:
@@ -59,14 +90,13 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
     if not overlapping.size:  # before some earlier match ends
         return None
     # Matches i + 1 overlapping (at i) in a row make one group with the match before the first.
-    contested = {i for at in overlapping.tolist() for i in (at, at + 1)}
-    order = sorted(contested, key=lambda i: (int(starts[i] - stops[i]), int(starts[i]), int(matches.stems[i]),
-                                             int(matches.values[i]) & PREFIX_MASK,
-                                             int(matches.values[i]) >> PREFIX_BITS))
+    contested = np.union1d(overlapping, overlapping + 1)
+    values = matches.values[contested]
+    order = contested[np.lexsort((values >> PREFIX_BITS, values & PREFIX_MASK, matches.stems[contested],
+                                  starts[contested], starts[contested] - stops[contested]))]
     taken = bytearray(int(stops.max()) + 1)
     keep = np.ones(starts.size, dtype=np.bool_)
-    for position in order:
-        start, stop = int(starts[position]), int(stops[position])
+    for position, start, stop in zip(order.tolist(), starts[order].tolist(), stops[order].tolist()):
         if taken.find(1, start, stop) == -1:
             taken[start:stop] = b"\x01" * (stop - start)
         else:
@@ -75,10 +105,11 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
 
 
 def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
-    """:func:`spot_exact`. The loop runs once per term occurrence: everything that depends on the
-    key and prefix alone is read from memoized readings (:mod:`termbase.spotting.readings`), most
-    of them plain (one concept, one term: a dictionary lookup and the comparison with the written
-    text), positions are mapped to the original text as arrays, and a hit is a tuple made directly."""
+    """:func:`spot_exact`. Everything that depends on the key and prefix alone is read from
+    memoized readings (:mod:`termbase.spotting.readings`), most of them plain (one concept, one
+    term); the hits of plain readings are made column by column (positions mapped to the original
+    text as arrays, the written texts sliced, each hit a tuple made directly, the loops run by the
+    interpreter's built-ins), then each other match takes the general path, in text order."""
     if lang not in index.tables:
         return []
     matches = index.scan(lang, folded.folded)
@@ -86,7 +117,8 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     if kept is not None:
         matches = matches.take(kept)
     to_start, to_end = np.asarray(folded.starts), np.asarray(folded.ends)
-    starts = np.take(to_start, matches.starts).tolist()
+    original_starts = np.take(to_start, matches.starts)
+    starts = original_starts.tolist()
     stems = np.take(to_start, matches.stems).tolist()
     ends = np.take(to_end, matches.stops - 1).tolist()
     values = matches.values.tolist()
@@ -95,28 +127,46 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
              for start, stop, word in matches.detached if stop + 1 < len(to_start)}
     original = folded.original
     plain = index.plain_readings.setdefault(lang, {})
-    hits: list[Hit] = []
-    ambiguous: list[int] = []
-    append = hits.append
+    knowns: list[Plain | None] = list(map(plain.get, values))
+    general = list(compress(range(len(knowns)), map(is_, knowns, repeat(None))))
+    if apart:
+        before_apart = np.flatnonzero(np.isin(original_starts, np.array(list(apart), dtype=np.int64))).tolist()
+        general = sorted(set(general).union(before_apart))
+    for position in general:
+        knowns[position] = _UNREAD
+    written = list(map(original.__getitem__, map(slice, starts, ends)))
+    concepts, terms, texts, kinds, shows = zip(*knowns) if knowns else ((), (), (), (), ())
     exact = MatchKind.EXACT
-    concept: str | None
-    for start, stem, end, value in zip(starts, stems, ends, values):
-        known = plain.get(value)
-        if known is not None and not (apart and start in apart):
-            concept, term, text, kind, shows_prefix = known
-            candidates: tuple[str, ...] = ()
-        else:
-            read = _read(index, lang, value, original, (start, stem, end), apart, hits)
-            if read is None:
-                continue
-            start, concept, candidates, (term, text, kind, shows_prefix) = read
-            if concept is None:
-                ambiguous.append(len(hits))
-        written = original[start:end]
-        append(_new_hit(Hit, (start, end, written, concept, term, exact if written == text else kind, 100.0,
-                              candidates, None, original[start:stem] if shows_prefix else "",
-                              1.0 / len(candidates) if candidates else 1.0, ())))
-    return _resolve(hits, ambiguous, in_order=True) if ambiguous else hits
+    hits: list[Hit | None] = list(map(_new_hit, repeat(Hit), zip(
+        starts, ends, written, concepts, terms, [exact if w == t else k for w, t, k in zip(written, texts, kinds)],
+        repeat(100.0), repeat(()), repeat(None), [original[a:b] if show else "" for a, b, show in zip(starts, stems, shows)],
+        repeat(1.0), repeat(()))))
+    if not general:
+        return hits  # type: ignore[return-value]  # no None among them
+    ambiguous: list[int] = []
+    dropped = False
+    for position in general:
+        before = position - 1
+        while before >= 0 and hits[before] is None:  # the hit before: a general one may be dropped
+            before -= 1
+        previous = hits[before]
+        end = ends[position]
+        read = _read(index, lang, values[position], original, (starts[position], stems[position], end), apart,
+                     previous.end if previous is not None and before >= 0 else None)
+        if read is None:
+            hits[position], dropped = None, True
+            continue
+        start, concept, candidates, (term, text, kind, shows_prefix) = read
+        if concept is None:
+            ambiguous.append(position)
+        text_written = original[start:end]
+        hits[position] = _new_hit(Hit, (
+            start, end, text_written, concept, term, exact if text_written == text else kind, 100.0, candidates, None,
+            original[start:stems[position]] if shows_prefix else "", 1.0 / len(candidates) if candidates else 1.0, ()))
+    found = [hit for hit in hits if hit is not None] if dropped else hits
+    if dropped and ambiguous:
+        ambiguous = [i for i, hit in enumerate(found) if hit.concept is None]  # type: ignore[union-attr]
+    return _resolve(found, ambiguous, in_order=True) if ambiguous else found  # type: ignore[arg-type]
 
 
 def _read(
@@ -126,16 +176,17 @@ def _read(
     original: str,
     span: tuple[int, int, int],
     apart: dict[int, tuple[int, str]],
-    hits: list[Hit],
+    previous_end: int | None,
 ) -> tuple[int, str | None, tuple[str, ...], Rendering] | None:
     """The general path of one match at original ``(start, stem, end)``: a clitic or article
     written apart before it, a key shared by several concepts or terms, a case-sensitive term.
-    Returns where the hit starts, its concept, candidates and term; None when no entry fits."""
+    ``previous_end`` is where the hit before it ends. Returns where the hit starts, its concept,
+    candidates and term; None when no entry fits."""
     start, stem, end = span
     reading = index.reading(lang, value)
     if start in apart and not value & PREFIX_MASK:
         word_start, word = apart[start]
-        if not hits or word_start >= hits[-1].end:  # the word is not part of the hit before
+        if previous_end is None or word_start >= previous_end:  # the word is not part of the hit before
             detached = index.detached_reading(lang, value, word)
             if detached.entries:
                 start, reading = word_start, detached
