@@ -117,7 +117,7 @@ def text_words(text: str, *, lines: bool = False) -> TextWords:
 def _span_hashes(codes: Codes, sums: Hashes, starts: Positions, stops: Positions) -> Hashes:
     """The hash of the letters from each of ``starts`` to its stop (both in one word)."""
     inverse = _power_tables()[1]
-    hashes = (sums[stops] - sums[starts]) * inverse[starts & (_CHUNK - 1)]
+    hashes: Hashes = (sums[stops] - sums[starts]) * inverse[starts & (_CHUNK - 1)]
     across = np.flatnonzero((starts >> _CHUNK_BITS) != ((stops - 1) >> _CHUNK_BITS))
     for at, start, stop in zip(across.tolist(), starts[across].tolist(), stops[across].tolist()):
         hashed = 0  # weighted from two chunks' powers: hashed letter by letter (Horner, from the end)
@@ -264,7 +264,7 @@ class KeyTable:
         """Whether the text of ``codes`` spells key ``numbers[i]`` between ``starts[i]`` and
         ``stops[i]``, letter by letter."""
         lengths = stops - starts
-        same = lengths == self.key_lengths[numbers]
+        same: npt.NDArray[np.bool_] = lengths == self.key_lengths[numbers]
         check = np.flatnonzero(same)
         lengths = lengths[check]
         if not lengths.size:

@@ -163,10 +163,10 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
         hits[position] = _new_hit(Hit, (
             start, end, text_written, concept, term, exact if text_written == text else kind, 100.0, candidates, None,
             original[start:stems[position]] if shows_prefix else "", 1.0 / len(candidates) if candidates else 1.0, ()))
-    found = [hit for hit in hits if hit is not None] if dropped else hits
+    found = [hit for hit in hits if hit is not None]
     if dropped and ambiguous:
-        ambiguous = [i for i, hit in enumerate(found) if hit.concept is None]  # type: ignore[union-attr]
-    return _resolve(found, ambiguous, in_order=True) if ambiguous else found  # type: ignore[arg-type]
+        ambiguous = [i for i, hit in enumerate(found) if hit.concept is None]
+    return _resolve(found, ambiguous, in_order=True) if ambiguous else found
 
 
 def _read(

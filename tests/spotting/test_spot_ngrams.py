@@ -1,0 +1,140 @@
+"""The hashed word-run table and the index scan built on it, against brute-force scans of the text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termbase.model import Concept, PartOfSpeech, Term, TermStatus
+from termbase.normalize import fold
+from termbase.spotting import ngrams
+from termbase.spotting.index import DETACHED_WORDS, PREFIX_BITS, PREFIX_MASK, PREFIXES, SpotIndex
+from termbase.spotting.ngrams import KeyTable, tail_hashes, text_words
+
+SETTINGS = settings(max_examples=150, deadline=None)
+
+word = st.text(alphabet="abوبلا", min_size=1, max_size=4)
+key = st.lists(word, min_size=1, max_size=3).map(" ".join)
+
+
+def _runs(keys: list[str], text: str, skip: int) -> set[tuple[int, int, str]]:
+    """What the table finds: runs beginning at each word's start or up to ``skip`` letters into it,
+    each compared with its key."""
+    table = KeyTable("\n".join(keys))
+    words = text_words(text)
+    numbers = [(w, s) for w, (a, b) in enumerate(zip(words.starts.tolist(), words.stops.tolist()))
+               for s in range(min(skip + 1, b - a))]
+    word_numbers = np.array([w for w, _ in numbers], dtype=np.int64)
+    skips = np.array([s for _, s in numbers], dtype=np.int64)
+    runs = table.find(words, word_numbers, tail_hashes(words, word_numbers, skips))
+    starts = words.starts[word_numbers[runs.queries]] + skips[runs.queries]
+    spelled = table.spelled(words.codes, starts, runs.stops, runs.keys)
+    return {(start, stop, keys[number]) for start, stop, number, ok
+            in zip(starts.tolist(), runs.stops.tolist(), runs.keys.tolist(), spelled.tolist()) if ok}
+
+
+def _brute_force(keys: list[str], text: str, skip: int) -> set[tuple[int, int, str]]:
+    found = set()
+    for k in set(keys):
+        if "" in k.split(" "):
+            continue  # a key with an empty word is never a run of words
+        at = text.find(k)
+        while at != -1:
+            word_start = text.rfind(" ", 0, at) + 1
+            stop = at + len(k)
+            if at - word_start <= skip and (stop == len(text) or text[stop] == " "):
+                found.add((at, stop, k))
+            at = text.find(k, at + 1)
+    return found
+
+
+@SETTINGS
+@given(keys=st.lists(key, max_size=12, unique=True), text=st.lists(word, max_size=30).map(" ".join),
+       skip=st.integers(0, 2))
+def test_runs_found_are_the_brute_force_ones(keys: list[str], text: str, skip: int) -> None:
+    assert _runs(keys, text, skip) == _brute_force(keys, text, skip)
+
+
+@SETTINGS
+@given(keys=st.lists(key, max_size=12, unique=True), text=st.lists(word, max_size=30).map(" ".join))
+def test_words_across_chunks_hash_alike(keys: list[str], text: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:  # powers tables of 4: words cross one chunk or several
+        patch.setattr(ngrams, "_CHUNK_BITS", 2)
+        patch.setattr(ngrams, "_CHUNK", 4)
+        patch.setattr(ngrams, "_TABLES", [])
+        assert _runs(keys, text, 2) == _brute_force(keys, text, 2)
+
+
+@SETTINGS
+@given(keys=st.lists(key, max_size=12, unique=True), text=st.lists(word, max_size=30).map(" ".join))
+def test_colliding_hashes_are_told_apart_by_the_letters(keys: list[str], text: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:  # four hashes in all
+        patch.setattr(ngrams, "_stored", lambda hashes: (hashes & np.uint64(3)) + np.uint64(1))
+        assert _runs(keys, text, 1) == _brute_force(keys, text, 1)
+
+
+def test_keys_with_an_empty_word_are_left_out() -> None:
+    keys = [" a", "a  b", "b ", "a b", ""]
+    assert _runs(keys, "a b a b b", 0) == {(0, 3, "a b"), (4, 7, "a b")}
+
+
+# -- the index scan -------------------------------------------------------------------------
+
+ARABIC = "ابتلوفكسن"
+arabic_word = st.text(alphabet=ARABIC, min_size=1, max_size=5)
+arabic_term = st.lists(arabic_word, min_size=1, max_size=2).map(" ".join)
+
+
+def _scan_oracle(index: SpotIndex, folded: str) -> tuple[set[tuple[int, int, int, str, str]], set[tuple[int, int, str]]]:
+    """Every key standing as words, after nothing or a clitic chain one of its entries accepts
+    (the longer key when one word reads two ways), and every clitic or article written apart that
+    no match spells; found with str.find."""
+    by_span: dict[tuple[int, int], tuple[int, int, int, str, str]] = {}
+    for entries in index.entries["ar"]:
+        k = entries[0].form.key
+        at = folded.find(k)
+        while at != -1:
+            stop = at + len(k)
+            word_start = folded.rfind(" ", 0, at) + 1
+            chain = folded[word_start:at]
+            if (stop == len(folded) or folded[stop] == " ") and (
+                    chain == "" or (chain in PREFIXES and any(e.form.accepts(chain) for e in entries))):
+                found = (word_start, at, stop, k, chain)
+                kept = by_span.get((word_start, stop))
+                if kept is None or len(chain) < len(kept[4]):
+                    by_span[(word_start, stop)] = found
+            at = folded.find(k, at + 1)
+    apart = set()
+    position = 0
+    for w in folded.split(" "):
+        if w in DETACHED_WORDS and (position, position + len(w)) not in by_span:
+            apart.add((position, position + len(w), w))
+        position += len(w) + 1
+    return set(by_span.values()), apart
+
+
+@SETTINGS
+@given(terms=st.lists(st.tuples(arabic_term, st.booleans()), min_size=1, max_size=8), data=st.data())
+def test_scan_agrees_with_brute_force(terms: list[tuple[str, bool]], data: st.DataObject) -> None:
+    glued = data.draw(st.lists(st.tuples(st.sampled_from(PREFIXES[1:]), st.sampled_from(terms)), max_size=3))
+    terms = terms + [(chain + t, proper) for chain, (t, proper) in glued]  # وباث beside باث
+    written = sorted({t for t, _ in terms} | {w for t, _ in terms for w in t.split(" ")})
+    text = " ".join(data.draw(st.lists(st.one_of(
+        arabic_word, st.sampled_from(sorted(DETACHED_WORDS)), st.sampled_from(written),
+        st.tuples(st.sampled_from(PREFIXES), st.sampled_from(written)).map("".join)), max_size=25)))
+    concepts = [Concept(id=f"c{i}", terms=(Term(text=t, lang="ar", status=TermStatus.PREFERRED,
+                                                  pos=PartOfSpeech.PROPER_NOUN if proper else None),))
+                for i, (t, proper) in enumerate(terms)]
+    index = SpotIndex.build(concepts)
+    if "ar" not in index.entries:
+        return
+    folded = fold(text)
+    matches = index.scan("ar", folded)
+    keys = [index.entries["ar"][v >> PREFIX_BITS][0].form.key for v in matches.values.tolist()]
+    found = {(start, stem, stop, k, PREFIXES[v & PREFIX_MASK]) for start, stem, stop, k, v
+             in zip(matches.starts.tolist(), matches.stems.tolist(), matches.stops.tolist(), keys,
+                    matches.values.tolist())}
+    assert (found, set(matches.detached)) == _scan_oracle(index, folded)
+    assert matches.starts.tolist() == sorted(matches.starts.tolist())
