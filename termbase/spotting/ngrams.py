@@ -37,6 +37,7 @@ _SPACE = ord(" ")
 _LINE = ord("\n")
 _EMPTY = np.uint64(0)
 """A free slot (no stored hash is 0: see :func:`_stored`)."""
+_KEY, _BEGUN = np.uint8(1), np.uint8(2)
 
 
 _CHUNK_BITS = 18
@@ -68,12 +69,9 @@ def _power_tables() -> tuple[Hashes, Hashes]:
 
 
 def _stored(hashes: Hashes) -> Hashes:
-    """The form a hash takes in the table: its bits mixed (a multiplication by an odd number and
-    an xor with its own top half, both one-to-one), so that its top bits, its home slot, depend
-    on all of them; then 1 for 0, the free-slot marker."""
-    mixed = hashes * _SLOT_MIX
-    mixed ^= mixed >> np.uint64(32)
-    mixed += mixed == _EMPTY
+    """The form a hash takes in the table: multiplied by an odd number (one-to-one), so that its
+    top bits, its home slot, depend on all of its bits; 1 for 0, the free-slot marker."""
+    mixed: Hashes = np.maximum(hashes * _SLOT_MIX, np.uint64(1))
     return mixed
 
 
@@ -188,15 +186,17 @@ class KeyTable:
         self._shift = np.uint64(64 - bits)
         placed = self._insert(entries, 1 << bits)
         at, is_key = _members(distinct, entries)
-        self.first: Positions = np.zeros(len(self.slots), dtype=np.int64)
+        self.first: npt.NDArray[np.int32] = np.zeros(len(self.slots), dtype=np.int32)
         """Per slot, where its keys begin in :attr:`numbers`."""
-        self.count: Positions = np.zeros(len(self.slots), dtype=np.int64)
-        """Per slot, how many keys have its hash (0: only a longer key begins so)."""
+        self.count: npt.NDArray[np.int32] = np.zeros(len(self.slots), dtype=np.int32)
+        """Per slot, how many keys have its hash."""
         self.first[placed[is_key]] = first_of[at[is_key]]
         self.count[placed[is_key]] = per_hash[at[is_key]]
-        self.continues: npt.NDArray[np.bool_] = np.zeros(len(self.slots), dtype=np.bool_)
-        """Per slot, whether some key has more words after a run with its hash."""
-        self.continues[placed[_members(prefixes, entries)[1]]] = True
+        self.kinds: npt.NDArray[np.uint8] = np.zeros(len(self.slots), dtype=np.uint8)
+        """Per slot: :data:`_KEY` when keys have its hash, :data:`_BEGUN` when a longer key has
+        more words after a run with it; 0 for a free slot, the last one among them."""
+        self.kinds[placed[is_key]] = _KEY
+        self.kinds[placed[_members(prefixes, entries)[1]]] |= _BEGUN
 
     def _home(self, stored: Hashes) -> Positions:
         """The home slot of each stored hash: its top bits, so sorted hashes have sorted homes."""
@@ -224,7 +224,7 @@ class KeyTable:
         slot = self._home(stored)
         held = self.slots[slot]
         found = np.where(held == stored, slot, -1)
-        pending = np.flatnonzero((held != _EMPTY) & (found < 0))
+        pending = np.flatnonzero((held != _EMPTY) & (held != stored))
         while pending.size:
             slot[pending] += 1
             held = self.slots[slot[pending]]
@@ -242,15 +242,15 @@ class KeyTable:
         found_queries, found_slots, found_stops = [nothing], [nothing], [nothing]
         while queries.size:
             slot = self._lookup(_stored(hashes))
-            known = np.flatnonzero(slot >= 0)
-            queries, hashes, last, slot = queries[known], hashes[known], last[known], slot[known]
-            keys = np.flatnonzero(self.count[slot])
+            kind = self.kinds[slot]  # slot -1, not found: the last slot, always free
+            keys = np.flatnonzero(kind & _KEY)
             found_queries.append(queries[keys])
             found_slots.append(slot[keys])
             found_stops.append(words.stops[last[keys]])
-            more = np.flatnonzero(self.continues[slot] & (last + 1 < len(words.starts)))
-            queries, hashes, last = queries[more], hashes[more], last[more] + 1
-            hashes = hashes * _WORD_STEP + words.hashes[last]
+            more = np.flatnonzero(kind & _BEGUN)
+            more = more[last[more] + 1 < len(words.starts)]
+            queries, last = queries[more], last[more] + 1
+            hashes = hashes[more] * _WORD_STEP + words.hashes[last]
         slots = np.concatenate(found_slots)
         counts = self.count[slots]
         if counts.size and counts.max() == 1:  # no two keys share a hash: the usual case
