@@ -363,11 +363,12 @@ def _prefix_mask(accepted: frozenset[str]) -> int:
 
 
 def _chain_tables() -> tuple[npt.NDArray[np.uint8], dict[int, Positions]]:
-    """The letters of the clitic chains numbered from 1 (any other code: 0), and per chain length
-    the prefix number of every packed run of that many such numbers (0: not a chain)."""
+    """The letters of the clitic chains numbered from 1 (any other code: 0; the last entry, which
+    stands for every code past it, is 0), and per chain length the prefix number of every packed
+    run of that many such numbers (0: not a chain)."""
     letters = sorted({char for prefix in PREFIXES for char in prefix})
     assert len(letters) < 8  # a letter's number takes three bits
-    numbered = np.zeros(max(map(ord, letters)) + 1, dtype=np.uint8)
+    numbered = np.zeros(max(map(ord, letters)) + 2, dtype=np.uint8)
     for number, char in enumerate(letters, 1):
         numbered[ord(char)] = number
     chains: dict[int, Positions] = {}
@@ -388,22 +389,16 @@ def _glued_chains(words: TextWords) -> tuple[Positions, Positions, Positions]:
     """Every clitic chain a word begins with, a letter or more left after it: the word's number,
     the chain's length and its prefix number."""
     lengths = words.stops - words.starts
-    codes = words.codes
-
-    def letter(at: Positions) -> Positions:
-        code = codes[at].astype(np.int64)
-        return np.where(code < len(_CHAIN_LETTERS), _CHAIN_LETTERS[np.minimum(code, len(_CHAIN_LETTERS) - 1)],
-                        0).astype(np.int64)
-
-    chained = np.flatnonzero(lengths > 1)
-    packed = letter(words.starts[chained])
-    keep = np.flatnonzero(packed)
-    chained, packed = chained[keep], packed[keep]
+    codes, last = words.codes, np.uint32(len(_CHAIN_LETTERS) - 1)  # a scalar of the widest code type
+    initials = _CHAIN_LETTERS[np.minimum(codes[words.starts], last)]
+    chained = np.flatnonzero((initials != 0) & (lengths > 1))
+    packed = initials[chained].astype(np.int64)
     found: list[tuple[Positions, Positions, Positions]] = []
     for size, table in _CHAINS.items():
         if size > 1:  # the chain's next letter, words long enough only
-            chained, packed = chained[lengths[chained] > size], packed[lengths[chained] > size]
-            following = letter(words.starts[chained] + size - 1)
+            longer = lengths[chained] > size
+            chained, packed = chained[longer], packed[longer]
+            following = _CHAIN_LETTERS[np.minimum(codes[words.starts[chained] + size - 1], last)]
             keep = np.flatnonzero(following)
             chained, packed = chained[keep], packed[keep] * 8 + following[keep]
         numbers = table[packed]

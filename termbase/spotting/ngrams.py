@@ -242,7 +242,9 @@ class KeyTable:
         found_queries, found_slots, found_stops = [nothing], [nothing], [nothing]
         while queries.size:
             slot = self._lookup(_stored(hashes))
-            kind = self.kinds[slot]  # slot -1, not found: the last slot, always free
+            known = np.flatnonzero(slot >= 0)
+            queries, hashes, last, slot = queries[known], hashes[known], last[known], slot[known]
+            kind = self.kinds[slot]
             keys = np.flatnonzero(kind & _KEY)
             found_queries.append(queries[keys])
             found_slots.append(slot[keys])
