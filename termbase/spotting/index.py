@@ -97,7 +97,7 @@ class SpotIndex:
         self.readings: dict[str, dict[int, Reading]] = {}
         """Per language, memo of :meth:`reading` by match value."""
         self.plain_readings: dict[str, dict[int, Plain]] = {}
-        """Per language, the plain ones among them, flattened (what the spotter looks up first)."""
+        """Per language, the flat ones among them (:attr:`Reading.flat`: what the spotter looks up first)."""
         self._detached_readings: dict[tuple[str, int, str], Reading] = {}
         self.accepted: dict[str, Positions] = {}
         """Per prefixed language, by key number, the bit mask of the prefix numbers its entries accept."""

@@ -35,9 +35,10 @@ class Rendering(NamedTuple):
     """Whether the hit carries its prefix apart: not for an article that the term itself has."""
 
 
-Plain = tuple[str, Term, str, MatchKind, bool]
-"""A plain reading flattened for the spotter's loop: concept, term, term text, kind when not
-written exactly as the term, whether the prefix shows."""
+Plain = tuple[str | None, Term, str, MatchKind, bool, tuple[str, ...]]
+"""A reading whose hit does not depend on the written text, flattened for the spotter: concept
+(None when shared), term, term text, kind when not written exactly as the term, whether the
+prefix shows, the candidate concepts of a shared key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +64,11 @@ class Reading:
 
     @property
     def flat(self) -> Plain | None:
-        """The reading as a :data:`Plain` tuple, when it is plain."""
-        if not self.plain or self.concept is None or self.chosen is None:
+        """The reading as a :data:`Plain` tuple, when its hit does not depend on the written text:
+        a plain one, or a key shared by several concepts with one term each under it."""
+        if self.chosen is None or self.by_text is not None or (self.concept is None and not self.candidates):
             return None
-        return (self.concept, *self.chosen)
+        return (self.concept, *self.chosen, self.candidates)
 
     def pick(self, stem_text: str) -> tuple[str | None, tuple[str, ...], Rendering] | None:
         """Concept, candidates and term to report when the key is written ``stem_text``; None

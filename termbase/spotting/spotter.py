@@ -27,8 +27,8 @@ _new_hit = tuple.__new__
 RESOLVED_CONFIDENCE = 0.95
 """Confidence of a shared name resolved by the nearest full mention before it."""
 _concept_of = attrgetter("concept")
-_UNREAD: Plain = (None, None, "", MatchKind.EXACT, False)  # type: ignore[assignment]
-"""Stands for a match of the general path while the plain hits are made."""
+_UNREAD: Plain = (None, None, "", MatchKind.EXACT, False, ())  # type: ignore[assignment]
+"""Stands for a match of the general path while the hits of flat readings are made."""
 
 
 def guess_language(text: str) -> str:
@@ -106,8 +106,8 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
 
 def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     """:func:`spot_exact`. Everything that depends on the key and prefix alone is read from
-    memoized readings (:mod:`termbase.spotting.readings`), most of them plain (one concept, one
-    term); the hits of plain readings are made column by column (positions mapped to the original
+    memoized readings (:mod:`termbase.spotting.readings`), most of them flat (one term to report
+    whatever the written text); the hits of flat readings are made column by column (positions mapped to the original
     text as arrays, the written texts sliced, each hit a tuple made directly, the loops run by the
     interpreter's built-ins), then each other match takes the general path, in text order."""
     if lang not in index.tables:
@@ -135,15 +135,17 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     for position in general:
         knowns[position] = _UNREAD
     written = list(map(original.__getitem__, map(slice, starts, ends)))
-    concepts, terms, texts, kinds, shows = zip(*knowns) if knowns else ((), (), (), (), ())
+    concepts, terms, texts, kinds, shows, shared = zip(*knowns) if knowns else ((), (), (), (), (), ())
     exact = MatchKind.EXACT
+    ambiguous = list(compress(range(len(knowns)), map(is_, concepts, repeat(None))))
+    confidence = [1.0 / len(c) if c else 1.0 for c in shared] if ambiguous else repeat(1.0)
     hits: list[Hit | None] = list(map(_new_hit, repeat(Hit), zip(
         starts, ends, written, concepts, terms, [exact if w == t else k for w, t, k in zip(written, texts, kinds)],
-        repeat(100.0), repeat(()), repeat(None), [original[a:b] if show else "" for a, b, show in zip(starts, stems, shows)],
-        repeat(1.0), repeat(()))))
-    if not general:
-        return hits  # type: ignore[return-value]  # no None among them
-    ambiguous: list[int] = []
+        repeat(100.0), shared, repeat(None), [original[a:b] if show else "" for a, b, show in zip(starts, stems, shows)],
+        confidence, repeat(()))))
+    if not general:  # no None among them
+        return _resolve(hits, ambiguous, in_order=True) if ambiguous else hits  # type: ignore[arg-type,return-value]
+    ambiguous = sorted(set(ambiguous).difference(general))  # the placeholders' None is no shared key
     dropped = False
     for position in general:
         before = position - 1
@@ -166,7 +168,7 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     found = [hit for hit in hits if hit is not None]
     if dropped and ambiguous:
         ambiguous = [i for i, hit in enumerate(found) if hit.concept is None]
-    return _resolve(found, ambiguous, in_order=True) if ambiguous else found
+    return _resolve(found, sorted(ambiguous), in_order=True) if ambiguous else found
 
 
 def _read(
