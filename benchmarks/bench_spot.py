@@ -48,7 +48,7 @@ from generate import GeneratedText, concepts_for_terms, generate_text  # noqa: E
 
 import termbase  # noqa: E402
 from termbase.model import Concept  # noqa: E402
-from termbase.spotting import SpotIndex, spot_exact  # noqa: E402
+from termbase.spotting import Hit, SpotIndex, spot_exact  # noqa: E402
 
 LANGS = ("ar", "en")
 
@@ -96,8 +96,8 @@ def build_termbase(concepts: Sequence[Concept]) -> SpotIndex:
     return index
 
 
-def spot_termbase(index: SpotIndex, text: str, lang: str) -> list[tuple[int, int]]:
-    return [(h.start, h.end) for h in spot_exact(index, text, lang)]
+def spot_termbase(index: SpotIndex, text: str, lang: str) -> list[Hit]:
+    return spot_exact(index, text, lang)
 
 
 def build_ahocorasick(concepts: Sequence[Concept], lang: str) -> Any:
@@ -138,8 +138,15 @@ def build_flashtext(concepts: Sequence[Concept], lang: str) -> KeywordProcessor:
     return processor
 
 
-def spot_flashtext(processor: KeywordProcessor, text: str) -> list[tuple[int, int]]:
-    return [(start, end) for _, start, end in processor.extract_keywords(text, span_info=True)]
+def spot_flashtext(processor: KeywordProcessor, text: str) -> list[tuple[str, int, int]]:
+    return list(processor.extract_keywords(text, span_info=True))
+
+
+def _spans(found: list[Any]) -> list[tuple[int, int]]:
+    """``(start, end)`` of what a method returned (its own output is what is timed)."""
+    if found and isinstance(found[0], Hit):
+        return [(hit.start, hit.end) for hit in found]
+    return [(item[-2], item[-1]) for item in found]
 
 
 # -- one size -------------------------------------------------------------------------------------
@@ -199,7 +206,7 @@ def run_size(label: str, terms: int, words: int, repeat: int) -> list[Row]:
         for method, (found, best, best_cpu) in measured.items():
             build_s, build_memory = built[method]
             rows.append(Row(label, lang, method, build_s, build_memory / 1e6, megabytes / best,
-                            megabytes / max(best_cpu, 1e-9), _recall(generated, found), len(found)))
+                            megabytes / max(best_cpu, 1e-9), _recall(generated, _spans(found)), len(found)))
         del automaton, processor
     return rows
 
