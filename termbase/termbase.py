@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cached_property
+from functools import cached_property, partial as bind
+from itertools import repeat
+from operator import attrgetter, is_, lt
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -34,6 +36,11 @@ from termbase.spotting.names import is_partial_name, person_filter, resolve_by_n
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
+
+_term_of, _concept_of = attrgetter("term"), attrgetter("concept")
+_match_of, _candidates_of = attrgetter("match"), attrgetter("candidates")
+_shared = bind(lt, 1)
+"""Whether a count of candidates is more than one."""
 
 _Built = TypeVar("_Built")
 
@@ -197,16 +204,19 @@ class Termbase:
         hits = spot_exact(self._spot_index, text, lang, folded=folded)
         if fuzzy:
             hits = self._fuzzy_spotter.spot(text, lang, hits, folded=folded)
+        # Each pass below runs only when some hit needs it; the tests iterate in C (maps over
+        # attribute getters): a few ms for the 20k hits of a megabyte of news.
         homographs = self._homographs
-        if homographs and any(id(hit.term) in homographs for hit in hits):
+        if homographs and any(map(homographs.__contains__, map(id, map(_term_of, hits)))):
             hits = supported(hits, homographs, self._homograph_neighbours)
         nesting = self._nesting
-        if any((hit.concept, lang) in nesting.outer for hit in hits):
+        if nesting.outer and any(map(nesting.outer.__contains__, zip(map(_concept_of, hits), repeat(lang)))):
             hits = nest(hits, text, lang, nesting)
         partial = self._partial_names
-        if any(id(hit.term) in partial or hit.match is MatchKind.FUZZY for hit in hits):
+        if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
+                or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
             hits = person_filter(hits, text, self._concepts, self._is_common, partial)
-        if any(len(hit.candidates) > 1 for hit in hits):
+        if any(map(_shared, map(len, map(_candidates_of, hits)))):
             hits = resolve_by_title(hits, text, self._concepts)
             hits = resolve_by_marks(resolve_by_neighbour(resolve_ambiguity(hits), text), self._concepts)
             hits = resolve_by_related(hits, self._concepts)

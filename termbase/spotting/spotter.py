@@ -7,7 +7,8 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from itertools import compress, pairwise, repeat
-from operator import attrgetter, is_
+from operator import attrgetter, is_, itemgetter
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +29,9 @@ RESOLVED_CONFIDENCE = 0.95
 """Confidence of a shared name resolved by the nearest full mention before it."""
 _concept_of = attrgetter("concept")
 _UNREAD: Plain = (None, None, "", MatchKind.EXACT, False, ())  # type: ignore[assignment]
+_PLAIN_COLUMNS = tuple(itemgetter(field) for field in range(6))
+"""Each field of a :data:`Plain` tuple (a list of them is read column by column without making an
+iterator per tuple, as ``zip(*rows)`` does)."""
 """Stands for a match of the general path while the hits of flat readings are made."""
 
 
@@ -135,7 +139,8 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     for position in general:
         knowns[position] = _UNREAD
     written = list(map(original.__getitem__, map(slice, starts, ends)))
-    concepts, terms, texts, kinds, shows, shared = zip(*knowns) if knowns else ((), (), (), (), (), ())
+    rows = cast(list[Plain], knowns)  # no None left
+    concepts, terms, texts, kinds, shows, shared = (list(map(column, rows)) for column in _PLAIN_COLUMNS)
     exact = MatchKind.EXACT
     ambiguous = list(compress(range(len(knowns)), map(is_, concepts, repeat(None))))
     confidence = [1.0 / len(c) if c else 1.0 for c in shared] if ambiguous else repeat(1.0)
@@ -165,10 +170,11 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
         hits[position] = _new_hit(Hit, (
             start, end, text_written, concept, term, exact if text_written == text else kind, 100.0, candidates, None,
             original[start:stems[position]] if shows_prefix else "", 1.0 / len(candidates) if candidates else 1.0, ()))
+    if not dropped:
+        return _resolve(hits, sorted(ambiguous), in_order=True) if ambiguous else hits  # type: ignore[arg-type,return-value]
     found = [hit for hit in hits if hit is not None]
-    if dropped and ambiguous:
-        ambiguous = [i for i, hit in enumerate(found) if hit.concept is None]
-    return _resolve(found, sorted(ambiguous), in_order=True) if ambiguous else found
+    ambiguous = [i for i, hit in enumerate(found) if hit.concept is None]
+    return _resolve(found, ambiguous, in_order=True) if ambiguous else found
 
 
 def _read(
