@@ -23,12 +23,14 @@ Every hit carries its confidence and the evidence (keys compared, scores, contex
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 
@@ -41,7 +43,7 @@ from termbase.progress import track
 from termbase.spotting.names import PEOPLE_SUBJECT, foreign_name_context, is_partial_name, lists_bare_name, own_words
 from termbase.spotting.wordlist import is_ordinary, zipf
 
-__all__ = ["FuzzySpotter", "arabic_skeleton", "fuzzy_confidence", "romanization_key"]
+__all__ = ["FuzzySpotter", "arabic_skeleton", "fuzzy_confidence", "geographic_heads", "romanization_key"]
 
 KEY_CUTOFF = 85.0
 """Lowest rapidfuzz ratio between variant-tolerant keys."""
@@ -92,6 +94,16 @@ _ARABIC_PRONOUNS = ("هما", "هم", "ها", "ه")
 """Attached pronouns (ترميزه "its encoding" is the word ترميز, not a spelling of a name)."""
 _FEMININE = {"en": ("a",), "ar": ("ا", "ه")}
 """Endings that make a feminine surname (Nazarbayeva, نزارباييفا)."""
+GEOGRAPHY_SUBJECT = "geography"
+"""The subject field of the concepts whose names may leave out a :func:`geographic_heads` word."""
+
+
+@cache
+def geographic_heads() -> dict[str, frozenset[str]]:
+    """Folded head words of natural features and cities that a mention may leave out, by language
+    (``spotting/data/geographic_heads.json``: بحيرة, نهر, Lake, Mount …)."""
+    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "geographic_heads.json").read_text("utf-8"))
+    return {lang: frozenset(fold(word) for word in raw[lang]) for lang in ("ar", "en")}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -309,7 +321,9 @@ class FuzzySpotter:
             shortest = MIN_ARABIC if arabic else MIN_LATIN
             head = 0  # leading head words (بحيرة of بحيرة إيسيك كول, Lake of Lake Balkhash), not of people
             if len(words) > 1 and concept.subject != PEOPLE_SUBJECT:
-                while head < len(words) - 1 and bare[head] in generic[lang]:
+                heads = geographic_heads().get(lang, frozenset()) if concept.subject == GEOGRAPHY_SUBJECT else frozenset()
+                while head < len(words) - 1 and (bare[head] in generic[lang] or (  # learned, or a feature's
+                        words[head] in heads)):  # head written without the article (not الجبل الأسود)
                     head += 1
             names[lang] += [
                 _NameWord(w, concept, term, bare, position, w != words[position], head)
