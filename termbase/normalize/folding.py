@@ -67,14 +67,16 @@ def fold_char(char: str) -> str:
     return folded
 
 
-def _table(text: str) -> dict[int, str]:
-    """Translation table for the characters of ``text``."""
-    table: dict[int, str] = {}
-    for char in set(text):
-        folded = fold_char(char)
-        if folded != char:
-            table[ord(char)] = folded
-    return table
+class _FoldTable(dict[int, str]):
+    """The translation table of :func:`fold`: one for the process, filled on demand (``str.translate``
+    asks it for each character; a character not seen before is folded once by :func:`fold_char`)."""
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = self[codepoint] = fold_char(chr(codepoint))
+        return folded
+
+
+_TABLE = _FoldTable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +261,7 @@ def _fold_text_by_character(text: str) -> FoldedText:
 
 def fold(text: str) -> str:
     """The match key of ``text``: folded, separators collapsed to one space, stripped."""
-    folded = text.translate(_table(text))
+    folded = text.translate(_TABLE)
     if "  " in folded:
         folded = _RUNS_OF_SPACES.sub(_SEPARATOR, folded)
     return folded.strip(_SEPARATOR)
