@@ -3,6 +3,10 @@
 Every scalar is read as text: the YAML is composed into nodes and checked against the format
 here, so each error names the file, the line and the entry, and nothing half-built is returned.
 
+A file in termbase's own layout (what :mod:`termbase.interchange.yaml_glossary` writes) is read
+line by line by :mod:`termbase.glossary_layout` instead, without YAML nodes; anything else, and any
+file with an error, goes through the YAML reader here.
+
 A file that parsed cleanly is kept in the user's cache (see :mod:`termbase.glossary_cache`), so
 loading it again unchanged skips the parse.
 """
@@ -23,6 +27,8 @@ import yaml
 
 from termbase.errors import GlossarySchemaError, GlossarySyntaxError
 from termbase.glossary_cache import read_cache, write_cache
+from termbase.glossary_layout import read_layout
+from termbase.glossary_schema import BOOLEANS, CONCEPT_KEYS, HEADER_KEYS, OFFICE_KEYS, TERM_KEYS, earlier, is_period
 from termbase.langtags import LanguageTagError, parse_tag
 from termbase.progress import track
 from termbase.model import (
@@ -70,19 +76,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         pass
 
 
-_CONCEPT_KEYS = frozenset(
-    {"id", "subject", "definition", "note", "related", "xref", "graphic", "sources", "customer",
-     "history", "offices", "terms", "overrides"}
-)
-_TERM_KEYS = frozenset(
-    {"term", "status", "type", "pos", "case_sensitive", "gender", "usage", "context", "note",
-     "sources", "customer", "historical"}
-)
 YAML_SUFFIXES = (".yaml", ".yml")
 """Endings of termbase's own glossary files; any other ending is read by its interchange format."""
-_HEADER_KEYS = frozenset({"id", "title", "description", "license", "sources"})
-_BOOLEANS = {"true": True, "false": False}
-_OFFICE_KEYS = frozenset({"office", "from", "to", "sources"})
 _E = TypeVar("_E", bound=enum.Enum)
 
 
@@ -159,7 +154,7 @@ class _Reader:
         default_id = Path(self.path).stem
         if node is None:
             return GlossaryInfo(id=default_id, path=self.path, digest=digest)
-        fields = self.mapping(node, "the glossary header", _HEADER_KEYS, "glossary")
+        fields = self.mapping(node, "the glossary header", HEADER_KEYS, "glossary")
 
         def text(key: str) -> str | None:
             return self.scalar(fields[key], key, "glossary") if key in fields else None
@@ -179,9 +174,9 @@ class _Reader:
         element = f"concept {concept_id}"
         if not CONCEPT_ID.match(concept_id):
             raise self.fail(raw["id"], f"id {concept_id!r} is not a lowercase slug like 'kassym-jomart-tokayev'", element)
-        unknown = sorted(set(raw) - _CONCEPT_KEYS)
+        unknown = sorted(set(raw) - CONCEPT_KEYS)
         if unknown:
-            raise self.fail(node, f"unknown key {unknown[0]!r} in a concept (allowed: {', '.join(sorted(_CONCEPT_KEYS))})", element)
+            raise self.fail(node, f"unknown key {unknown[0]!r} in a concept (allowed: {', '.join(sorted(CONCEPT_KEYS))})", element)
         if "terms" not in raw:
             raise self.fail(node, "a concept needs 'terms'", element)
         terms = self.terms(raw["terms"], concept_id, element)
@@ -220,13 +215,13 @@ class _Reader:
         )
 
     def office(self, node: yaml.Node, element: str) -> Office:
-        raw = self.mapping(node, "an office", _OFFICE_KEYS, element)
+        raw = self.mapping(node, "an office", OFFICE_KEYS, element)
         for key in ("office", "from"):
             if key not in raw:
                 raise self.fail(node, f"an office needs {key!r}", element)
         start = self.date(raw["from"], "from", element)
         end = self.date(raw["to"], "to", element) if "to" in raw else None
-        if end is not None and _earlier(end, start):
+        if end is not None and earlier(end, start):
             raise self.fail(raw["to"], f"office ends ({end}) before it starts ({start})", element)
         sources = self.texts(raw["sources"], "sources", element) if "sources" in raw else ()
         return Office(self.scalar(raw["office"], "office", element), start, end, sources)
@@ -240,8 +235,7 @@ class _Reader:
     def period(self, node: yaml.Node, element: str) -> str:
         """``FROM/TO``: the years or dates in which a historical name was right."""
         value = self.scalar(node, "historical", element)
-        start, slash, end = value.partition("/")
-        if not slash or not DATE.match(start) or not DATE.match(end) or _earlier(end, start):
+        if not is_period(value):
             raise self.fail(node, f"historical {value!r} is not a period FROM/TO (e.g. 2019-03-20/2022-09-17)",
                             element)
         return value
@@ -289,7 +283,7 @@ class _Reader:
         return tuple(terms)
 
     def term(self, node: yaml.Node, lang: str, element: str) -> Term:
-        raw = self.mapping(node, "a term", _TERM_KEYS, element)
+        raw = self.mapping(node, "a term", TERM_KEYS, element)
         for key in ("term", "status"):
             if key not in raw:
                 raise self.fail(node, f"a term needs a {key!r}", element)
@@ -303,9 +297,9 @@ class _Reader:
         gender = self.choice(raw["gender"], "gender", Gender, term_element) if "gender" in raw else None
         if "case_sensitive" in raw:
             flag = self.scalar(raw["case_sensitive"], "case_sensitive", term_element).lower()
-            if flag not in _BOOLEANS:
+            if flag not in BOOLEANS:
                 raise self.fail(raw["case_sensitive"], f"case_sensitive must be true or false, not {flag!r}", term_element)
-            case_sensitive = _BOOLEANS[flag]
+            case_sensitive = BOOLEANS[flag]
         else:
             case_sensitive = term_type is not None and term_type.case_sensitive_by_default
 
@@ -323,12 +317,6 @@ class _Reader:
         )
 
 
-def _earlier(first: str, second: str) -> bool:
-    """True when date ``first`` is before ``second`` at the precision both have (2022 is not before 2022-05)."""
-    size = min(len(first), len(second))
-    return first[:size] < second[:size]
-
-
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "mapping"
@@ -341,6 +329,14 @@ def parse_glossary(text: str, path: str = "<string>", *, digest: str | None = No
 
 
 def _parse(text: str, path: str, digest: str | None) -> Glossary:
+    if digest is None:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    laid_out = read_layout(text, path, digest)  # termbase's own layout, read without YAML nodes
+    return laid_out if laid_out is not None else _parse_yaml(text, path, digest)
+
+
+def _parse_yaml(text: str, path: str, digest: str) -> Glossary:
+    """The glossary in ``text`` read through composed YAML nodes: any YAML, every error located."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -351,8 +347,6 @@ def _parse(text: str, path: str, digest: str | None) -> Glossary:
         raise GlossarySyntaxError(f"invalid YAML: {exc}", path=path) from None
     if root is not None and "*" in text:  # no alias without an asterisk: most files skip the walk
         _refuse_aliases(root, path)
-    if digest is None:
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     reader = _Reader(path)
     if root is None:
         raise GlossarySchemaError("the file is empty", path=path, line=1)
