@@ -14,6 +14,7 @@ import pytest
 
 from termbase import Termbase
 from termbase.qa.render.json import issue_to_dict
+from termbase.textio import read_text
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "c5plus1-summit.ar.txt"
@@ -49,13 +50,16 @@ def make_pairs(folder: Path, count: int, seed: int = 14) -> list[tuple[str, str,
     return pairs
 
 
-def single_checks(termbase: Termbase, pairs: list[tuple[str, str, str]]) -> dict[str, list[str]]:
-    """The reference: one ``Termbase.check`` per pair, findings as sorted JSON strings."""
-    return {
-        name: sorted(json.dumps(issue_to_dict(issue), sort_keys=True, ensure_ascii=False)
-                     for issue in termbase.check(source, target).issues)
-        for name, source, target in pairs
-    }
+def single_checks(termbase: Termbase, pairs: list[tuple[str, str, str]], folder: Path) -> dict[str, list[str]]:
+    """The reference: one single check per pair, as ``termbase check SOURCE DRAFT --format json`` runs
+    it (each file read by ``read_text``, then ``Termbase.check``; ``test_reference_is_termbase_check``
+    holds the two to it), findings as sorted JSON strings."""
+    found = {}
+    for name, _, _ in pairs:
+        source, target = read_text(folder / name), read_text(folder / name.replace(".ar.txt", ".en.txt"))
+        found[name] = sorted(json.dumps(issue_to_dict(issue), sort_keys=True, ensure_ascii=False)
+                             for issue in termbase.check(source, target).issues)
+    return found
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +68,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory, shipped_termbase: Termbase
     """2,000 generated pairs in a folder, and the findings of 2,000 single checks."""
     folder = tmp_path_factory.mktemp("archive")
     pairs = make_pairs(folder, 2000)
-    return folder, single_checks(shipped_termbase, pairs)
+    return folder, single_checks(shipped_termbase, pairs, folder)
 
 
 @pytest.fixture(scope="session")

@@ -29,42 +29,86 @@ def _by_document(results: Any) -> dict[str, list[str]]:
     return found
 
 
-def test_corpus_equals_single_checks_on_local_processes(
-    archive: tuple[Path, dict[str, list[str]]], shipped_termbase: Termbase,
-) -> None:
-    folder, expected = archive
-    documents = find_documents(folder)
-    assert len(documents) == 2000
-    got = _by_document(run_corpus(shipped_termbase, documents, CheckOptions(), workers=2))
-    assert got == expected
-    assert sum(map(len, got.values())) > 2000  # the drafts do have findings
+def _cli_findings(argv: list[str], capsys: pytest.CaptureFixture[str], report: Path) -> dict[str, list[str]]:
+    """``termbase corpus check`` run through the command line's ``main``: its JSON lines by document."""
+    code = main(["corpus", "check", *argv, "--format", "json", "-o", str(report)])
+    assert code in (0, 1)
+    found: dict[str, list[str]] = {}
+    for line in capsys.readouterr().out.splitlines():
+        finding = json.loads(line)
+        found.setdefault(finding.pop("document"), []).append(json.dumps(finding, sort_keys=True, ensure_ascii=False))
+    return {name: sorted(findings) for name, findings in found.items()}
 
 
-def test_corpus_equals_single_checks_on_a_local_cluster(
-    archive: tuple[Path, dict[str, list[str]]], shipped_termbase: Termbase, cluster: Any,
-) -> None:
+def _with_empty(expected: dict[str, list[str]], got: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``got`` with the documents that had no finding (and so no line) listed empty."""
+    return {name: got.get(name, []) for name in expected} if set(got) <= set(expected) else got
+
+
+def test_reference_is_termbase_check(archive: tuple[Path, dict[str, list[str]]],
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """The 2,000 single checks of the reference are what ``termbase check SOURCE DRAFT --format json``
+    prints, shown on a sample of them run through the command line."""
     folder, expected = archive
-    documents = find_documents(folder)
-    got = _by_document(run_corpus(shipped_termbase, documents, CheckOptions(), scheduler=cluster.scheduler_address))
-    assert got == expected
+    for name in sorted(expected)[::80]:
+        assert main(["check", str(folder / name), str(folder / name.replace(".ar.txt", ".en.txt")),
+                     "--format", "json"]) in (0, 1)
+        issues = json.loads(capsys.readouterr().out)["issues"]
+        assert sorted(json.dumps(issue, sort_keys=True, ensure_ascii=False) for issue in issues) == expected[name]
+
+
+def test_corpus_check_equals_single_checks_on_local_processes(
+    archive: tuple[Path, dict[str, list[str]]], capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    """``termbase corpus check DIR`` on its own local worker processes, over 2,000 pairs."""
+    folder, expected = archive
+    assert len(find_documents(folder)) == len(expected) == 2000
+    got = _cli_findings([str(folder), "--workers", "2"], capsys, tmp_path / "report.json")
+    assert _with_empty(expected, got) == expected
+    assert sum(map(len, expected.values())) > 2000  # the drafts do have findings
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["documents"] == 2000
+
+
+def test_corpus_check_equals_single_checks_on_a_local_cluster(
+    archive: tuple[Path, dict[str, list[str]]], cluster: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    """``termbase corpus check DIR --scheduler ADDRESS`` on a running LocalCluster, over 2,000 pairs."""
+    folder, expected = archive
+    got = _cli_findings([str(folder), "--scheduler", cluster.scheduler_address], capsys, tmp_path / "report.json")
+    assert _with_empty(expected, got) == expected
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["documents"] == 2000
+
+
+def _rescheduled(client: Any) -> int:
+    """How many times the scheduler found a corpus task running on a worker that died."""
+    def count(dask_scheduler: Any) -> int:
+        prefix = dask_scheduler.task_prefixes.get("check_batch")
+        return 0 if prefix is None else int(prefix.suspicious)
+
+    return int(client.run_on_scheduler(count))
 
 
 def test_killed_worker_loses_no_document(tmp_path: Path, shipped_termbase: Termbase, cluster: Any) -> None:
     from distributed import Client
 
     pairs = make_pairs(tmp_path, 300, seed=8)
-    expected = single_checks(shipped_termbase, pairs)
+    expected = single_checks(shipped_termbase, pairs, tmp_path)
     with Client(cluster.scheduler_address) as client:
         pids = client.run(os.getpid)
+        rescheduled = _rescheduled(client)
         results = run_corpus(shipped_termbase, find_documents(tmp_path), CheckOptions(), client=client,
                              batch_size=4)
         got: dict[str, list[str]] = {}
         first = next(results)
-        os.kill(next(iter(pids.values())), signal.SIGKILL)  # mid-run: batches still queued and running
+        busy = client.run_on_scheduler(lambda dask_scheduler: [
+            worker.address for worker in dask_scheduler.workers.values() if worker.processing])
+        assert busy  # mid-run: batches are running
+        os.kill(pids[busy[0]], signal.SIGKILL)  # a worker running a batch
         got.update(_by_document([first]))
         after = _by_document(results)
         got.update(after)
         assert len(after) >= 200  # most of the run came after the kill
+        assert _rescheduled(client) > rescheduled  # the batch it was running was run again elsewhere
         assert client.run(os.getpid) != pids  # the nanny started a new worker process
     assert got == expected
 
@@ -74,7 +118,7 @@ def test_cli_check_streams_findings_and_writes_one_report(
 ) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()
-    expected = single_checks(shipped_termbase, make_pairs(folder, 300, seed=5))
+    expected = single_checks(shipped_termbase, make_pairs(folder, 300, seed=5), folder)
     report_path = tmp_path / "report.json"
     code = main(["corpus", "check", str(folder), "--scheduler", cluster.scheduler_address,
                  "--format", "json", "-o", str(report_path)])
