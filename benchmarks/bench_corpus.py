@@ -14,8 +14,9 @@ glossaries, in one run:
 
 The first three are timed once the termbase's indexes are built (in this process, or on each
 worker by a warm-up batch), so they compare the checking itself; the last one is what a user waits
-for. Each row gives the wall time, the CPU time of the processes that did the checks and the load
-average (the host may be shared: compare the ratios within one run).
+for (its CPU time is this process's only). Each row gives the wall time, the CPU time of the
+processes that did the checks, the cores they got (CPU / wall) and the load average: on a shared
+host, more workers scale only as far as the host gives them cores.
 
     python benchmarks/bench_corpus.py --pairs 2000
 """
@@ -44,8 +45,9 @@ from termbase.corpus import CheckOptions, check_document, find_documents, run_co
 def _row(name: str, pairs: int, wall: float, cpu: float, findings: int) -> dict[str, Any]:
     row = {"name": name, "pairs": pairs, "wall": wall, "cpu": cpu, "rate": pairs / wall,
            "findings": findings, "load": os.getloadavg()[0]}
-    print(f"{name:<34} {pairs:6d} pairs {wall:8.2f} s wall {cpu:8.2f} s CPU {row['rate']:8.1f} pairs/s "
-          f"{findings:6d} findings  load {row['load']:.1f}", flush=True)
+    print(f"{name:<34} {pairs:6d} pairs {wall:8.2f} s wall {cpu:8.2f} s CPU ({cpu / wall:4.2f} cores) "
+          f"{row['rate']:8.1f} pairs/s {pairs / cpu:6.0f} pairs/CPU-s {findings:6d} findings  load {row['load']:.1f}",
+          flush=True)
     return row
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from termbase import cache
+from termbase.settle import settle
 from termbase.model import (
     MEMBERS_BY_VALUE,
     Concept,
@@ -42,28 +43,41 @@ KIND = "glossary"
 _PAYLOAD = "glossary.json"
 
 
+_SETTLE_STEP = 1000
+_FORMAT = "rows-2"
+"""The payload's shape (part of the entry key: an entry of another shape is never read)."""
+
+
 def _key(digest: str) -> str:
-    return cache.entry_key(digest, f"pyyaml-{yaml.__version__}")
+    return cache.entry_key(digest, f"pyyaml-{yaml.__version__}", _FORMAT)
 
 
 def _encode(glossary: Glossary) -> dict[str, Any]:
+    """Each concept as ``[id, line, terms]`` and each term as ``[text, lang, status, type, pos,
+    case_sensitive, line]``, each followed by a mapping of its other fields when it has any: most
+    terms have none, and a short row is what makes reading a large glossary back fast."""
     info = glossary.info
     term_lines = glossary.term_lines
     concepts = []
     for concept in glossary.concepts:
-        terms = [
-            [t.text, t.lang, t.status.value, _value(t.type), _value(t.pos), t.case_sensitive, _value(t.gender),
-             t.usage, t.context, list(t.notes), list(t.sources), t.customer,
-             term_lines[(concept.id, t.lang, t.text)], t.historical]
-            for t in concept.terms
-        ]
-        concepts.append([
-            concept.id, glossary.concept_lines[concept.id], terms, concept.subject, dict(concept.definitions),
-            list(concept.notes), list(concept.related), list(concept.sources), list(concept.xrefs),
-            list(concept.graphics), concept.customer, [[e.action, e.date, e.by] for e in concept.history],
-            concept.overrides,
-            [[o.title, o.start, o.end, list(o.sources)] for o in concept.offices],
-        ])
+        terms = []
+        for t in concept.terms:
+            row: list[Any] = [t.text, t.lang, t.status.value, _value(t.type), _value(t.pos), t.case_sensitive,
+                              term_lines[(concept.id, t.lang, t.text)]]
+            extras = {name: value for name, value in (
+                ("gender", _value(t.gender)), ("usage", t.usage), ("context", t.context), ("notes", list(t.notes)),
+                ("sources", list(t.sources)), ("customer", t.customer), ("historical", t.historical),
+            ) if value}
+            terms.append(row + [extras] if extras else row)
+        extras = {name: value for name, value in (
+            ("subject", concept.subject), ("definitions", dict(concept.definitions)), ("notes", list(concept.notes)),
+            ("related", list(concept.related)), ("sources", list(concept.sources)), ("xrefs", list(concept.xrefs)),
+            ("graphics", list(concept.graphics)), ("customer", concept.customer),
+            ("history", [[e.action, e.date, e.by] for e in concept.history]), ("overrides", concept.overrides),
+            ("offices", [[o.title, o.start, o.end, list(o.sources)] for o in concept.offices]),
+        ) if value}
+        row = [concept.id, glossary.concept_lines[concept.id], terms]
+        concepts.append(row + [extras] if extras else row)
     default_id = Path(info.path).stem
     header = {
         "id": None if info.id == default_id else info.id, "title": info.title,
@@ -92,26 +106,36 @@ def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
     concept_lines: dict[str, int] = {}
     term_lines: dict[tuple[str, str, str], int] = {}
     concepts: list[Concept] = []
-    for (concept_id, line, raw_terms, subject, definitions, notes, related, sources, xrefs, graphics,
-         customer, history, overrides, offices) in payload["concepts"]:
+    for number, concept_row in enumerate(payload["concepts"], start=1):
+        if number % _SETTLE_STEP == 0:
+            settle()  # the payload and the concepts built so far stay until the end: not walked again
+        concept_id, line, raw_terms = concept_row[:3] if len(concept_row) == 4 else concept_row
         terms = []
-        for (text, lang, status, term_type, pos, case_sensitive, gender, usage, context, term_notes,
-             term_sources, term_customer, term_line, historical) in raw_terms:
-            terms.append(Term(
-                text, lang, statuses[status], None if term_type is None else types[term_type],
-                None if pos is None else parts[pos], case_sensitive, None if gender is None else genders[gender],
-                usage, context, tuple(term_notes) if term_notes else (),
-                tuple(term_sources) if term_sources else (), term_customer, historical,
-            ))
+        for row in raw_terms:
+            text, lang, status, term_type, pos, case_sensitive, term_line = row[:7] if len(row) == 8 else row
+            if len(row) == 7:
+                terms.append(Term(text, lang, statuses[status], None if term_type is None else types[term_type],
+                                  None if pos is None else parts[pos], case_sensitive))
+            else:
+                extras = row[7]
+                gender = extras.get("gender")
+                terms.append(Term(
+                    text, lang, statuses[status], None if term_type is None else types[term_type],
+                    None if pos is None else parts[pos], case_sensitive, None if gender is None else genders[gender],
+                    extras.get("usage"), extras.get("context"), tuple(extras.get("notes", ())),
+                    tuple(extras.get("sources", ())), extras.get("customer"), extras.get("historical"),
+                ))
             term_lines.setdefault((concept_id, lang, text), term_line)
         concept_lines[concept_id] = line
+        extras = concept_row[3] if len(concept_row) == 4 else {}
         concepts.append(Concept(
-            concept_id, tuple(terms), subject, MappingProxyType(dict(definitions)),
-            tuple(notes) if notes else (), tuple(related) if related else (), tuple(sources) if sources else (),
-            tuple(xrefs) if xrefs else (), tuple(graphics) if graphics else (), customer,
-            tuple(HistoryEvent(action, date, by) for action, date, by in history) if history else (), glossary_id,
-            overrides,
-            tuple(Office(title, start, end, tuple(office_sources)) for title, start, end, office_sources in offices),
+            concept_id, tuple(terms), extras.get("subject"), MappingProxyType(dict(extras.get("definitions", {}))),
+            tuple(extras.get("notes", ())), tuple(extras.get("related", ())), tuple(extras.get("sources", ())),
+            tuple(extras.get("xrefs", ())), tuple(extras.get("graphics", ())), extras.get("customer"),
+            tuple(HistoryEvent(action, date, by) for action, date, by in extras.get("history", ())), glossary_id,
+            extras.get("overrides"),
+            tuple(Office(title, start, end, tuple(office_sources))
+                  for title, start, end, office_sources in extras.get("offices", ())),
         ))
     return Glossary(info, tuple(concepts), MappingProxyType(concept_lines), MappingProxyType(term_lines))
 

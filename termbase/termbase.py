@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, partial as bind
@@ -27,6 +26,7 @@ from termbase.qa.autofix import fix_text
 from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.context import resolve_by_related
+from termbase.settle import settle
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
 from termbase.spotting.homographs import homograph_terms, neighbourhoods, supported
@@ -46,16 +46,12 @@ _Built = TypeVar("_Built")
 
 
 def _freeze() -> None:
-    gc.freeze()
+    settle()
 
 
 def _settled(built: _Built) -> _Built:
-    """``built``, once every object alive (the glossary or index just built among them) is moved to
-    the collector's permanent generation (:func:`gc.freeze`), so that later collections never walk
-    these millions of long-lived objects again. The collector itself is never switched off or on:
-    that was process-wide state that one thread could change inside another's work. The cost,
-    stated: a reference cycle that is alive now and dropped later is not collected (call
-    :func:`gc.unfreeze` to hand everything back). ``benchmarks/bench_gc.py`` measures the effect."""
+    """``built``, once every object alive (the glossary or index just built among them) is settled
+    (:func:`termbase.settle.settle`: later collections never walk them again)."""
     _freeze()
     return built
 
