@@ -72,6 +72,14 @@ def read_layout(text: str, path: str, digest: str) -> Glossary | None:
         return None
 
 
+def _new_pair(match: re.Match[str] | None, fields: Mapping[str, object], allowed: frozenset[str]
+              ) -> tuple[str, str | None]:
+    """The key and value of a matched ``key: value``, when the key is allowed and not seen before."""
+    if match is None or match.group(1) in fields or match.group(1) not in allowed:
+        raise _Outside
+    return match.group(1), match.group(2)
+
+
 def _is_language(tag: str) -> bool:
     try:
         parse_tag(tag)
@@ -219,10 +227,7 @@ class _Layout:
         indent = _indent(line)
         fields: dict[str, str | tuple[str, ...]] = {}
         while line is not None and _indent(line) == indent:
-            pair = _PAIR.match(line, indent)
-            if pair is None or pair.group(1) not in HEADER_KEYS or pair.group(1) in fields:
-                raise _Outside
-            key, raw = pair.group(1), pair.group(2)
+            key, raw = _new_pair(_PAIR.match(line, indent), fields, HEADER_KEYS)
             self.at += 1
             if key == "sources":
                 fields[key] = _texts(raw) if raw is not None else self.block_list(indent)
@@ -285,12 +290,7 @@ class _Layout:
         fields: dict[str, object] = {}
         line: str | None = self.lines[start]
         while line is not None and (_indent(line) == indent or self.at == start):
-            pair = _PAIR.match(line, indent)
-            if pair is None:
-                raise _Outside
-            key, raw = pair.group(1), pair.group(2)
-            if key in fields or key not in CONCEPT_KEYS:
-                raise _Outside
+            key, raw = _new_pair(_PAIR.match(line, indent), fields, CONCEPT_KEYS)
             self.at += 1
             if key in _SCALAR_KEYS and raw is not None:
                 fields[key] = _block_scalar(raw)
@@ -392,10 +392,8 @@ def _term(raw: str, lang: str) -> Term:
     position, end = 1, len(raw)
     while position < end:
         match = _FLOW_PAIR.match(raw, position)
-        if match is None:
-            raise _Outside
-        key, value = match.group(1), match.group(2)
-        if key in fields or key not in TERM_KEYS:
+        key, value = _new_pair(match, fields, TERM_KEYS)
+        if match is None or value is None:  # never (a flow pair always has a value): for the types
             raise _Outside
         fields[key] = _flow_list(value) if value[0] == "[" else _flow_scalar(value)
         position = match.end()
