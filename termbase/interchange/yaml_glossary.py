@@ -18,12 +18,17 @@ __all__ = ["YamlFormat", "dump_concept", "dump_glossary", "yaml_scalar"]
 
 # A plain scalar is safe when it cannot be read as anything but this text in block or flow context.
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#,\[\]{}\n]|:(?=\S)(?![,\[\]{}])|(?<=\S)#)*\Z")
-_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+# What a YAML reader refuses or reads otherwise inside a double-quoted scalar (JSON leaves these raw):
+# characters outside YAML's printable set, and the line breaks YAML 1.1 knows (NEL, U+2028, U+2029),
+# which a quoted scalar would fold into spaces.
+_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Never in a plain scalar: any control character (tab and carriage return included) or YAML line break.
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def yaml_scalar(text: str) -> str:
     """``text`` as a YAML scalar: plain when unambiguous, else double-quoted (JSON escapes)."""
-    if _PLAIN.match(text) and text == text.strip() and not text.endswith(":"):
+    if _PLAIN.match(text) and text == text.strip() and not text.endswith(":") and not _NOT_PLAIN.search(text):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
     return _YAML_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
