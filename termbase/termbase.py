@@ -29,6 +29,7 @@ from termbase.spotting.context import resolve_by_related
 from termbase.settle import settle
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
+from termbase.spotting.embedded import embedded
 from termbase.spotting.homographs import homograph_terms, neighbourhoods, supported
 from termbase.spotting.index import SpotIndex, cache_parts
 from termbase.spotting.nested import Nesting, nest
@@ -204,10 +205,11 @@ class Termbase:
         # attribute getters): a few ms for the 20k hits of a megabyte of news.
         homographs = self._homographs
         if homographs and any(map(homographs.__contains__, map(id, map(_term_of, hits)))):
-            hits = supported(hits, homographs, self._homograph_neighbours)
+            hits = supported(hits, homographs, self._homograph_neighbours, text)
         nesting = self._nesting
         if nesting.outer and any(map(nesting.outer.__contains__, zip(map(_concept_of, hits), repeat(lang)))):
             hits = nest(hits, text, lang, nesting)
+        hits = embedded(hits, text, lang, self._concepts)
         partial = self._partial_names
         if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
                 or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):

@@ -12,21 +12,31 @@ it relates to, or one related to that (Termez ← Uzbekistan ← Uzbek). "ترم
 about computing names no place and is no hit; "جسر ترميز - هيراتون الذي يربط بين أوزبكستان
 وأفغانستان" is Termez. Any place of the text would not do: a story about a submarine كابل in the
 Red Sea names Asia and the Middle East, not Kabul.
+
+The preferred term needs the same support when it is an ordinary word as well — مالي is Mali and
+"financial" (غلاف مالي, a financial envelope) — except that a preposition right before it also
+bears the name out (في مالي, بمالي, شمال مالي: a preposition or a word naming part of a place
+takes a noun, the adjective follows one; ``spotting/data/arabic_name_cues.json``). A preferred term whose form with the article is much
+*more* frequent than the bare form is a name that takes the article (البخاري, the nisba of
+بخارى), not an ordinary word, and stands on its own.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from functools import cache
+from importlib import resources
 
-from termbase.arabic import ARTICLE
+from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST
 from termbase.matches import Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, TermStatus
 from termbase.normalize import fold
 from termbase.spotting.wordlist import zipf
 
 __all__ = ["COMMON_WORD_GAP", "COMMON_WORD_ZIPF", "homograph_terms", "is_common_arabic_word",
-           "neighbourhoods", "supported"]
+           "is_ordinary_name_word", "name_cues", "neighbourhoods", "supported"]
 
 COMMON_WORD_ZIPF = 3.0
 """A one-word Arabic name whose form with the article (ال + form) is this frequent (wordfreq Zipf
@@ -45,14 +55,42 @@ def is_common_arabic_word(key: str) -> bool:
     return with_article >= COMMON_WORD_ZIPF and with_article >= zipf(key, "ar") - COMMON_WORD_GAP
 
 
+def is_ordinary_name_word(key: str) -> bool:
+    """Whether the folded preferred name ``key`` is an ordinary word too (مالي "financial"): a
+    common word (:func:`is_common_arabic_word`) whose form with the article is not much more
+    frequent than the bare form — البخاري (4.6) against بخاري (3.5) is the nisba of a name."""
+    return is_common_arabic_word(key) and zipf(ARTICLE + key, "ar") <= zipf(key, "ar") + COMMON_WORD_GAP
+
+
 def homograph_terms(concepts: Collection[Concept]) -> frozenset[int]:
-    """Identities of the one-word Arabic name terms, other than the preferred one, that are also
-    common words. The preferred term is the form news uses for the name (مالي, بخارى), so a
-    mention of it stands on its own; a listed variant that spells a common word (ترميز beside
-    ترمذ, كابل beside كابول) is more often the word."""
+    """Identities of the one-word Arabic name terms that are also common words: a listed variant
+    that spells a common word (ترميز beside ترمذ, كابل beside كابول), and a preferred term that is
+    an ordinary word as well (:func:`is_ordinary_name_word`: مالي, not بخارى)."""
     return frozenset(id(term) for concept in concepts for term in concept.terms
                      if term.lang.startswith("ar") and term.pos in _NOUN_POS
-                     and term.status is not TermStatus.PREFERRED and is_common_arabic_word(fold(term.text)))
+                     and (is_ordinary_name_word(fold(term.text)) if term.status is TermStatus.PREFERRED
+                          else is_common_arabic_word(fold(term.text))))
+
+
+@cache
+def name_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded cue words written apart and the prepositions glued (``spotting/data/arabic_name_cues.json``)."""
+    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "arabic_name_cues.json").read_text("utf-8"))
+    return frozenset(fold(w) for w in raw["before"]), frozenset(fold(w) for w in raw["glued"])
+
+
+def _after_cue(hit: Hit, text: str) -> bool:
+    """Whether a cue word stands right before ``hit`` (في مالي, لشمال مالي) or a preposition is
+    glued to it (بمالي)."""
+    apart, glued = name_cues()
+    if any(letter in glued for letter in fold(hit.prefix)):
+        return True
+    before = text[max(0, hit.start - 16):hit.start]
+    words = before.split()
+    if not words or not before[-1:].isspace():
+        return False
+    word = fold(words[-1])
+    return any(word.startswith(chain) and word[len(chain):] in apart for chain in CHAINS_LONGEST_FIRST)
 
 
 def neighbourhoods(concepts: Mapping[str, Concept], ids: Collection[str]) -> dict[str, frozenset[str]]:
@@ -73,15 +111,17 @@ def neighbourhoods(concepts: Mapping[str, Concept], ids: Collection[str]) -> dic
 
 
 def supported(hits: Sequence[Hit], homographs: Collection[int],
-              neighbours: Mapping[str, frozenset[str]]) -> list[Hit]:
-    """``hits`` without the common-word homographs that nothing else in the text supports."""
+              neighbours: Mapping[str, frozenset[str]], text: str) -> list[Hit]:
+    """``hits`` without the common-word homographs that nothing else in the text supports (and,
+    for a preferred term, no preposition before it)."""
     named = {hit.concept for hit in hits if hit.concept is not None and id(hit.term) not in homographs}
     kept: list[Hit] = []
     for hit in hits:
         if id(hit.term) in homographs and hit.concept is not None and hit.match is not MatchKind.FUZZY:
             # (a fuzzy hit is another spelling, كابول for كابل: the common word is not written)
             near = neighbours.get(hit.concept, frozenset())
-            if hit.concept not in named and not (named & near):
+            if hit.concept not in named and not (named & near) and not (
+                    hit.term is not None and hit.term.status is TermStatus.PREFERRED and _after_cue(hit, text)):
                 continue
         kept.append(hit)
     return kept

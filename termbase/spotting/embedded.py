@@ -1,0 +1,166 @@
+"""A place or person name inside the proper name of something else: Nazarbayev University.
+
+A glossary name that is the first or last part of a longer proper name whose other part is a head
+word of an institution, a publication or an administrative region — Nazarbayev University,
+Uzbekistan Airways, the Astana International Financial Centre, The Washington Post, the National
+Bank of Kazakhstan, Tashkent region, جامعة نزارباييف, لبنك كازاخستان الوطني, الخطوط الجوية
+الأوزبكية, واشنطن بوست, ولاية طشقند — names that other thing, not the place or the person. When
+the glossary lists the longer name, the longest match wins already, and :mod:`nested` reads the
+region forms of names it nests; this module drops the inner hit when the glossary lacks the
+longer name. The head words are data (``spotting/data/name_heads.json``), not code.
+
+Where the head stands:
+
+* English: after the name, capitalised, with at most :data:`MAX_BETWEEN` capitalised words
+  between ("Astana International Financial Centre"); a region head right after it in any case
+  ("East Kazakhstan oblast", "Tashkent region"); or before it with "of" ("National Bank of
+  Kazakhstan"). A possessive ends the name ("Kazakhstan's National Bank" is the country's bank),
+  and an office title is no head ("Uzbek President", "Kazakh Foreign Minister" stay).
+* Arabic: before the name, its clitics and article aside, with at most :data:`MAX_BETWEEN`
+  definite words between (بنك التنمية الآسيوي); a transliterated head after it (واشنطن بوست). An
+  adjective (الأوزبكية) belongs to the name only when the head is right before it: in الخطوط الجوية
+  الأوزبكية it is the airline's name, in وكالة الأنباء الكازاخستانية it describes the agency.
+
+Only names of places and people are read so (glossary subjects :data:`NAME_SUBJECTS`); a region
+head does not take a place that is itself a region or territory (its definition begins so: "the
+Central Asia region" is Central Asia, إقليم جزر كوكوس the Cocos Islands).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from termbase.arabic import CHAINS_LONGEST_FIRST
+from termbase.langtags import primary_language
+from termbase.matches import Hit
+from termbase.model import Concept, PartOfSpeech
+from termbase.normalize import fold
+from termbase.spotting.names import PEOPLE_SUBJECT
+
+__all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "NameHeads", "embedded", "name_heads"]
+
+MAX_BETWEEN = 2
+"""Words that may stand between a name and its head: "Astana [International Financial] Centre"."""
+NAME_SUBJECTS = frozenset({"geography", PEOPLE_SUBJECT})
+"""Glossary subjects whose names institutions and regions are named after."""
+_EN_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w'’.-]*)")
+_EN_HEAD_OF = re.compile(r"\b([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
+_POSSESSIVE = re.compile(r"['’]s?\Z")
+_REGION_DEFINITION = re.compile(r"\A(?:an?\s+|the\s+)?(?:\w+\s+)?(?:region|territory|province|state)\b", re.IGNORECASE)
+_AR_QUOTES = "«»\"'“”()،,"
+_WINDOW = 80
+
+
+@dataclass(frozen=True, slots=True)
+class NameHeads:
+    """The head words of ``spotting/data/name_heads.json``, folded."""
+
+    en_organisation: frozenset[str]
+    en_region: frozenset[str]
+    ar_before: frozenset[tuple[str, ...]]
+    """Arabic heads before the name, as folded words without clitics or article (خطوط جويه)."""
+    ar_after: frozenset[str]
+    ar_region: frozenset[tuple[str, ...]]
+
+
+@cache
+def name_heads() -> NameHeads:
+    """The head words of the shipped data file."""
+    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "name_heads.json").read_text("utf-8"))
+
+    def words(key: str, group: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(fold(raw[key][group][i]).split(" ")) for i in range(len(raw[key][group])))
+
+    return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
+                     frozenset(fold(w) for w in raw["en"]["region"]),
+                     words("ar", "before"), frozenset(fold(w) for w in raw["ar"]["after"]), words("ar", "region"))
+
+
+def _is_word(word: str, head: str) -> bool:
+    """Whether the folded Arabic ``word`` is ``head`` with clitics or the article glued to it (لبنك)."""
+    return any(word.startswith(chain) and word[len(chain):] == head for chain in CHAINS_LONGEST_FIRST)
+
+
+def _is_region(concept: Concept) -> bool:
+    """Whether the glossary defines ``concept`` as a region or territory ("The region formed by the
+    five …", "Territory in Oceania"): a region head then names the place itself (إقليم جزر كوكوس)."""
+    return any(_REGION_DEFINITION.match(text) for text in concept.definitions.values())
+
+
+def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> str | None:
+    """The English head word that makes ``hit`` part of a longer name, or None."""
+    if _POSSESSIVE.search(hit.text):
+        return None
+    position = hit.end
+    for between in range(MAX_BETWEEN + 1):
+        word = _EN_WORD.match(text, position, position + _WINDOW)
+        if word is None:
+            break
+        written = word.group(1)
+        folded = fold(written)
+        if between == 0 and region_too and folded in heads.en_region:
+            return written
+        if not written[:1].isupper() or _POSSESSIVE.search(written):
+            break
+        if folded in heads.en_organisation:
+            return written
+        position = word.end()
+    before = _EN_HEAD_OF.search(text, max(0, hit.start - _WINDOW), hit.start)
+    if before is not None and fold(before.group(1)) in heads.en_organisation:
+        return before.group(1)
+    return None
+
+
+def _arabic_words_before(text: str, start: int) -> list[str]:
+    """The folded words before ``start`` (nearest last), quotes and commas set aside."""
+    window = text[max(0, start - _WINDOW):start]
+    for mark in _AR_QUOTES:
+        window = window.replace(mark, " ")
+    return [fold(word) for word in window.split()][1:] if start > _WINDOW else [fold(w) for w in window.split()]
+
+
+def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_too: bool) -> str | None:
+    """The Arabic head word that makes ``hit`` part of a longer name, or None."""
+    following = text[hit.end:hit.end + _WINDOW].split(maxsplit=1)
+    if following and fold(following[0].strip(_AR_QUOTES)) in heads.ar_after:
+        return following[0]
+    before = _arabic_words_before(text, hit.start)
+    candidates = heads.ar_before | (heads.ar_region if region_too else frozenset())
+    for skipped in range((0 if adjective else MAX_BETWEEN) + 1):
+        if skipped and (skipped > len(before) or not before[-skipped].startswith("ال")):
+            break  # only definite words stand between a head and the name (بنك التنمية الآسيوي)
+        for head in candidates:
+            at = len(before) - skipped - len(head)
+            if at >= 0 and all(_is_word(word, part) for word, part in zip(before[at:], head)):
+                return " ".join(before[at:at + len(head)])
+    return None
+
+
+def embedded(hits: Sequence[Hit], text: str, lang: str, concepts: Mapping[str, Concept],
+             heads: NameHeads | None = None) -> list[Hit]:
+    """``hits`` without the names of places and people that a head word makes part of a longer name."""
+    heads = heads or name_heads()
+    lang = primary_language(lang)
+    kept: list[Hit] = []
+    for hit in hits:
+        ids = (hit.concept,) if hit.concept is not None else hit.candidates
+        named = [concepts[i] for i in ids if i in concepts]
+        if not named or any(c.subject not in NAME_SUBJECTS for c in named):
+            kept.append(hit)
+            continue
+        region_too = not any(_is_region(c) for c in named)
+        if lang == "en":
+            head = _english_head(hit, text, heads, region_too)
+        elif lang == "ar":
+            adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
+            head = _arabic_head(hit, text, heads, adjective, region_too)
+        else:
+            head = None
+        if head is None:
+            kept.append(hit)
+    return kept
