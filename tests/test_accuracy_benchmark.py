@@ -46,7 +46,7 @@ def _raw(lang: str, folder: str = "data") -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-@pytest.mark.parametrize("folder", ["data", "heldout", "heldout2"])
+@pytest.mark.parametrize("folder", ["data", "heldout", "heldout2", "heldout3"])
 def test_spans_are_well_formed(tb: Termbase, lang: str, folder: str) -> None:
     sentences = run.load_sentences(ACCURACY / folder / f"spans.{lang}.jsonl", tb)
     raw = _raw(lang, folder)

@@ -151,6 +151,7 @@ def test_nested_terms(spans: Any, spot_tb: Termbase, text: str, expected: list[t
 # -- every folding rule, both directions, inside running text ------------------------------------
 
 FOLDING_PAIRS = [  # rule, form A, form B: a term written A is found in text written B and vice versa
+    # (كابول, not كابل: كابل is also "cable", which a one-term glossary cannot support as a name)
     ("alef-forms", "أستانا", "استانا"),
     ("alef-forms", "إسلام آباد", "اسلام اباد"),
     ("alef-maqsura", "موسى", "موسي"),
@@ -158,17 +159,17 @@ FOLDING_PAIRS = [  # rule, form A, form B: a term written A is found in text wri
     ("hamza-seats", "مؤتمر", "موتمر"),
     ("hamza-seats", "رئاسة", "رياسة"),
     ("hamza-seats (ya)", "ميرضيائيف", "ميرضياييف"),
-    ("persian keheh", "کابل", "كابل"),
+    ("persian keheh", "کابول", "كابول"),
     ("persian yeh", "تبلیسی", "تبليسي"),
     ("arabic-indic digits", "قمة ٢٠٢٣", "قمة 2023"),
     ("persian digits", "قمة ۲۰۲۳", "قمة 2023"),
-    ("presentation forms", "ﻛﺎﺑﻞ", "كابل"),
+    ("presentation forms", "ﻛﺎﺑﻮﻝ", "كابول"),
     ("presentation ligature lam-alef", "ﻻﻫﻮﺭ", "لاهور"),
-    ("harakat", "كَابُل", "كابل"),
+    ("harakat", "كَابُول", "كابول"),
     ("shadda and tanwin", "طشقنّدٌ", "طشقند"),
-    ("tatweel", "كـــابل", "كابل"),
-    ("ZWNJ", "كا\u200cبل", "كابل"),
-    ("ZWJ and RLM", "كا\u200dب\u200fل", "كابل"),
+    ("tatweel", "كـــابول", "كابول"),
+    ("ZWNJ", "كا\u200cبول", "كابول"),
+    ("ZWJ and RLM", "كا\u200dب\u200fول", "كابول"),
 ]
 
 
