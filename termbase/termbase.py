@@ -29,7 +29,7 @@ from termbase.spotting.context import resolve_by_related
 from termbase.settle import settle
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
-from termbase.spotting.embedded import embedded
+from termbase.spotting.embedded import Embedding, embedded
 from termbase.spotting.homographs import homograph_terms, neighbourhoods, supported
 from termbase.spotting.index import SpotIndex, cache_parts
 from termbase.spotting.nested import Nesting, nest
@@ -209,7 +209,7 @@ class Termbase:
         nesting = self._nesting
         if nesting.outer and any(map(nesting.outer.__contains__, zip(map(_concept_of, hits), repeat(lang)))):
             hits = nest(hits, text, lang, nesting)
-        hits = embedded(hits, text, lang, self._concepts)
+        hits = embedded(hits, text, lang, self._embedding)
         partial = self._partial_names
         if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
                 or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
@@ -235,6 +235,10 @@ class Termbase:
     def _homograph_neighbours(self) -> dict[str, frozenset[str]]:
         ids = {c.id for c in self._concepts.values() if any(id(t) in self._homographs for t in c.terms)}
         return neighbourhoods(self._concepts, ids)
+
+    @cached_property
+    def _embedding(self) -> Embedding:
+        return Embedding.build(self._concepts)
 
     @cached_property
     def _nesting(self) -> Nesting:

@@ -32,7 +32,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from termbase.arabic import CHAINS_LONGEST_FIRST
@@ -42,17 +42,19 @@ from termbase.model import Concept, PartOfSpeech
 from termbase.normalize import fold
 from termbase.spotting.names import PEOPLE_SUBJECT
 
-__all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "NameHeads", "embedded", "name_heads"]
+__all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "NameHeads", "embedded", "name_heads"]
 
 MAX_BETWEEN = 2
 """Words that may stand between a name and its head: "Astana [International Financial] Centre"."""
 NAME_SUBJECTS = frozenset({"geography", PEOPLE_SUBJECT})
 """Glossary subjects whose names institutions and regions are named after."""
-_EN_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w'’.-]*)")
-_EN_HEAD_OF = re.compile(r"\b([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
+_EN_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w'’-]*)")
+_EN_HEAD_OF = re.compile(r"([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _REGION_DEFINITION = re.compile(r"\A(?:an?\s+|the\s+)?(?:\w+\s+)?(?:region|territory|province|state)\b", re.IGNORECASE)
 _AR_QUOTES = "«»\"'“”()،,"
+_AR_WORDS_BEFORE = 3 + MAX_BETWEEN
+"""Arabic words read before a name: a head of up to two words and the definite words between."""
 _WINDOW = 80
 
 
@@ -74,22 +76,34 @@ def name_heads() -> NameHeads:
     raw = json.loads(resources.files("termbase.spotting").joinpath("data", "name_heads.json").read_text("utf-8"))
 
     def words(key: str, group: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(fold(raw[key][group][i]).split(" ")) for i in range(len(raw[key][group])))
+        return frozenset(tuple(fold(word).split(" ")) for word in raw[key][group])
 
     return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
                      frozenset(fold(w) for w in raw["en"]["region"]),
                      words("ar", "before"), frozenset(fold(w) for w in raw["ar"]["after"]), words("ar", "region"))
 
 
-def _is_word(word: str, head: str) -> bool:
-    """Whether the folded Arabic ``word`` is ``head`` with clitics or the article glued to it (لبنك)."""
-    return any(word.startswith(chain) and word[len(chain):] == head for chain in CHAINS_LONGEST_FIRST)
-
-
 def _is_region(concept: Concept) -> bool:
     """Whether the glossary defines ``concept`` as a region or territory ("The region formed by the
     five …", "Territory in Oceania"): a region head then names the place itself (إقليم جزر كوكوس)."""
     return any(_REGION_DEFINITION.match(text) for text in concept.definitions.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Embedding:
+    """What :func:`embedded` reads from the glossary, built once: the concepts of places and
+    people, and those among them that are regions or territories."""
+
+    names: frozenset[str]
+    regions: frozenset[str]
+    heads: NameHeads
+
+    @classmethod
+    def build(cls, concepts: Mapping[str, Concept], heads: NameHeads | None = None) -> Embedding:
+        """Read ``concepts`` (and the shipped head words unless ``heads`` is given)."""
+        names = frozenset(c.id for c in concepts.values() if c.subject in NAME_SUBJECTS)
+        regions = frozenset(i for i in names if _is_region(concepts[i]))
+        return cls(names, regions, heads or name_heads())
 
 
 def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> str | None:
@@ -102,26 +116,28 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> st
         if word is None:
             break
         written = word.group(1)
-        folded = fold(written)
+        possessive = _POSSESSIVE.search(written)
+        folded = (written[:possessive.start()] if possessive else written).lower()
         if between == 0 and region_too and folded in heads.en_region:
             return written
-        if not written[:1].isupper() or _POSSESSIVE.search(written):
+        if not written[:1].isupper():
             break
         if folded in heads.en_organisation:
-            return written
+            return written  # "Nazarbayev University's campus" too
+        if possessive:
+            break
         position = word.end()
-    before = _EN_HEAD_OF.search(text, max(0, hit.start - _WINDOW), hit.start)
-    if before is not None and fold(before.group(1)) in heads.en_organisation:
-        return before.group(1)
+    if text.endswith(("of ", "the "), max(0, hit.start - 4), hit.start):
+        before = _EN_HEAD_OF.search(text, max(0, hit.start - _WINDOW), hit.start)
+        if before is not None and before.group(1).lower() in heads.en_organisation:
+            return before.group(1)
     return None
 
 
-def _arabic_words_before(text: str, start: int) -> list[str]:
-    """The folded words before ``start`` (nearest last), quotes and commas set aside."""
-    window = text[max(0, start - _WINDOW):start]
-    for mark in _AR_QUOTES:
-        window = window.replace(mark, " ")
-    return [fold(word) for word in window.split()][1:] if start > _WINDOW else [fold(w) for w in window.split()]
+@lru_cache(maxsize=1 << 14)
+def _bare_forms(word: str) -> frozenset[str]:
+    """A folded Arabic word with each clitic/article chain it may carry set aside (لبنك: بنك, …)."""
+    return frozenset(word[len(chain):] for chain in CHAINS_LONGEST_FIRST if word.startswith(chain))
 
 
 def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_too: bool) -> str | None:
@@ -129,38 +145,44 @@ def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_
     following = text[hit.end:hit.end + _WINDOW].split(maxsplit=1)
     if following and fold(following[0].strip(_AR_QUOTES)) in heads.ar_after:
         return following[0]
-    before = _arabic_words_before(text, hit.start)
-    candidates = heads.ar_before | (heads.ar_region if region_too else frozenset())
+    window = text[max(0, hit.start - _WINDOW):hit.start]
+    for mark in _AR_QUOTES:
+        window = window.replace(mark, " ")
+    written = window.split()[-_AR_WORDS_BEFORE:]
+    before = [fold(word) for word in written]
+    bare = [_bare_forms(word) for word in before]
+    candidates = heads.ar_before | heads.ar_region if region_too else heads.ar_before
     for skipped in range((0 if adjective else MAX_BETWEEN) + 1):
-        if skipped and (skipped > len(before) or not before[-skipped].startswith("ال")):
+        if skipped and (skipped >= len(before) or not before[-skipped].startswith("ال")):
             break  # only definite words stand between a head and the name (بنك التنمية الآسيوي)
+        last = len(before) - skipped - 1  # the word a head would end with
+        if last < 0:
+            break
         for head in candidates:
-            at = len(before) - skipped - len(head)
-            if at >= 0 and all(_is_word(word, part) for word, part in zip(before[at:], head)):
-                return " ".join(before[at:at + len(head)])
+            at = last + 1 - len(head)
+            if head[-1] in bare[last] and at >= 0 and all(part in bare[at + k] for k, part in enumerate(head)):
+                return " ".join(written[at:last + 1])
     return None
 
 
-def embedded(hits: Sequence[Hit], text: str, lang: str, concepts: Mapping[str, Concept],
-             heads: NameHeads | None = None) -> list[Hit]:
+def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding) -> list[Hit]:
     """``hits`` without the names of places and people that a head word makes part of a longer name."""
-    heads = heads or name_heads()
     lang = primary_language(lang)
+    if lang not in ("en", "ar"):
+        return list(hits)
+    names, heads = embedding.names, embedding.heads
     kept: list[Hit] = []
     for hit in hits:
         ids = (hit.concept,) if hit.concept is not None else hit.candidates
-        named = [concepts[i] for i in ids if i in concepts]
-        if not named or any(c.subject not in NAME_SUBJECTS for c in named):
+        if not ids or not names.issuperset(ids):
             kept.append(hit)
             continue
-        region_too = not any(_is_region(c) for c in named)
+        region_too = embedding.regions.isdisjoint(ids)
         if lang == "en":
             head = _english_head(hit, text, heads, region_too)
-        elif lang == "ar":
+        else:
             adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
             head = _arabic_head(hit, text, heads, adjective, region_too)
-        else:
-            head = None
         if head is None:
             kept.append(hit)
     return kept
