@@ -60,6 +60,10 @@ DEFAULT_SCORE_CUTOFF = 75.0
 """Default lowest fuzzy score (0-100) that :meth:`Termbase.lookup` reports."""
 
 
+_RECENT_SPOTS = 4
+"""Texts whose early spotting stages :class:`Termbase` keeps for one more :meth:`Termbase.spot` of them."""
+
+
 class Termbase:
     """Concepts from one or more glossaries, with lookup in either language.
 
@@ -190,13 +194,40 @@ class Termbase:
         cache.store_entry("spot", key, index.save, slot=slot)
         return _settled(index)
 
-    def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True) -> list[Hit]:
+    def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True, whole_names: bool = True) -> list[Hit]:
         """Every occurrence of a glossary term in ``text``, in text order, spans exact.
 
         ``lang`` is the language of the text (guessed from its script when None). With
         ``fuzzy``, spellings of names that the glossary does not list are reported as fuzzy hits.
+        With ``whole_names`` (the default), a place or person name that a head word makes part of
+        a longer name the glossary lacks is no hit ("Nazarbayev University": see
+        :mod:`termbase.spotting.embedded`); without, it is reported as the name.
         """
         lang = lang or guess_language(text)
+        recent = self._recent_spots
+        hits = None if whole_names else recent.pop((text, lang, fuzzy), None)
+        if hits is None:
+            hits = self._spot_names(text, lang, fuzzy)
+        if whole_names:
+            if len(recent) >= _RECENT_SPOTS:
+                recent.pop(next(iter(recent), ("", "", False)), None)
+            recent[(text, lang, fuzzy)] = hits
+        hits = list(hits)
+        if whole_names:
+            hits = embedded(hits, text, lang, self._embedding)
+        partial = self._partial_names
+        if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
+                or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
+            hits = person_filter(hits, text, self._concepts, self._is_common, partial)
+        if any(map(_shared, map(len, map(_candidates_of, hits)))):
+            hits = resolve_by_title(hits, text, self._concepts)
+            hits = resolve_by_marks(resolve_by_neighbour(resolve_ambiguity(hits), text), self._concepts)
+            hits = resolve_by_related(hits, self._concepts)
+        return hits
+
+    def _spot_names(self, text: str, lang: str, fuzzy: bool) -> list[Hit]:
+        """The hits of :meth:`spot` before the rules that read a name's neighbours: exact and
+        fuzzy terms, common-word homographs kept only with support, nested names widened."""
         folded = fold_text(text)
         hits = spot_exact(self._spot_index, text, lang, folded=folded)
         if fuzzy:
@@ -209,16 +240,14 @@ class Termbase:
         nesting = self._nesting
         if nesting.outer and any(map(nesting.outer.__contains__, zip(map(_concept_of, hits), repeat(lang)))):
             hits = nest(hits, text, lang, nesting)
-        hits = embedded(hits, text, lang, self._embedding)
-        partial = self._partial_names
-        if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
-                or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
-            hits = person_filter(hits, text, self._concepts, self._is_common, partial)
-        if any(map(_shared, map(len, map(_candidates_of, hits)))):
-            hits = resolve_by_title(hits, text, self._concepts)
-            hits = resolve_by_marks(resolve_by_neighbour(resolve_ambiguity(hits), text), self._concepts)
-            hits = resolve_by_related(hits, self._concepts)
         return hits
+
+    @cached_property
+    def _recent_spots(self) -> dict[tuple[str, str, bool], list[Hit]]:
+        """The last texts' :meth:`_spot_names` hits, kept for one ``whole_names=False`` call that
+        follows: ``check`` spots a side again, names inside longer names included, when the other
+        side names a concept this side does not. Read once, so repeated calls measure no cache."""
+        return {}
 
     @cached_property
     def _partial_names(self) -> frozenset[int]:

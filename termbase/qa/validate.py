@@ -53,8 +53,8 @@ class Checker(Protocol):
     def concepts(self) -> Mapping[str, Concept]:
         """Concepts by id."""
 
-    def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True) -> list[Hit]:
-        """Every glossary term in ``text``."""
+    def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True, whole_names: bool = True) -> list[Hit]:
+        """Every glossary term in ``text`` (``whole_names``: not a name inside a longer name)."""
 
     def translations(self, variant: str, target_lang: str, *, source_lang: str | None = None) -> tuple[Term, ...]:
         """Preferred ``target_lang`` terms of the concepts ``variant`` names."""
@@ -87,7 +87,33 @@ def _spot(termbase: Checker, source: str | None, target: str, segment_id: str | 
           source_lang: str, target_lang: str, options: CheckOptions, context: str | None = None) -> SegmentHits:
     source_hits = tuple(termbase.spot(source, lang=source_lang, fuzzy=False)) if source else ()
     target_hits = tuple(termbase.spot(target, lang=target_lang, fuzzy=options.fuzzy)) if target else ()
+    if source and target:
+        source_hits, target_hits = _paired_names(termbase, source, target, source_hits, target_hits,
+                                                 source_lang, target_lang, options)
     return SegmentHits(segment_id, source, target, source_hits, target_hits, context)
+
+
+def _paired_names(termbase: Checker, source: str, target: str, source_hits: tuple[Hit, ...],
+                  target_hits: tuple[Hit, ...], source_lang: str, target_lang: str,
+                  options: CheckOptions) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """Hits with the names inside longer names given back on one side where the other side names
+    that concept: the head-word rule reads each language's own heads (مركز أستانا المالي keeps
+    Astana, "Astana International Financial Centre" does not), and a name the source writes and
+    the target writes inside an institution's name is rendered, not missing."""
+
+    def named(hits: Sequence[Hit]) -> set[str]:
+        return {c for h in hits for c in ((h.concept,) if h.concept is not None else h.candidates)}
+
+    in_source, in_target = named(source_hits), named(target_hits)
+    if in_source - in_target:
+        restored = [h for h in termbase.spot(target, lang=target_lang, fuzzy=options.fuzzy, whole_names=False)
+                    if h.concept in in_source - in_target]
+        target_hits = tuple(sorted((*target_hits, *restored), key=lambda h: (h.start, h.end)))
+    if in_target - in_source:
+        restored = [h for h in termbase.spot(source, lang=source_lang, fuzzy=False, whole_names=False)
+                    if h.concept in in_target - in_source]
+        source_hits = tuple(sorted((*source_hits, *restored), key=lambda h: (h.start, h.end)))
+    return source_hits, target_hits
 
 
 def _segment_issues(termbase: Checker, segment: SegmentHits, source_lang: str, target_lang: str,

@@ -151,3 +151,18 @@ def test_bukhara_stays_found_in_the_labelled_sentences(shipped_termbase: Termbas
     for sentence, span in spans:
         hits = _over(shipped_termbase.spot(str(sentence["text"]), lang="ar"), span["start"], span["end"])
         assert "bukhara" in {h.concept for h in hits}, sentence["id"]
+
+
+# -- check: the two languages read their own head words -------------------------------------------
+
+def test_check_does_not_ask_for_a_name_the_target_writes_inside_an_institution(shipped_termbase: Termbase) -> None:
+    # heldout/ ar-fbc736c3a0 keeps أستانا in «مركز أستانا المالي العالمي» (مركز is left out of the
+    # Arabic heads: مركز بخارى التاريخي is the historic centre of Bukhara); its English rendering
+    # "the Astana International Financial Centre" drops Astana. The pair is rendered, not missing.
+    source = _sentence("heldout", "ar-fbc736c3a0")["text"]
+    target = ("The governor of the Astana International Financial Centre, a former head of the National Bank "
+              "of Kazakhstan, said his country hoped to join the top 10 Asian financial centres.")
+    alone = {h.concept for h in shipped_termbase.spot(target, lang="en")}
+    assert "astana" not in alone and "kazakhstan" not in alone  # the head-word rule on the target
+    report = shipped_termbase.check(str(source), target)
+    assert not [i for i in report.issues if i.code.value == "missing-term" and i.concept in ("astana", "kazakhstan")]
