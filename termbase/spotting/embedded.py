@@ -51,7 +51,7 @@ NAME_SUBJECTS = frozenset({"geography", PEOPLE_SUBJECT})
 _EN_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w'’-]*)")
 _EN_HEAD_OF = re.compile(r"([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
-_REGION_DEFINITION = re.compile(r"\A(?:an?\s+|the\s+)?(?:\w+\s+)?(?:region|territory|province|state)\b", re.IGNORECASE)
+_REGION_DEFINITION = re.compile(r"\A[^,;(.]*\b(?:region|territory|province|state)\b", re.IGNORECASE)
 _AR_QUOTES = "«»\"'“”()،,"
 _AR_WORDS_BEFORE = 3 + MAX_BETWEEN
 """Arabic words read before a name: a head of up to two words and the definite words between."""
@@ -84,9 +84,10 @@ def name_heads() -> NameHeads:
 
 
 def _is_region(concept: Concept) -> bool:
-    """Whether the glossary defines ``concept`` as a region or territory ("The region formed by the
-    five …", "Territory in Oceania"): a region head then names the place itself (إقليم جزر كوكوس)."""
-    return any(_REGION_DEFINITION.match(text) for text in concept.definitions.values())
+    """Whether the glossary defines ``concept`` as a region or territory in the first clause of a
+    definition ("The region formed by the five …", "Territory in Oceania", "Xinjiang Uyghur
+    Autonomous Region of China"): a region head then names the place itself (إقليم جزر كوكوس)."""
+    return concept.subject != PEOPLE_SUBJECT and any(_REGION_DEFINITION.match(text) for text in concept.definitions.values())
 
 
 @dataclass(frozen=True, slots=True)
