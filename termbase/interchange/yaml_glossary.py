@@ -17,7 +17,8 @@ from termbase.model import Concept, Glossary, GlossaryInfo, HistoryEvent, Office
 __all__ = ["YamlFormat", "dump_concept", "dump_glossary", "yaml_scalar"]
 
 # A plain scalar is safe when it cannot be read as anything but this text in block or flow context.
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#,\[\]{}\n]|:(?=\S)(?![,\[\]{}])|(?<=\S)#)*\Z")
+# A reader of YAML 1.1 (PyYAML) also ends a plain scalar at "?" inside a flow collection.
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#,?\[\]{}\n]|:(?=\S)(?![,\[\]{}])|(?<=\S)#)*\Z")
 # What a YAML reader refuses or reads otherwise inside a double-quoted scalar (JSON leaves these raw):
 # characters outside YAML's printable set, and the line breaks YAML 1.1 knows (NEL, U+2028, U+2029),
 # which a quoted scalar would fold into spaces.
