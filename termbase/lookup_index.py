@@ -14,6 +14,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter
 
 import numpy as np
@@ -26,7 +27,7 @@ from termbase.model import Concept, Term
 from termbase.normalize import fold
 from termbase.progress import track
 
-__all__ = ["FuzzyKeyIndex", "LookupIndex", "RisingCutoff", "count_bound", "length_window", "term_keys"]
+__all__ = ["FuzzyKeyIndex", "LookupIndex", "RisingCutoff", "count_bound", "length_window", "word_keys"]
 
 MIN_TOKEN_LENGTH = 3
 """Words of a multi-word term shorter than this are not fuzzy keys of their own."""
@@ -44,12 +45,10 @@ _RINGS = ((0, 1), (2, 4), (5, 9), (10, _NO_LIMIT))
 """Key lengths searched together, as distances from the query's length, nearest first."""
 
 
-def term_keys(term_text: str) -> tuple[str, tuple[str, ...]]:
-    """The folded key of a term and the keys of its words (multi-word terms only)."""
-    key = fold(term_text)
+def word_keys(key: str) -> tuple[str, ...]:
+    """The fuzzy keys of the words of a folded key (multi-word keys only)."""
     words = key.split(" ")
-    tokens = tuple(w for w in dict.fromkeys(words) if len(w) >= MIN_TOKEN_LENGTH) if len(words) > 1 else ()
-    return key, tokens
+    return tuple(w for w in dict.fromkeys(words) if len(w) >= MIN_TOKEN_LENGTH) if len(words) > 1 else ()
 
 
 def length_window(length: int, score_cutoff: float) -> tuple[int, int]:
@@ -298,19 +297,29 @@ class LookupIndex:
         self._entries: list[_Entry] = []
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._folded: dict[str, list[int]] = defaultdict(list)
-        fuzzy_entries: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._keys: list[str] = []
         for concept in track(concepts, "building the lookup index", unit="concept"):
             for term in concept.terms:
                 entry = len(self._entries)
                 self._entries.append(_Entry(concept, term))
                 self._exact[term.text].append(entry)
-                key, tokens = term_keys(term.text)
+                key = fold(term.text)
+                self._keys.append(key)
                 self._folded[key].append(entry)
-                bucket = fuzzy_entries[primary_language(term.lang)]
-                bucket.append((key, entry))
-                bucket.extend((token, entry) for token in tokens)
-        self._fuzzy_entries = dict(fuzzy_entries)
         self._fuzzy: dict[str, FuzzyKeyIndex] = {}
+
+    @cached_property
+    def _fuzzy_entries(self) -> dict[str, list[tuple[str, int]]]:
+        """Per primary language, the fuzzy keys (whole term, then its words) and their entries.
+
+        Made on the first fuzzy lookup: exact and folded look-ups (all a check asks) never need them.
+        """
+        fuzzy_entries: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for entry, (item, key) in enumerate(zip(self._entries, self._keys)):
+            bucket = fuzzy_entries[primary_language(item.term.lang)]
+            bucket.append((key, entry))
+            bucket.extend((token, entry) for token in word_keys(key))
+        return dict(fuzzy_entries)
 
     def _fuzzy_index(self, lang: str) -> FuzzyKeyIndex:
         """The fuzzy index of one language, built on the first fuzzy lookup in it."""
