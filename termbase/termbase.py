@@ -30,10 +30,10 @@ from termbase.settle import settle
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
 from termbase.spotting.embedded import Embedding, embedded
-from termbase.spotting.homographs import homograph_terms, neighbourhoods, supported
+from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
 from termbase.spotting.index import SpotIndex, cache_parts
 from termbase.spotting.nested import Nesting, nest
-from termbase.spotting.names import is_partial_name, person_filter, resolve_by_neighbour, resolve_by_title
+from termbase.spotting.names import partial_name_terms, person_filter, resolve_by_neighbour, resolve_by_title
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
@@ -234,9 +234,9 @@ class Termbase:
             hits = self._fuzzy_spotter.spot(text, lang, hits, folded=folded)
         # Each pass below runs only when some hit needs it; the tests iterate in C (maps over
         # attribute getters): a few ms for the 20k hits of a megabyte of news.
-        homographs = self._homographs
-        if homographs and any(map(homographs.__contains__, map(id, map(_term_of, hits)))):
-            hits = supported(hits, homographs, self._homograph_neighbours, text)
+        homograph = self._homograph
+        if any(map(homograph, map(_term_of, hits))):
+            hits = supported(hits, homograph, self._homograph_neighbours, text)
         nesting = self._nesting
         if nesting.outer and any(map(nesting.outer.__contains__, zip(map(_concept_of, hits), repeat(lang)))):
             hits = nest(hits, text, lang, nesting)
@@ -252,18 +252,23 @@ class Termbase:
     @cached_property
     def _partial_names(self) -> frozenset[int]:
         """Identities of the terms that are a person's partial name (a surname alone)."""
-        return frozenset(id(term) for concept in self._concepts.values() for term in concept.terms
-                         if is_partial_name(concept, term))
+        return partial_name_terms(self._concepts.values())
+
+    def _homograph(self, term: Term | None) -> bool:
+        """:func:`is_homograph` of a glossary term, asked once per term (by identity)."""
+        memo = self._homograph_memo
+        known = memo.get(id(term))
+        if known is None:
+            known = memo[id(term)] = is_homograph(term)
+        return known
 
     @cached_property
-    def _homographs(self) -> frozenset[int]:
-        """Identities of the one-word Arabic name terms that are also common words (ترميز)."""
-        return homograph_terms(list(self._concepts.values()))
+    def _homograph_memo(self) -> dict[int, bool]:
+        return {}
 
     @cached_property
-    def _homograph_neighbours(self) -> dict[str, frozenset[str]]:
-        ids = {c.id for c in self._concepts.values() if any(id(t) in self._homographs for t in c.terms)}
-        return neighbourhoods(self._concepts, ids)
+    def _homograph_neighbours(self) -> Neighbourhoods:
+        return Neighbourhoods(self._concepts)
 
     @cached_property
     def _embedding(self) -> Embedding:

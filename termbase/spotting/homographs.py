@@ -25,18 +25,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST
 from termbase.matches import Hit, MatchKind
-from termbase.model import Concept, PartOfSpeech, TermStatus
+from termbase.model import Concept, PartOfSpeech, Term, TermStatus
 from termbase.normalize import fold
 from termbase.spotting.wordlist import zipf
 
-__all__ = ["COMMON_WORD_GAP", "COMMON_WORD_ZIPF", "homograph_terms", "is_common_arabic_word",
-           "is_ordinary_name_word", "name_cues", "neighbourhoods", "supported"]
+__all__ = ["COMMON_WORD_GAP", "COMMON_WORD_ZIPF", "Neighbourhoods", "is_common_arabic_word", "is_homograph",
+           "is_ordinary_name_word", "name_cues", "supported"]
 
 COMMON_WORD_ZIPF = 3.0
 """A one-word Arabic name whose form with the article (ال + form) is this frequent (wordfreq Zipf
@@ -62,14 +62,14 @@ def is_ordinary_name_word(key: str) -> bool:
     return is_common_arabic_word(key) and zipf(ARTICLE + key, "ar") <= zipf(key, "ar") + COMMON_WORD_GAP
 
 
-def homograph_terms(concepts: Collection[Concept]) -> frozenset[int]:
-    """Identities of the one-word Arabic name terms that are also common words: a listed variant
-    that spells a common word (ترميز beside ترمذ, كابل beside كابول), and a preferred term that is
-    an ordinary word as well (:func:`is_ordinary_name_word`: مالي, not بخارى)."""
-    return frozenset(id(term) for concept in concepts for term in concept.terms
-                     if term.lang.startswith("ar") and term.pos in _NOUN_POS
-                     and (is_ordinary_name_word(fold(term.text)) if term.status is TermStatus.PREFERRED
-                          else is_common_arabic_word(fold(term.text))))
+def is_homograph(term: Term | None) -> bool:
+    """Whether ``term`` is a one-word Arabic name term that is also a common word: a listed
+    variant that spells a common word (ترميز beside ترمذ, كابل beside كابول), or a preferred term
+    that is an ordinary word as well (:func:`is_ordinary_name_word`: مالي, not بخارى). Asked of
+    the terms a text's hits carry, not of the whole glossary ahead of time."""
+    return (term is not None and term.lang.startswith("ar") and term.pos in _NOUN_POS
+            and (is_ordinary_name_word(fold(term.text)) if term.status is TermStatus.PREFERRED
+                 else is_common_arabic_word(fold(term.text))))
 
 
 @cache
@@ -93,33 +93,52 @@ def _after_cue(hit: Hit, text: str) -> bool:
     return any(word.startswith(chain) and word[len(chain):] in apart for chain in CHAINS_LONGEST_FIRST)
 
 
-def neighbourhoods(concepts: Mapping[str, Concept], ids: Collection[str]) -> dict[str, frozenset[str]]:
-    """For each of ``ids``: the concepts two steps away or nearer in the glossary's ``related``
-    links (read both ways)."""
-    links: dict[str, set[str]] = defaultdict(set)
-    for concept in concepts.values():
-        for other in concept.related:
-            links[concept.id].add(other)
-            links[other].add(concept.id)
-    found: dict[str, frozenset[str]] = {}
-    for concept_id in ids:
-        near = set(links[concept_id])
-        for step in list(near):
-            near |= links[step]
-        found[concept_id] = frozenset(near)
-    return found
+def _term_of(hit: Hit) -> Term | None:
+    return hit.term
 
 
-def supported(hits: Sequence[Hit], homographs: Collection[int],
-              neighbours: Mapping[str, frozenset[str]], text: str) -> list[Hit]:
-    """``hits`` without the common-word homographs that nothing else in the text supports (and,
-    for a preferred term, no preposition before it)."""
-    named = {hit.concept for hit in hits if hit.concept is not None and id(hit.term) not in homographs}
+class Neighbourhoods:
+    """The concepts two steps away or nearer in the glossary's ``related`` links (read both
+    ways), per concept, made on demand."""
+
+    def __init__(self, concepts: Mapping[str, Concept]) -> None:
+        self._concepts = concepts
+        self._links: dict[str, set[str]] | None = None
+        self._found: dict[str, frozenset[str]] = {}
+
+    def _linked(self) -> dict[str, set[str]]:
+        if self._links is None:
+            links: dict[str, set[str]] = defaultdict(set)
+            for concept in self._concepts.values():
+                for other in concept.related:
+                    links[concept.id].add(other)
+                    links[other].add(concept.id)
+            self._links = links
+        return self._links
+
+    def __call__(self, concept_id: str) -> frozenset[str]:
+        found = self._found.get(concept_id)
+        if found is None:
+            links = self._linked()
+            near = set(links.get(concept_id, ()))
+            for step in list(near):
+                near |= links.get(step, set())
+            found = self._found[concept_id] = frozenset(near)
+        return found
+
+
+def supported(hits: Sequence[Hit], homograph: Callable[[Term | None], bool],
+              neighbours: Callable[[str], frozenset[str]], text: str) -> list[Hit]:
+    """``hits`` without the common-word homographs (``homograph``: :func:`is_homograph`, or a
+    memo of it) that nothing else in the text supports (and, for a preferred term, no
+    preposition before it)."""
+    homographs = list(map(homograph, map(_term_of, hits)))
+    named = {hit.concept for hit, common in zip(hits, homographs) if hit.concept is not None and not common}
     kept: list[Hit] = []
-    for hit in hits:
-        if id(hit.term) in homographs and hit.concept is not None and hit.match is not MatchKind.FUZZY:
+    for hit, common in zip(hits, homographs):
+        if common and hit.concept is not None and hit.match is not MatchKind.FUZZY:
             # (a fuzzy hit is another spelling, كابول for كابل: the common word is not written)
-            near = neighbours.get(hit.concept, frozenset())
+            near = neighbours(hit.concept)
             if hit.concept not in named and not (named & near) and not (
                     hit.term is not None and hit.term.status is TermStatus.PREFERRED and _after_cue(hit, text)):
                 continue

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -46,6 +46,7 @@ __all__ = [
     "PEOPLE_SUBJECT",
     "foreign_name_context",
     "is_partial_name",
+    "partial_name_terms",
     "lists_bare_name",
     "own_words",
     "person_filter",
@@ -152,8 +153,28 @@ def is_partial_name(concept: Concept, term: Term) -> bool:
     """Whether ``term`` is a person's name with fewer words than another name of the person."""
     if concept.subject != PEOPLE_SUBJECT:
         return False
-    words = len(fold(term.text).split(" "))
-    return any(len(fold(other.text).split(" ")) > words for other in concept.terms if other.lang == term.lang)
+    words = _word_count(term)
+    return any(_word_count(other) > words for other in concept.terms if other.lang == term.lang)
+
+
+def _word_count(term: Term) -> int:
+    return len(fold(term.text).split(" "))
+
+
+def _partial_terms(concept: Concept) -> frozenset[int]:
+    """Identities of the terms of a person ``concept`` with fewer words than another of its
+    terms in the same language (each term folded once)."""
+    counts = [(term, _word_count(term)) for term in concept.terms]
+    most: dict[str, int] = {}
+    for term, count in counts:
+        most[term.lang] = max(count, most.get(term.lang, 0))
+    return frozenset(id(term) for term, count in counts if count < most[term.lang])
+
+
+def partial_name_terms(concepts: Iterable[Concept]) -> frozenset[int]:
+    """Identities of the terms of ``concepts`` that are a person's partial name
+    (:func:`is_partial_name`), found concept by concept."""
+    return frozenset().union(*(_partial_terms(c) for c in concepts if c.subject == PEOPLE_SUBJECT))
 
 
 def lists_bare_name(concept: Concept, lang: str) -> bool:
