@@ -69,20 +69,14 @@ _SKELETON_MERGE = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ص": "س",
                                  "غ": "ج", "گ": "ج", "چ": "ج"})
 """Letters that transliterations of one foreign sound share: k/q (ك ق), g (ج غ گ, and چ for ch), t (ت ط),
 s (س ص ث), z (ز ذ ض ظ), h (ه ح)."""
-_VOWEL_LETTERS = re.compile("[اويىءع]")
+_NO_VOWEL_LETTERS = str.maketrans("", "", "اويىءع")
 _FINAL_VOWELS = "ايه"
 """Letters that write a final vowel of a transliterated name (أستانا / أستانة, دوشانبي / دوشنبه)."""
 _DOUBLED = re.compile(r"(.)\1+")
-_ROMAN_RULES = (
-    (re.compile("dzh|dj|zh"), "j"),
-    (re.compile("kh"), "h"),
-    (re.compile("gh"), "g"),
-    (re.compile("ph"), "f"),
-    (re.compile("q"), "k"),
-    (re.compile("w"), "v"),
-    (re.compile("y"), "i"),
-    (re.compile("(ov|ow|off|ev|yev)$"), "ov"),
-)
+_ROMAN_AFFRICATE = re.compile("dzh|dj|zh")
+_ROMAN_LETTERS = (("kh", "h"), ("gh", "g"), ("ph", "f"), ("q", "k"), ("w", "v"), ("y", "i"))
+"""Replaced in this order after the affricates, each everywhere (plain string replacements)."""
+_ROMAN_ENDING = re.compile("(ov|ow|off|ev|yev)$")
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 _JOINERS = " \t\u00a0-\u2010\u2011"
 _LATIN_DERIVATIONS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i", "ish", "ists", "ist", "ism",
@@ -113,7 +107,13 @@ def arabic_skeleton(word: str) -> str:
 
 
 def _consonants(merged: str) -> str:
-    return _DOUBLED.sub(r"\1", merged[:1] + _VOWEL_LETTERS.sub("", merged[1:]))
+    return _DOUBLED.sub(_first_group, merged[:1] + merged[1:].translate(_NO_VOWEL_LETTERS))
+
+
+def _first_group(match: re.Match[str]) -> str:
+    """The repeated letter of a :data:`_DOUBLED` run (a function: a ``\\1`` template is expanded
+    by a slower path on every match)."""
+    return match.group(1)
 
 
 def _stem_skeleton(word: str) -> str:
@@ -135,10 +135,10 @@ def arabic_spelling(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def romanization_key(word: str) -> str:
     """Romanisation-tolerant key of a folded Latin word: Zhaparov and Japarov both give japarov."""
-    key = word
-    for pattern, replacement in _ROMAN_RULES:
-        key = pattern.sub(replacement, key)
-    return _DOUBLED.sub(r"\1", key)
+    key = _ROMAN_AFFRICATE.sub("j", word)
+    for letters, replacement in _ROMAN_LETTERS:
+        key = key.replace(letters, replacement)
+    return _DOUBLED.sub(_first_group, _ROMAN_ENDING.sub("ov", key))
 
 
 def fuzzy_confidence(score: float, rule: str, concepts: int = 1) -> float:
@@ -296,8 +296,8 @@ class FuzzySpotter:
         self._build(concepts)
 
     def _build(self, concepts: Sequence[Concept]) -> None:
-        known: set[str] = set()
-        person_words: set[str] = set()
+        known: list[str] = []  # every folded word, repeats included: made a set once at the end
+        person_words: list[str] = []
         names: dict[str, list[_NameWord]] = defaultdict(list)
         entries: list[tuple[str, Concept, Term, tuple[str, ...], tuple[str, ...], bool]] = []
         named: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # (concept, lang) -> names
@@ -305,9 +305,9 @@ class FuzzySpotter:
             person = concept.subject == PEOPLE_SUBJECT
             for term in concept.terms:
                 words = tuple(fold(term.text).split(" "))
-                known.update(words)
+                known += words
                 if person:
-                    person_words.update(words)
+                    person_words += words
                 if term.pos is not PartOfSpeech.PROPER_NOUN or term.case_sensitive:
                     continue
                 lang, arabic = primary_language(term.lang), is_arabic(term.text)
@@ -335,9 +335,9 @@ class FuzzySpotter:
                 names[lang].append(_NameWord(joined, concept, term, (joined,), 0, joined=True))
         self.known = frozenset(known)
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
-        self.common = self.known - person_words
+        self.common = self.known.difference(person_words)
         self._skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
-                                    for w in known if is_arabic(w) and len(w) >= 4)
+                                    for w in self.known if is_arabic(w) and len(w) >= 4)
         alone = {lang: [item for item in items if not item.in_name_only] for lang, items in names.items()}
         self.tables = {  # words with the article stand only in the full-name indexes below
             lang: _KeyTable(items, arabic_skeleton, "skeleton", arabic_spelling, SHORT_ARABIC) if lang == "ar"
