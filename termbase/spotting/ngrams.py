@@ -38,6 +38,10 @@ _LINE = ord("\n")
 _EMPTY = np.uint64(0)
 """A free slot (no stored hash is 0: see :func:`_stored`)."""
 _KEY, _BEGUN = np.uint8(1), np.uint8(2)
+_MASK = (1 << 64) - 1
+_FEW = 64
+"""Up to this many queries, :meth:`KeyTable.find` probes the table in a Python loop: a short
+text (a sentence, a segment) costs fewer steps than the array passes' fixed cost."""
 
 
 _CHUNK_BITS = 18
@@ -236,6 +240,21 @@ class KeyTable:
     def find(self, words: TextWords, word_numbers: Positions, hashes: Hashes) -> Runs:
         """Every run of whole words whose hash is a key's, beginning in the words ``word_numbers``,
         whose first word hashes to ``hashes`` (the whole word, or its tail after a clitic chain)."""
+        if len(word_numbers) <= _FEW:
+            queries, slots, stops = self._find_few(words, word_numbers, hashes)
+        else:
+            queries, slots, stops = self._find_many(words, word_numbers, hashes)
+        counts = self.count[slots]
+        if counts.size and counts.max() == 1:  # no two keys share a hash: the usual case
+            return Runs(queries, self.numbers[self.first[slots]], stops)
+        within = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+        keys = self.numbers[np.repeat(self.first[slots], counts) + within]
+        return Runs(np.repeat(queries, counts), keys, np.repeat(stops, counts))
+
+    def _find_many(self, words: TextWords, word_numbers: Positions,
+                   hashes: Hashes) -> tuple[Positions, Positions, Positions]:
+        """The query, slot and stop of each run found (:meth:`find`), one array pass per word of
+        the longest run."""
         queries = np.arange(len(word_numbers), dtype=np.int64)
         last = word_numbers
         nothing = np.zeros(0, dtype=np.int64)
@@ -253,14 +272,43 @@ class KeyTable:
             more = more[last[more] + 1 < len(words.starts)]
             queries, last = queries[more], last[more] + 1
             hashes = hashes[more] * _WORD_STEP + words.hashes[last]
-        slots = np.concatenate(found_slots)
-        counts = self.count[slots]
-        if counts.size and counts.max() == 1:  # no two keys share a hash: the usual case
-            return Runs(np.concatenate(found_queries), self.numbers[self.first[slots]], np.concatenate(found_stops))
-        within = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-        keys = self.numbers[np.repeat(self.first[slots], counts) + within]
-        return Runs(np.repeat(np.concatenate(found_queries), counts), keys,
-                    np.repeat(np.concatenate(found_stops), counts))
+        return np.concatenate(found_queries), np.concatenate(found_slots), np.concatenate(found_stops)
+
+    def _find_few(self, words: TextWords, word_numbers: Positions,
+                  hashes: Hashes) -> tuple[Positions, Positions, Positions]:
+        """What :meth:`_find_many` returns, in the same order, the table probed one run at a time
+        with Python integers: for a few queries, the arrays' fixed cost per pass is the most of it."""
+        slots, kinds, shift = self.slots, self.kinds, int(self._shift)
+        free, key, begun = int(_EMPTY), int(_KEY), int(_BEGUN)
+        word_hashes, word_stops = words.hashes.tolist(), words.stops.tolist()
+        count, step = len(word_hashes), int(_WORD_STEP)
+        queries, last = list(range(len(word_numbers))), word_numbers.tolist()
+        found_queries: list[int] = []
+        found_slots: list[int] = []
+        found_stops: list[int] = []
+        while queries:
+            next_queries, next_last, next_hashes = [], [], []
+            for query, at, value, hashed in zip(queries, last, _stored(hashes).tolist(), hashes.tolist()):
+                slot = value >> shift
+                held = slots.item(slot)
+                while held != value and held != free:  # linear probing, as in :meth:`_lookup`
+                    slot += 1
+                    held = slots.item(slot)
+                if held == free:
+                    continue
+                kind = kinds.item(slot)
+                if kind & key:
+                    found_queries.append(query)
+                    found_slots.append(slot)
+                    found_stops.append(word_stops[at])
+                if kind & begun and at + 1 < count:
+                    next_queries.append(query)
+                    next_last.append(at + 1)
+                    next_hashes.append((hashed * step + word_hashes[at + 1]) & _MASK)
+            queries, last = next_queries, next_last
+            hashes = np.array(next_hashes, dtype=np.uint64)
+        return (np.array(found_queries, dtype=np.int64), np.array(found_slots, dtype=np.int64),
+                np.array(found_stops, dtype=np.int64))
 
     def spelled(self, codes: Codes, starts: Positions, stops: Positions, numbers: Positions) -> npt.NDArray[np.bool_]:
         """Whether the text of ``codes`` spells key ``numbers[i]`` between ``starts[i]`` and

@@ -50,11 +50,19 @@ def _brute_force(keys: list[str], text: str, skip: int) -> set[tuple[int, int, s
     return found
 
 
+FEW_AND_MANY = pytest.mark.parametrize("few", [-1, 10**9], ids=["array passes", "one run at a time"])
+"""``KeyTable.find`` probes the table in a Python loop for a few queries, with array passes for
+more: each way is checked on its own."""
+
+
+@FEW_AND_MANY
 @SETTINGS
 @given(keys=st.lists(key, max_size=12, unique=True), text=st.lists(word, max_size=30).map(" ".join),
        skip=st.integers(0, 2))
-def test_runs_found_are_the_brute_force_ones(keys: list[str], text: str, skip: int) -> None:
-    assert _runs(keys, text, skip) == _brute_force(keys, text, skip)
+def test_runs_found_are_the_brute_force_ones(keys: list[str], text: str, skip: int, few: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ngrams, "_FEW", few)
+        assert _runs(keys, text, skip) == _brute_force(keys, text, skip)
 
 
 @SETTINGS
@@ -67,10 +75,12 @@ def test_words_across_chunks_hash_alike(keys: list[str], text: str) -> None:
         assert _runs(keys, text, 2) == _brute_force(keys, text, 2)
 
 
+@FEW_AND_MANY
 @SETTINGS
 @given(keys=st.lists(key, max_size=12, unique=True), text=st.lists(word, max_size=30).map(" ".join))
-def test_colliding_hashes_are_told_apart_by_the_letters(keys: list[str], text: str) -> None:
+def test_colliding_hashes_are_told_apart_by_the_letters(keys: list[str], text: str, few: int) -> None:
     with pytest.MonkeyPatch.context() as patch:  # four hashes in all
+        patch.setattr(ngrams, "_FEW", few)
         patch.setattr(ngrams, "_stored", lambda hashes: (hashes & np.uint64(3)) + np.uint64(1))
         assert _runs(keys, text, 1) == _brute_force(keys, text, 1)
 
