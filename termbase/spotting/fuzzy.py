@@ -77,6 +77,11 @@ _ROMAN_AFFRICATE = re.compile("dzh|dj|zh")
 _ROMAN_LETTERS = (("kh", "h"), ("gh", "g"), ("ph", "f"), ("q", "k"), ("w", "v"), ("y", "i"))
 """Replaced in this order after the affricates, each everywhere (plain string replacements)."""
 _ROMAN_ENDING = re.compile("(ov|ow|off|ev|yev)$")
+_CHAINS_BY_INITIAL: dict[str, tuple[str, ...]] = {
+    initial: tuple(chain for chain in CHAINS_LONGEST_FIRST if chain[:1] == initial)
+    for initial in {chain[:1] for chain in CHAINS_LONGEST_FIRST if chain}}
+"""The clitic chains (not the empty one) by their first letter, longest first: a word is tried only
+against the chains it can begin with."""
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 _JOINERS = " \t\u00a0-\u2010\u2011"
 _LATIN_DERIVATIONS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i", "ish", "ists", "ist", "ism",
@@ -651,7 +656,7 @@ class FuzzySpotter:
             if not is_arabic(word):
                 yield _Token(start, end, start, word, original[start:end])
                 continue
-            chains = [p for p in CHAINS_LONGEST_FIRST if p and word.startswith(p) and len(word) - len(p) >= MIN_ARABIC]
+            chains = [p for p in _CHAINS_BY_INITIAL.get(word[:1], ()) if word.startswith(p) and len(word) - len(p) >= MIN_ARABIC]
             if not chains:
                 yield _Token(start, end, start, word, original[start:end])
                 continue
