@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -263,9 +264,8 @@ class _KeyTable:
         short = len(word) < self.short  # a short word must keep its key exactly
         found: dict[int, _Candidate] = {}
         keys = [(key, 100.0)] if short and key in self.by_key else [] if short else [
-            (choice, key_score) for choice, key_score, _ in process.extract(
-                key, self.key_buckets.get(key[:1], ()), scorer=fuzz.ratio, processor=None,
-                score_cutoff=KEY_CUTOFF, limit=None)]
+            (choice, key_score) for choice, key_score in _extract(
+                key, self.key_buckets.get(key[:1], _EMPTY), KEY_CUTOFF)]
         for choice, key_score in keys:
             for item in self.by_key[choice]:
                 if short and self.spelling_of(word[-1:]) != self.spelling_of(item.word[-1:]):
@@ -278,8 +278,7 @@ class _KeyTable:
                     ))
         if short:
             return list(found.values())
-        for choice, score, _ in process.extract(word, self.word_buckets.get(word[:1], ()), scorer=fuzz.ratio,
-                                                processor=None, score_cutoff=SPELLING_CUTOFF, limit=None):
+        for choice, score in _extract(word, self.word_buckets.get(word[:1], _EMPTY), SPELLING_CUTOFF):
             for item in self.by_word[choice]:
                 found.setdefault(id(item), _Candidate(item, score, (
                     Evidence("spelling", f"{word!r} ~ {item.word!r} ({score:.0f}), keys apart"),
@@ -287,11 +286,56 @@ class _KeyTable:
         return list(found.values())
 
 
-def _buckets(keys: dict[str, list[_NameWord]]) -> dict[str, list[str]]:
-    buckets: dict[str, list[str]] = defaultdict(list)
+class _Bucket(NamedTuple):
+    """The strings of one first letter sorted by length, each with its place in the first-seen order."""
+
+    strings: list[str]
+    places: list[int]
+    lengths: list[int]  # the distinct lengths, shortest first
+    starts: list[int]  # where each length begins in ``strings`` (and the end, last)
+
+
+_EMPTY = _Bucket([], [], [], [0])
+_SLACK = 1e-6
+"""Score units a length bound is widened by, so that rounding never drops a string rapidfuzz keeps."""
+
+
+def _buckets(keys: dict[str, list[_NameWord]]) -> dict[str, _Bucket]:
+    grouped: dict[str, list[str]] = defaultdict(list)
     for key in keys:
-        buckets[key[:1]].append(key)
-    return dict(buckets)
+        grouped[key[:1]].append(key)
+    buckets: dict[str, _Bucket] = {}
+    for initial, strings in grouped.items():
+        order = sorted(range(len(strings)), key=lambda k: (len(strings[k]), k))
+        ordered = [strings[k] for k in order]
+        lengths = sorted({len(s) for s in strings})
+        starts = [bisect_left(ordered, n, key=len) for n in lengths] + [len(ordered)]
+        buckets[initial] = _Bucket(ordered, order, lengths, starts)
+    return buckets
+
+
+def _reachable(query: int, length: int, cutoff: float) -> bool:
+    """Whether a string of ``length`` may score ``cutoff`` on ``fuzz.ratio`` against one of ``query``
+    letters: the Indel distance is at least the difference of the lengths, so the ratio is at most
+    ``100 * (1 - |a - b| / (a + b))``."""
+    total = query + length
+    return not total or 100.0 * (total - abs(query - length)) >= (cutoff - _SLACK) * total
+
+
+def _extract(query: str, bucket: _Bucket, cutoff: float) -> list[tuple[str, float]]:
+    """``process.extract(query, <bucket in first-seen order>, scorer=fuzz.ratio, processor=None,
+    score_cutoff=cutoff, limit=None)`` as (string, score), the same strings in the same order (best
+    score first, then first seen), scanning only the lengths that can reach ``cutoff``."""
+    size = len(query)
+    window = [k for k, length in enumerate(bucket.lengths) if _reachable(size, length, cutoff)]
+    if not window:
+        return []
+    first, last = bucket.starts[window[0]], bucket.starts[window[-1] + 1]
+    places = bucket.places
+    found = [(places[first + k], choice, score) for choice, score, k in process.extract(
+        query, bucket.strings[first:last], scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None)]
+    found.sort(key=lambda f: (-f[2], f[0]))
+    return [(choice, score) for _, choice, score in found]
 
 
 class FuzzySpotter:
