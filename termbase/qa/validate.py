@@ -104,16 +104,15 @@ def _paired_names(termbase: Checker, source: str, target: str, source_hits: tupl
     def named(hits: Sequence[Hit]) -> set[str]:
         return {c for h in hits for c in ((h.concept,) if h.concept is not None else h.candidates)}
 
+    def restored(hits: tuple[Hit, ...], text: str, lang: str, fuzzy: bool, wanted: set[str]) -> tuple[Hit, ...]:
+        if not wanted:
+            return hits
+        inner = [h for h in termbase.spot(text, lang=lang, fuzzy=fuzzy, whole_names=False) if h.concept in wanted]
+        return tuple(sorted((*hits, *inner), key=lambda h: (h.start, h.end)))
+
     in_source, in_target = named(source_hits), named(target_hits)
-    if in_source - in_target:
-        restored = [h for h in termbase.spot(target, lang=target_lang, fuzzy=options.fuzzy, whole_names=False)
-                    if h.concept in in_source - in_target]
-        target_hits = tuple(sorted((*target_hits, *restored), key=lambda h: (h.start, h.end)))
-    if in_target - in_source:
-        restored = [h for h in termbase.spot(source, lang=source_lang, fuzzy=False, whole_names=False)
-                    if h.concept in in_target - in_source]
-        source_hits = tuple(sorted((*source_hits, *restored), key=lambda h: (h.start, h.end)))
-    return source_hits, target_hits
+    return (restored(source_hits, source, source_lang, False, in_target - in_source),
+            restored(target_hits, target, target_lang, options.fuzzy, in_source - in_target))
 
 
 def _segment_issues(termbase: Checker, segment: SegmentHits, source_lang: str, target_lang: str,
