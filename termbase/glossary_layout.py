@@ -193,15 +193,14 @@ class _Layout:
             if pair.group(1) == "glossary" and info is None and concepts is None:
                 info = self.header()
             elif pair.group(1) == "concepts" and concepts is None:
-                concepts = self.concepts(info or GlossaryInfo(id=Path(self.path).stem, path=self.path,
-                                                              digest=self.digest))
+                info = info or GlossaryInfo(id=Path(self.path).stem, path=self.path, digest=self.digest)
+                concepts = self.concepts(info)
             else:
                 raise _Outside
             line = self.skip()
-        if concepts is None:
+        if concepts is None or info is None:
             raise _Outside
-        return Glossary(info or GlossaryInfo(id=Path(self.path).stem, path=self.path, digest=self.digest),
-                        concepts, MappingProxyType(self.concept_lines), MappingProxyType(self.term_lines))
+        return Glossary(info, concepts, MappingProxyType(self.concept_lines), MappingProxyType(self.term_lines))
 
     def pairs(self, indent: int) -> list[tuple[str, str | None, int]]:
         """The ``key: value`` lines of a block mapping at ``indent`` (value None when the key's value
