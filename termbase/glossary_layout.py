@@ -238,15 +238,10 @@ class _Layout:
         if line is not None and _indent(line) != 0:
             raise _Outside
 
-        def text(key: str) -> str | None:
-            value = fields.get(key)
-            if isinstance(value, tuple):
-                raise _Outside
-            return value
-
         sources = fields.get("sources", ())
-        return GlossaryInfo(id=text("id") or Path(self.path).stem, path=self.path, title=text("title"),
-                            description=text("description"), license=text("license"),
+        return GlossaryInfo(id=_single(fields, "id") or Path(self.path).stem, path=self.path,
+                            title=_single(fields, "title"), description=_single(fields, "description"),
+                            license=_single(fields, "license"),
                             sources=sources if isinstance(sources, tuple) else (sources,), digest=self.digest)
 
     def block_list(self, key_indent: int) -> tuple[str, ...]:
