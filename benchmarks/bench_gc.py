@@ -3,11 +3,12 @@
 termbase once switched the collector off and on around every parse, build and ``spot()`` call:
 process-wide state, not thread-safe, and a change in the host application's behaviour. It no
 longer touches the collector while it works; after a termbase and its indexes are built it calls
-``gc.freeze()`` once (``_settled`` in ``termbase/termbase.py``), so that later collections skip
-the long-lived objects. Each mode runs in a fresh process with an empty cache folder:
+``gc.freeze()`` (``termbase/settle.py``, the one home of that policy: after a termbase and its
+indexes are built, and while a large glossary is read), so that later collections skip the
+long-lived objects. Each mode runs in a fresh process with an empty cache folder:
 
-  * ``collector on``: what a library call does now, without the final freeze;
-  * ``on + freeze``: what ``Termbase.load`` and the first check do now (freeze after the builds);
+  * ``collector on``: what a library call does now, without any freeze;
+  * ``on + freeze``: what ``Termbase.load`` and the first check do now (the freezes of ``settle``);
   * ``collector off``: the collector disabled for the whole process (what the ``termbase`` program
     does, and about what the old pauses came to).
 
@@ -32,9 +33,8 @@ import gc, json, statistics, sys, time
 mode, glossary, seed_ar, draft = sys.argv[1:5]
 if mode == "off":
     gc.disable()
-import termbase.termbase as module
 if mode == "on":
-    module._freeze = lambda: None  # the library's one freeze, left out
+    gc.freeze = lambda: None  # every freeze of termbase.settle left out
 from termbase import Termbase
 source, target = open(seed_ar, encoding="utf-8").read(), open(draft, encoding="utf-8").read()
 start = time.perf_counter(); tb = Termbase.load([glossary]); load = time.perf_counter() - start

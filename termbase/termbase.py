@@ -46,14 +46,10 @@ _shared = bind(lt, 1)
 _Built = TypeVar("_Built")
 
 
-def _freeze() -> None:
-    settle()
-
-
 def _settled(built: _Built) -> _Built:
     """``built``, once every object alive (the glossary or index just built among them) is settled
     (:func:`termbase.settle.settle`: later collections never walk them again)."""
-    _freeze()
+    settle()
     return built
 
 DEFAULT_SCORE_CUTOFF = 75.0
