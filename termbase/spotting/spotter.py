@@ -29,10 +29,10 @@ RESOLVED_CONFIDENCE = 0.95
 """Confidence of a shared name resolved by the nearest full mention before it."""
 _concept_of = attrgetter("concept")
 _UNREAD: Plain = (None, None, "", MatchKind.EXACT, False, ())  # type: ignore[assignment]
+"""Stands for a match of the general path while the hits of flat readings are made."""
 _PLAIN_COLUMNS = tuple(itemgetter(field) for field in range(6))
 """Each field of a :data:`Plain` tuple (a list of them is read column by column without making an
 iterator per tuple, as ``zip(*rows)`` does)."""
-"""Stands for a match of the general path while the hits of flat readings are made."""
 
 
 def guess_language(text: str) -> str:
