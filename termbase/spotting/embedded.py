@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from termbase.arabic import CHAINS_LONGEST_FIRST
+from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST
 from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, PartOfSpeech
@@ -154,7 +154,7 @@ def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_
     bare = [_bare_forms(word) for word in before]
     candidates = heads.ar_before | heads.ar_region if region_too else heads.ar_before
     for skipped in range((0 if adjective else MAX_BETWEEN) + 1):
-        if skipped and (skipped >= len(before) or not before[-skipped].startswith("ال")):
+        if skipped and (skipped >= len(before) or not before[-skipped].startswith(ARTICLE)):
             break  # only definite words stand between a head and the name (بنك التنمية الآسيوي)
         last = len(before) - skipped - 1  # the word a head would end with
         if last < 0:
