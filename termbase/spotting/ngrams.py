@@ -124,7 +124,7 @@ def _span_hashes(codes: Codes, sums: Hashes, starts: Positions, stops: Positions
     for at, start, stop in zip(across.tolist(), starts[across].tolist(), stops[across].tolist()):
         hashed = 0  # weighted from two chunks' powers: hashed letter by letter (Horner, from the end)
         for code in reversed(codes[start:stop].tolist()):
-            hashed = (hashed * _BASE + code) & 0xFFFFFFFFFFFFFFFF
+            hashed = (hashed * _BASE + code) & _MASK
         hashes[at] = hashed
     return hashes
 
