@@ -122,14 +122,10 @@ class SpotIndex:
 
     def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
         self.entries[lang] = [entries for _, entries in keys]
-        self._add_keys(lang, "\n".join(key for key, _ in keys))
+        self.tables.add(lang, "\n".join(key for key, _ in keys))
         if lang in PREFIXED_LANGUAGES:
             self.accepted[lang] = np.array([_prefix_mask(_accepted(entries)) for _, entries in keys],
                                            dtype=np.int64)
-
-    def _add_keys(self, lang: str, keys: str) -> None:
-        """The keys of ``lang``, one per line in key number order."""
-        self.tables.add(lang, keys)
 
     # -- scanning -----------------------------------------------------------------------------
 
@@ -282,7 +278,7 @@ class SpotIndex:
                     index.accepted[lang] = accepted
                 if len(set(keys)) != len(keys):
                     return None
-                index._add_keys(lang, text)
+                index.tables.add(lang, text)
                 index.entries[lang] = _StoredEntries(lang, keys, rows, offsets, numbered)
             return index
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
