@@ -57,10 +57,14 @@ class Nesting:
         """Read the nested terms of ``concepts``: a term that is a related concept's term and one
         word, both concepts of one subject field and neither a person."""
         outer: dict[tuple[str, str], list[tuple[Concept, Term, str, bool]]] = defaultdict(list)
+        related_by: dict[str, set[str]] = defaultdict(set)  # concept id -> the concepts that relate to it
+        for concept in concepts.values():
+            for related_id in concept.related:
+                related_by[related_id].add(concept.id)
         for concept in concepts.values():
             if concept.subject in (None, PEOPLE_SUBJECT):
                 continue
-            inner_ids = set(concept.related) | {c.id for c in concepts.values() if concept.id in c.related}
+            inner_ids = set(concept.related) | related_by.get(concept.id, set())
             for inner_id in sorted(inner_ids):
                 inner = concepts.get(inner_id)
                 if inner is None or inner.subject != concept.subject:
