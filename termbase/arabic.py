@@ -20,6 +20,7 @@ __all__ = [
     "DETACHED_CLITICS",
     "INDEFINITE_PREFIXES",
     "LAM_CHAINS",
+    "bare_readings",
     "has_article",
     "is_arabic",
     "rasm",
@@ -55,6 +56,12 @@ ARABIC_LETTER = re.compile(f"[{ARABIC_SCRIPT}]")
 def is_arabic(text: str) -> bool:
     """True when ``text`` contains a character of the Arabic script."""
     return ARABIC_LETTER.search(text) is not None
+
+
+def bare_readings(word: str) -> tuple[str, ...]:
+    """A folded word read with each clitic chain it may begin with set aside, longest chain first;
+    the word itself (the empty chain) last: لبنك gives بنك, then لبنك."""
+    return tuple(word[len(chain):] for chain in CHAINS_LONGEST_FIRST if word.startswith(chain))
 
 
 def has_article(word: str) -> bool:

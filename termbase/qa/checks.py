@@ -16,7 +16,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from termbase.arabic import ARABIC_SCRIPT, CHAINS_LONGEST_FIRST
+from termbase.arabic import ARABIC_SCRIPT, bare_readings
 from termbase.langtags import primary_language
 from termbase.formats.placeholders import mask_placeholders
 from termbase.matches import Evidence, MatchKind
@@ -553,8 +553,7 @@ def _number_words(text: str, lang: str) -> Counter[str]:
     for word in fold(text).split(" "):
         value = words.get(word)
         if value is None:
-            value = next((words[word[len(p):]] for p in CHAINS_LONGEST_FIRST if p
-                          if word.startswith(p) and word[len(p):] in words), None)
+            value = next((words[bare] for bare in bare_readings(word)[:-1] if bare in words), None)
         values.append(int(value) if value is not None else None)
     position = 0
     while position < len(values):

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST
+from termbase.arabic import ARTICLE, bare_readings
 from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, PartOfSpeech
@@ -138,7 +138,7 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> st
 @lru_cache(maxsize=1 << 14)
 def _bare_forms(word: str) -> frozenset[str]:
     """A folded Arabic word with each clitic/article chain it may carry set aside (لبنك: بنك, …)."""
-    return frozenset(word[len(chain):] for chain in CHAINS_LONGEST_FIRST if word.startswith(chain))
+    return frozenset(bare_readings(word))
 
 
 def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_too: bool) -> str | None:

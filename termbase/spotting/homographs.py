@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
-from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST
+from termbase.arabic import ARTICLE, bare_readings
 from termbase.matches import Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, Term, TermStatus
 from termbase.normalize import fold
@@ -90,7 +90,7 @@ def _after_cue(hit: Hit, text: str) -> bool:
     if not words or not before[-1:].isspace():
         return False
     word = fold(words[-1])
-    return any(word.startswith(chain) and word[len(chain):] in apart for chain in CHAINS_LONGEST_FIRST)
+    return any(bare in apart for bare in bare_readings(word))
 
 
 def _term_of(hit: Hit) -> Term | None:

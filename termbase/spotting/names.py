@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from termbase.langtags import primary_language
 from termbase.model import Concept, Term
 from termbase.normalize import fold
-from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, is_arabic
+from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, bare_readings, is_arabic
 from termbase.matches import Evidence, Hit, MatchKind
 from termbase.spotting.wordlist import zipf
 
@@ -107,7 +107,7 @@ def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str
     if lang != "ar" and (not word[:1].isupper() or len(word) < 2):
         return False
     folded = fold(word)
-    forms = [folded] if lang != "ar" else [folded[len(p):] for p in CHAINS_LONGEST_FIRST if folded.startswith(p)]
+    forms = [folded] if lang != "ar" else list(bare_readings(folded))
     if len(min(forms, key=len)) < 3 or any(known(form) for form in forms):
         return False
     frequency = max(zipf(word.lower(), lang), *(zipf(form, lang) for form in forms))

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from termbase.arabic import CHAINS_LONGEST_FIRST
+from termbase.arabic import bare_readings
 from termbase.langtags import primary_language
 from termbase.matches import Evidence, Hit
 from termbase.model import Concept, Term
@@ -128,7 +128,7 @@ def nest(hits: Sequence[Hit], text: str, lang: str, nesting: Nesting) -> list[Hi
             how = f"coordinated with {result[i + 1].text!r} before the plural head"
         elif lang == "ar" and preceding is not None:
             word = fold(preceding.group(1))
-            stem = next((word[len(p):] for p in CHAINS_LONGEST_FIRST if word.startswith(p) and word[len(p):] in heads_first), "")
+            stem = next((bare for bare in bare_readings(word) if bare in heads_first), "")
             if stem:
                 start, head, how = preceding.start(1), stem, f"after {preceding.group(1)!r}"
         if not head:
