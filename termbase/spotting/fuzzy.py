@@ -540,7 +540,7 @@ class FuzzySpotter:
     # -- one word ---------------------------------------------------------------------------
 
     def _candidate_word(self, token: _Token, lang: str) -> bool:
-        word = token.word  # a glossary word too: a word of one term may be a misspelling of another's
+        # a glossary word too: a word of one term may be a misspelling of another's
         if lang == "ar":
             return max(map(len, token.forms())) >= MIN_ARABIC and not is_ordinary(token.written, "ar")
         written = token.written
