@@ -400,11 +400,11 @@ class FuzzySpotter:
             by_key = self._longer.setdefault(lang, {})
             at: dict[tuple[int, int], _NameWord] = {}  # (id of the term, position) -> word
             table = self.tables[lang]
-            word_key = {item.word: table.word_key.get(item.word) or table.key_of(item.word) for item in items}
-            for item in items:
-                if len(item.words) > 1:
-                    by_key.setdefault(word_key[item.word], []).append(item)
-                    at[(id(item.term), item.position)] = item
+            longer = [item for item in items if len(item.words) > 1]
+            word_key = {item.word: table.word_key.get(item.word) or table.key_of(item.word) for item in longer}
+            for item in longer:
+                by_key.setdefault(word_key[item.word], []).append(item)
+                at[(id(item.term), item.position)] = item
             pairs = self._pairs.setdefault(lang, {})
             for (term_id, position), item in at.items():
                 following = at.get((term_id, position + 1))
