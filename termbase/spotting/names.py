@@ -85,6 +85,8 @@ _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]*[ \t\u00a0]+){1,4})\Z")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 _WORD_AFTER = re.compile(r"\A[ \t\u00a0]+([^\W\d_]+)")
 _WINDOW = 40
+_ARTICLE_CHAINS = tuple(chain for chain in CHAINS_LONGEST_FIRST if chain.endswith(ARTICLE))
+"""The clitic chains that end in the article (ال, وال, بال …; not لل, where ل + ال merge)."""
 
 
 OwnWords = Collection[str] | Callable[[], Collection[str]]
@@ -122,7 +124,7 @@ def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str
 
 def _has_article(folded: str) -> bool:
     """Whether a folded Arabic word carries the article (الأكبر, والرئيس): a given name does not."""
-    return any(folded.startswith(p) and p.endswith(ARTICLE) for p in CHAINS_LONGEST_FIRST if p)
+    return folded.startswith(_ARTICLE_CHAINS)
 
 
 def _shortened(name: str, word: str) -> bool:
