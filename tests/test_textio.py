@@ -18,7 +18,7 @@ import pytest
 
 from termbase import OutputError
 from termbase.textio import atomic_write_bytes, atomic_write_text, check_output_path, read_text
-from unprivileged import POSSIBLE, ROOT, WHY_NOT, unprivileged, world_readable_folder
+from unprivileged import POSSIBLE, ROOT, WHY_NOT, WHY_NOT_HERE, checkout_importable, unprivileged, world_readable_folder
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -256,6 +256,7 @@ def world_readable_tmp() -> Iterator[Path]:
 
 
 @pytest.mark.skipif(not POSSIBLE, reason=WHY_NOT)
+@pytest.mark.skipif(POSSIBLE and not checkout_importable(), reason=WHY_NOT_HERE)
 def test_read_only_folder_is_a_clear_error(world_readable_tmp: Path) -> None:
     folder = world_readable_tmp / "read-only"
     folder.mkdir()

@@ -7,9 +7,12 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 ROOT = os.name == "posix" and os.geteuid() == 0
@@ -17,6 +20,8 @@ NOBODY = 65534
 POSSIBLE = os.name == "posix" and (not ROOT or shutil.which("setpriv") is not None)
 """Whether :func:`unprivileged` can give a command that the permission bits restrict."""
 WHY_NOT = "needs an unprivileged user: run as one, or as root with setpriv"
+WHY_NOT_HERE = ("needs an unprivileged user who can import termbase from this checkout: a folder on the way "
+                "to it or to its virtual environment is private (as one made by mktemp -d is)")
 
 
 def unprivileged(command: list[str]) -> list[str]:
@@ -24,6 +29,16 @@ def unprivileged(command: list[str]) -> list[str]:
     if ROOT:
         return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
     return command
+
+
+@cache
+def checkout_importable() -> bool:
+    """Whether :func:`unprivileged` can run this interpreter and import termbase from the checkout."""
+    if not POSSIBLE:
+        return False
+    probe = subprocess.run(unprivileged([sys.executable, "-c", "import termbase"]), capture_output=True,
+                           cwd=tempfile.gettempdir(), check=False)
+    return probe.returncode == 0
 
 
 @contextmanager

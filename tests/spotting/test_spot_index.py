@@ -16,7 +16,7 @@ import pytest
 
 from termbase import Termbase
 from termbase.spotting import SpotIndex
-from unprivileged import POSSIBLE, WHY_NOT, unprivileged, world_readable_folder
+from unprivileged import POSSIBLE, WHY_NOT, WHY_NOT_HERE, checkout_importable, unprivileged, world_readable_folder
 
 TEXT = "زار وواشنطن وبيشكيك والكرملين، ثم دول آسيا الوسطى."
 EXPECTED = [
@@ -165,6 +165,7 @@ print(json.dumps({"runs": runs, "builds": len(builds)}))
 
 
 @pytest.mark.skipif(not POSSIBLE, reason=WHY_NOT)
+@pytest.mark.skipif(POSSIBLE and not checkout_importable(), reason=WHY_NOT_HERE)
 def test_read_only_cache_still_spots(glossary: Path) -> None:
     """A cache folder the user cannot write to: every run builds in memory, nothing fails (run as
     ``nobody`` when the tests run as root, whom permission bits do not stop)."""
