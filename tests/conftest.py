@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import textwrap
 from collections.abc import Callable
@@ -184,6 +186,28 @@ def glossaries_dir() -> Path:
 def examples_dir() -> Path:
     """The folder of the example scripts."""
     return REPO / "examples"
+
+
+CHECKOUT_LEFT_OUT = shutil.ignore_patterns(".git", ".venv*", "__pycache__", "build", "dist", "*.egg-info",
+                                          ".pytest_cache", ".mypy_cache", ".hypothesis", ".termbase-cache")
+"""What a copy of the checkout leaves out: the version-control folder, environments, build output and tool caches."""
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built once (with build isolation) from a copy of the checkout.
+
+    Built from a copy so that the build's own output (``build/``, ``*.egg-info``) never lands in
+    the checkout.
+    """
+    folder = tmp_path_factory.mktemp("wheel")
+    source = folder / "checkout"
+    shutil.copytree(REPO, source, symlinks=True, ignore=CHECKOUT_LEFT_OUT)
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder / "dist"),
+                           str(source)], capture_output=True, text=True, timeout=600, cwd=folder, check=False)
+    assert done.returncode == 0, f"pip wheel failed: {done.stderr.strip()[-500:]}"
+    (wheel,) = (folder / "dist").glob("termbase-*.whl")
+    return wheel
 
 
 @pytest.fixture

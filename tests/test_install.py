@@ -34,8 +34,6 @@ from unprivileged import NOBODY, POSSIBLE, WHY_NOT, unprivileged
 REPO = Path(__file__).resolve().parent.parent
 SEED_AR = REPO / "seeds" / "c5plus1-summit.ar.txt"
 DRAFT = REPO / "examples" / "c5plus1-summit.draft.en.txt"
-_IGNORED = shutil.ignore_patterns(".git", ".venv*", "__pycache__", "build", "dist", "*.egg-info", ".pytest_cache",
-                                  ".mypy_cache", ".hypothesis", ".termbase-cache")
 GLOSSARY = """\
 concepts:
 - id: summit
@@ -71,24 +69,14 @@ def base() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-@pytest.fixture(scope="module")
-def wheel(base: Path) -> Path:
-    source = base / "checkout"
-    shutil.copytree(REPO, source, symlinks=True, ignore=_IGNORED)
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(base / "dist"), str(source)],
-         cwd=base)
-    (built,) = (base / "dist").glob("termbase-*.whl")
-    return built
-
-
-def test_the_wheel_carries_the_glossaries_and_the_licence(wheel: Path) -> None:
-    names = zipfile.ZipFile(wheel).namelist()
+def test_the_wheel_carries_the_glossaries_and_the_licence(built_wheel: Path) -> None:
+    names = zipfile.ZipFile(built_wheel).namelist()
     shipped = sorted(p.name for p in (REPO / "glossaries").glob("*.yaml"))
     assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("termbase/glossaries/") and n.endswith(".yaml")) \
         == shipped
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
-    text = zipfile.ZipFile(wheel).read(metadata).decode()
+    text = zipfile.ZipFile(built_wheel).read(metadata).decode()
     assert "License-Expression: MIT" in text
     assert not any(n.startswith("glossaries/") for n in names)
 
@@ -99,12 +87,12 @@ def _as_user(command: list[str], home: Path, cwd: Path, venv: Path) -> subproces
     return subprocess.run(unprivileged(command), capture_output=True, text=True, env=env, cwd=cwd, timeout=600)
 
 
-def test_fresh_install_as_an_unprivileged_user(wheel: Path, base: Path) -> None:
+def test_fresh_install_as_an_unprivileged_user(built_wheel: Path, base: Path) -> None:
     if not POSSIBLE:
         pytest.skip(WHY_NOT)
     venv = base / "venv"
     _run([sys.executable, "-m", "venv", str(venv)])
-    _run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)])
+    _run([str(venv / "bin" / "pip"), "install", "-q", str(built_wheel)])
     site = Path(_run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
                 .stdout.strip())
     (site / "glossaries").mkdir()  # a stray folder of that name, as another package could leave
