@@ -499,8 +499,9 @@ def check_numbers(segment: SegmentHits, source_lang: str = "ar", target_lang: st
             message = f"the number {right[0]} of the source is missing in the target"
         elif wrong:
             message = f"the number {wrong[0]} of the target is not in the source"
+        suggestion = _as_written_in(target_lang, right[0], source_span.text) if right and source_span else None
         issues.append(_issue(IssueCode.NUMBER_MISMATCH, None, source_span, target_span, message,
-                             right[0] if right else None, segment.id,
+                             suggestion, segment.id,
                              evidence=(Evidence("numbers", "numbers in figures compared as multisets; "
                                                            "number words excuse a figure; a missing and a "
                                                            "wrong number paired by their place in the text"),)))
@@ -508,6 +509,19 @@ def check_numbers(segment: SegmentHits, source_lang: str = "ar", target_lang: st
 
 
 Number = tuple[str, int, int]
+
+_GROUPED = re.compile(r"\d[,٬]\d{3}(?!\d)")
+"""A figure written with a thousands separator (1,200 or ١٬٢٠٠)."""
+
+
+def _as_written_in(lang: str, value: str, written: str) -> str:
+    """The number ``value`` (digits, ``.`` for decimals) as the target should write it: with
+    English thousands commas when the source grouped its thousands (١٬٢٠٠ → 1,200), else as it is."""
+    if primary_language(lang) != "en" or not _GROUPED.search(written):
+        return value
+    whole, dot, fraction = value.partition(".")
+    return f"{int(whole):,}{dot}{fraction}"
+
 
 
 def _pair_numbers(missing: list[Number], extra: list[Number], source_length: int,
