@@ -48,9 +48,10 @@ def safe_xml_parser() -> etree.XMLParser:
     return parser
 
 
-def _prolog_text(data: bytes) -> str:
-    """Decode the document enough to see its markup (ASCII in every encoding lxml accepts)."""
-    head = data[:1 << 16]
+def _prolog_text(data: bytes, limit: int = 1 << 16) -> str:
+    """Decode the document's first ``limit`` bytes enough to see its markup (ASCII in every
+    encoding lxml accepts) and count its lines."""
+    head = data[:limit]
     for bom, name in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
                       (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if head.startswith(bom):
@@ -91,19 +92,32 @@ def _refuse_internal_subset(data: bytes, path: str | Path) -> None:
         )
 
 
-def _refuse_tree_dtd(tree: etree._ElementTree, path: str | Path) -> None:
-    """The same refusal for a subset the prescan could not see (after a long prolog)."""
+def _refuse_tree_dtd(tree: etree._ElementTree, path: str | Path, prolog: bytes) -> None:
+    """The same refusal for a subset the prescan could not see (after a long prolog).
+
+    ``prolog`` holds the document's bytes at least up to its root element, to tell the line.
+    """
     dtd = tree.docinfo.internalDTD
     if dtd is None:
         return
     for declared in dtd.iterentities():
         raise FormatError(
             f"DOCTYPE declares entity {declared.name!r}; entity declarations are refused",
-            path=path, line=1, element="<!ENTITY>",
+            path=path, line=_line_of(prolog, tree, "<!ENTITY"), element="<!ENTITY>",
         )
     if any(True for _ in dtd.iterelements()) or any(True for _ in dtd.elements()):
         raise FormatError("DOCTYPE has an internal DTD subset; internal subsets are refused",
-                          path=path, line=1, element="<!DOCTYPE>")
+                          path=path, line=_line_of(prolog, tree, "<!DOCTYPE"), element="<!DOCTYPE>")
+
+
+def _line_of(prolog: bytes, tree: etree._ElementTree, declaration: str) -> int | None:
+    """The line of the last ``declaration`` before the root element."""
+    root_line = tree.getroot().sourceline
+    text = _prolog_text(prolog, len(prolog))
+    if root_line:
+        text = "\n".join(text.split("\n", root_line)[:root_line])
+    found = text.rfind(declaration)
+    return text.count("\n", 0, found) + 1 if found >= 0 else root_line
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, path: str | Path) -> InputError:
@@ -144,7 +158,7 @@ def parse_xml(data: bytes, path: str | Path = "<input>") -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, path) from None
     tree = root.getroottree()
-    _refuse_tree_dtd(tree, path)
+    _refuse_tree_dtd(tree, path, data)
     _refuse_entity_references(root, path)
     return tree
 
@@ -203,30 +217,44 @@ def iterparse_xml(
 
 
 class _Head:
-    """A binary stream whose first bytes were read for the prescan and are handed out again."""
+    """A binary stream whose first bytes were read for the prescan and are handed out again.
+
+    What it hands out is also kept (``kept``) until :meth:`forget` is called: the prolog, for the
+    line of a declaration refused after parsing.
+    """
 
     def __init__(self, head: bytes, rest: BinaryIO) -> None:
         self._head, self._rest = head, rest
+        self.kept: bytearray | None = bytearray()
 
     def read(self, size: int = -1) -> bytes:
         if self._head:
             if size < 0:
                 data, self._head = self._head + self._rest.read(), b""
-                return data
-            data, self._head = self._head[:size], self._head[size:]
-            return data
-        return self._rest.read(size)
+            else:
+                data, self._head = self._head[:size], self._head[size:]
+        else:
+            data = self._rest.read(size)
+        if self.kept is not None:
+            self.kept += data
+        return data
+
+    def forget(self) -> None:
+        """Stop keeping what is read (the root element has begun)."""
+        self.kept = None
 
 
 def _stream(handle: BinaryIO, tags: frozenset[str], path: str | Path) -> Iterator[etree._Element]:
     head = handle.read(1 << 16)
     _check_head(head, path)
-    events = etree.iterparse(_Head(head, handle), events=("start", "end"), **_PARSER_OPTIONS)
+    stream = _Head(head, handle)
+    events = etree.iterparse(stream, events=("start", "end"), **_PARSER_OPTIONS)
     checked = False
     try:
         for event, element in events:
             if not checked:
-                _refuse_tree_dtd(element.getroottree(), path)
+                _refuse_tree_dtd(element.getroottree(), path, bytes(stream.kept or b""))
+                stream.forget()
                 checked = True
             if event != "end" or element.tag not in tags:
                 continue

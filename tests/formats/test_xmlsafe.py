@@ -78,8 +78,20 @@ def test_entity_check_after_parse_catches_what_the_prescan_misses(
     document = PAST_THE_PRESCAN + doctype + b"\n<item><name>n</name></item>\n"
     with pytest.raises(FormatError) as caught:
         parse(document)
-    assert caught.value.path == "late.xml"
+    assert (caught.value.path, caught.value.line) == ("late.xml", 3)  # the DOCTYPE's line, after the prolog's 2
     assert detail in caught.value.detail
+
+
+@pytest.mark.parametrize("parse", PARSERS)
+@pytest.mark.parametrize("encoding", ["UTF-8", "UTF-16"])
+def test_an_entity_refused_after_parse_is_reported_at_its_own_line(parse: Callable[[bytes], object],
+                                                                   encoding: str) -> None:
+    document = (PAST_THE_PRESCAN.replace(b'"1.0"', f'"1.0" encoding="{encoding}"'.encode())
+                + b'<!DOCTYPE item [\n  <!ELEMENT item ANY>\n  <!ENTITY a "b">\n]>\n<item/>\n')
+    document = document.decode().encode(encoding.lower())
+    with pytest.raises(FormatError) as caught:
+        parse(document)
+    assert (caught.value.line, caught.value.element) == (5, "<!ENTITY>")
 
 
 @pytest.mark.parametrize("parse", PARSERS)
