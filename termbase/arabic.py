@@ -21,6 +21,7 @@ __all__ = [
     "INDEFINITE_PREFIXES",
     "LAM_CHAINS",
     "bare_readings",
+    "clitics_before_article",
     "has_article",
     "is_arabic",
     "rasm",
@@ -62,6 +63,14 @@ def bare_readings(word: str) -> tuple[str, ...]:
     """A folded word read with each clitic chain it may begin with set aside, longest chain first;
     the word itself (the empty chain) last: لبنك gives بنك, then لبنك."""
     return tuple(word[len(chain):] for chain in CHAINS_LONGEST_FIRST if word.startswith(chain))
+
+
+def clitics_before_article(chain: str) -> str:
+    """The clitics of a chain from :data:`DEFINITE_PREFIXES` without its article: وبال gives وب,
+    لل gives ل (ل + ال is written لل), ال gives nothing."""
+    if chain.endswith("لل"):
+        return chain[:-1]
+    return chain.removesuffix(ARTICLE)
 
 
 def has_article(word: str) -> bool:

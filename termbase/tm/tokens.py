@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from termbase.arabic import ARTICLE, DEFINITE_PREFIXES
+from termbase.arabic import ARTICLE, DEFINITE_PREFIXES, clitics_before_article
 from termbase.langtags import same_language
 from termbase.normalize import fold, fold_text
 
@@ -61,9 +61,7 @@ def split_clitic(word: str) -> tuple[str, str]:
         return "", word
     for chain in _CHAINS:
         if word.startswith(chain) and len(word) - len(chain) >= _MIN_STEM:
-            if chain.endswith("لل"):  # ل + ال is written لل
-                return chain[:-1], ARTICLE + word[len(chain):]
-            return chain[: -len(ARTICLE)], word[len(chain) - len(ARTICLE):]
+            return clitics_before_article(chain), ARTICLE + word[len(chain):]
     return "", word
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from termbase.arabic import bare_readings
+from termbase.arabic import DEFINITE_PREFIXES, INDEFINITE_PREFIXES, bare_readings, clitics_before_article
 
 CASES = [  # word, its readings longest chain first, the word itself last
     ("لبنك", ("بنك", "لبنك")),
@@ -20,3 +20,18 @@ CASES = [  # word, its readings longest chain first, the word itself last
 @pytest.mark.parametrize(("word", "readings"), CASES)
 def test_readings_longest_chain_first(word: str, readings: tuple[str, ...]) -> None:
     assert bare_readings(word) == readings
+
+
+@pytest.mark.parametrize(("chain", "clitics"), [
+    ("ال", ""), ("وال", "و"), ("بال", "ب"), ("وبال", "وب"), ("فكال", "فك"),
+    ("لل", "ل"), ("ولل", "ول"), ("فلل", "فل"),  # ل + ال is written لل
+])
+def test_clitics_before_article(chain: str, clitics: str) -> None:
+    assert clitics_before_article(chain) == clitics
+
+
+def test_every_definite_chain_is_its_clitics_and_the_article() -> None:
+    for chain in DEFINITE_PREFIXES:
+        clitics = clitics_before_article(chain)
+        assert clitics in INDEFINITE_PREFIXES
+        assert chain == clitics + ("ل" if clitics.endswith("ل") else "ال")  # the article's ا drops after ل
