@@ -36,7 +36,7 @@ from termbase.spotting.nested import Nesting, nest
 from termbase.spotting.names import partial_name_terms, person_filter, resolve_by_neighbour, resolve_by_title
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
-__all__ = ["DEFAULT_SCORE_CUTOFF", "Termbase"]
+__all__ = ["DEFAULT_SCORE_CUTOFF", "Spotting", "Termbase"]
 
 _term_of, _concept_of = attrgetter("term"), attrgetter("concept")
 _match_of, _candidates_of = attrgetter("match"), attrgetter("candidates")
@@ -54,10 +54,6 @@ def _settled(built: _Built) -> _Built:
 
 DEFAULT_SCORE_CUTOFF = 75.0
 """Default lowest fuzzy score (0-100) that :meth:`Termbase.lookup` reports."""
-
-
-_RECENT_SPOTS = 4
-"""Texts whose early spotting stages :class:`Termbase` keeps for one more :meth:`Termbase.spot` of them."""
 
 
 class Termbase:
@@ -199,16 +195,16 @@ class Termbase:
         a longer name the glossary lacks is no hit ("Nazarbayev University": see
         :mod:`termbase.spotting.embedded`); without, it is reported as the name.
         """
+        return self.spotting(text, lang=lang, fuzzy=fuzzy).hits(whole_names=whole_names)
+
+    def spotting(self, text: str, *, lang: str | None = None, fuzzy: bool = True) -> Spotting:
+        """The spotting of ``text``, to be read with or without the names inside longer names
+        (:meth:`Spotting.hits`) for the cost of one pass over the text."""
         lang = lang or guess_language(text)
-        recent = self._recent_spots
-        hits = None if whole_names else recent.pop((text, lang, fuzzy), None)
-        if hits is None:
-            hits = self._spot_names(text, lang, fuzzy)
-        if whole_names:
-            if len(recent) >= _RECENT_SPOTS:
-                recent.pop(next(iter(recent), ("", "", False)), None)
-            recent[(text, lang, fuzzy)] = hits
-        hits = list(hits)
+        return Spotting(self, text, lang, tuple(self._spot_names(text, lang, fuzzy)))
+
+    def _read_names(self, hits: list[Hit], text: str, lang: str, whole_names: bool) -> list[Hit]:
+        """The rules of :meth:`spot` that read a name's neighbours, on :meth:`_spot_names`' hits."""
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding)
         partial = self._partial_names
@@ -237,13 +233,6 @@ class Termbase:
         if nesting.outer and any(map(nesting.outer.__contains__, zip(map(_concept_of, hits), repeat(lang)))):
             hits = nest(hits, text, lang, nesting)
         return hits
-
-    @cached_property
-    def _recent_spots(self) -> dict[tuple[str, str, bool], list[Hit]]:
-        """The last texts' :meth:`_spot_names` hits, kept for one ``whole_names=False`` call that
-        follows: ``check`` spots a side again, names inside longer names included, when the other
-        side names a concept this side does not. Read once, so repeated calls measure no cache."""
-        return {}
 
     @cached_property
     def _partial_names(self) -> frozenset[int]:
@@ -343,3 +332,17 @@ class Termbase:
         parts += [f"{name}:{value}" for name, value in sorted(settings.items())]
         parts.append(f"version:{__version__}")
         return "|".join(parts)
+
+
+class Spotting:
+    """One text's spotting (:meth:`Termbase.spotting`): its hits, read with or without the names
+    that a head word makes part of a longer name."""
+
+    __slots__ = ("_names", "_termbase", "lang", "text")
+
+    def __init__(self, termbase: Termbase, text: str, lang: str, names: tuple[Hit, ...]) -> None:
+        self._termbase, self.text, self.lang, self._names = termbase, text, lang, names
+
+    def hits(self, *, whole_names: bool = True) -> list[Hit]:
+        """The hits of :meth:`Termbase.spot` with this ``whole_names``."""
+        return self._termbase._read_names(list(self._names), self.text, self.lang, whole_names)

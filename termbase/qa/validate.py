@@ -44,6 +44,13 @@ def check_language_pair(source_lang: str, target_lang: str) -> None:
         raise LanguageError(f"the checks do not support {source_lang}→{target_lang} (supported: {supported})")
 
 
+class Spotted(Protocol):
+    """One text's spotting (:class:`~termbase.termbase.Spotting` is one)."""
+
+    def hits(self, *, whole_names: bool = True) -> list[Hit]:
+        """The text's hits; with ``whole_names``, no name inside a longer name."""
+
+
 class Checker(Protocol):
     """What the checks need of a termbase (:class:`~termbase.Termbase` is one): its concepts,
     spotting, translation of a term and the reproducibility signature. Named here so that this
@@ -53,8 +60,8 @@ class Checker(Protocol):
     def concepts(self) -> Mapping[str, Concept]:
         """Concepts by id."""
 
-    def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True, whole_names: bool = True) -> list[Hit]:
-        """Every glossary term in ``text`` (``whole_names``: not a name inside a longer name)."""
+    def spotting(self, text: str, *, lang: str | None = None, fuzzy: bool = True) -> Spotted:
+        """The spotting of ``text``, to read with or without the names inside longer names."""
 
     def translations(self, variant: str, target_lang: str, *, source_lang: str | None = None) -> tuple[Term, ...]:
         """Preferred ``target_lang`` terms of the concepts ``variant`` names."""
@@ -85,17 +92,17 @@ def _highlights(hits: Sequence[Hit]) -> tuple[Highlight, ...]:
 
 def _spot(termbase: Checker, source: str | None, target: str, segment_id: str | None,
           source_lang: str, target_lang: str, options: CheckOptions, context: str | None = None) -> SegmentHits:
-    source_hits = tuple(termbase.spot(source, lang=source_lang, fuzzy=False)) if source else ()
-    target_hits = tuple(termbase.spot(target, lang=target_lang, fuzzy=options.fuzzy)) if target else ()
-    if source and target:
-        source_hits, target_hits = _paired_names(termbase, source, target, source_hits, target_hits,
-                                                 source_lang, target_lang, options)
+    source_spotting = termbase.spotting(source, lang=source_lang, fuzzy=False) if source else None
+    target_spotting = termbase.spotting(target, lang=target_lang, fuzzy=options.fuzzy) if target else None
+    source_hits = tuple(source_spotting.hits()) if source_spotting else ()
+    target_hits = tuple(target_spotting.hits()) if target_spotting else ()
+    if source_spotting and target_spotting:
+        source_hits, target_hits = _paired_names(source_spotting, target_spotting, source_hits, target_hits)
     return SegmentHits(segment_id, source, target, source_hits, target_hits, context)
 
 
-def _paired_names(termbase: Checker, source: str, target: str, source_hits: tuple[Hit, ...],
-                  target_hits: tuple[Hit, ...], source_lang: str, target_lang: str,
-                  options: CheckOptions) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+def _paired_names(source: Spotted, target: Spotted, source_hits: tuple[Hit, ...],
+                  target_hits: tuple[Hit, ...]) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
     """Hits with the names inside longer names given back on one side where the other side names
     that concept: the head-word rule reads each language's own heads (مركز أستانا المالي keeps
     Astana, "Astana International Financial Centre" does not), and a name the source writes and
@@ -104,15 +111,14 @@ def _paired_names(termbase: Checker, source: str, target: str, source_hits: tupl
     def named(hits: Sequence[Hit]) -> set[str]:
         return {c for h in hits for c in ((h.concept,) if h.concept is not None else h.candidates)}
 
-    def restored(hits: tuple[Hit, ...], text: str, lang: str, fuzzy: bool, wanted: set[str]) -> tuple[Hit, ...]:
+    def restored(hits: tuple[Hit, ...], spotting: Spotted, wanted: set[str]) -> tuple[Hit, ...]:
         if not wanted:
             return hits
-        inner = [h for h in termbase.spot(text, lang=lang, fuzzy=fuzzy, whole_names=False) if h.concept in wanted]
+        inner = [h for h in spotting.hits(whole_names=False) if h.concept in wanted]
         return tuple(sorted((*hits, *inner), key=lambda h: (h.start, h.end)))
 
     in_source, in_target = named(source_hits), named(target_hits)
-    return (restored(source_hits, source, source_lang, False, in_target - in_source),
-            restored(target_hits, target, target_lang, options.fuzzy, in_source - in_target))
+    return restored(source_hits, source, in_target - in_source), restored(target_hits, target, in_source - in_target)
 
 
 def _segment_issues(termbase: Checker, segment: SegmentHits, source_lang: str, target_lang: str,
