@@ -5,13 +5,19 @@ proper-noun term — a word shared by several concepts (Kazakhstan in "Republic 
 "Kazakh SSR" …) stays a candidate of each — through variant-tolerant keys: an Arabic consonant
 skeleton (long vowels dropped, letters that transliterations confuse merged) and an English
 romanisation key (kh/h, zh/j/dzh, q/k, y/i, doubled letters). A candidate must come close on that
-key *and* on the plain folded word (or very close on the word alone: Trumph).
+key *and* on the plain folded word (or very close on the word alone: Trumph). An English word that
+the frequency list does not know and no glossary word spells is also a candidate of every name word
+within one slip of it (optimal string alignment: a letter dropped, added or changed, or two
+neighbours swapped), down to four letters (Chna, Russai); one slip outranks a closer ratio (Austrai
+is Austria, not Australia).
 
 A close word is a hypothesis, kept only when the rest of the mention bears it out:
 
 * the word must be a one-word term, the last word (surname) of a person's name, or stand with
   the other words of its term around it (a given name alone is not the person; "Shaukat Aziz" is not
   Shavkat Mirziyoyev);
+* a word close on the slip count alone stands with the other words of its term written as the term
+  writes them (Unuted States), or is a one-word term or a surname;
 * an ordinary word of the language (wordfreq: Community, Persian) is never a misspelling, nor an
   inflection or derivative of another glossary word (Armenian, الأرمنية of Armenia), nor the
   feminine form of a surname (Nazarbayeva is another person than Nazarbayev);
@@ -28,12 +34,13 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, is_arabic
 from termbase.langtags import primary_language
@@ -58,6 +65,12 @@ MIN_ARABIC_ALONE = 5
 """Shortest Arabic word of the text (folded, clitics off) that may be a spelling of a name on its own
 (كابول); a shorter one only with the other words of its name (بينغ in شي جين بينغ)."""
 MIN_LATIN = 5
+MIN_LATIN_SLIP = 4
+"""Shortest Latin word that may be a misspelling of a name on one edit alone (:data:`SLIP_EDITS`): Chna."""
+SLIP_EDITS = 1
+"""Edits (optimal string alignment, Damerau's four slips: a letter dropped, added or changed, or two
+neighbours swapped) within which a Latin word is a misspelling of a name word whatever its ratio,
+when the frequency list does not know the word and it is no glossary word (Chna, Russai, Unuted)."""
 MAX_JOINED = 2
 """A name of this many words or fewer, none of them an ordinary word, is also compared written as
 one word (ألما آتا / ألماتي, Amu Darya / Amudarya)."""
@@ -229,6 +242,13 @@ class _Candidate:
     item: _NameWord
     score: float
     evidence: tuple[Evidence, ...]
+    edits: int = SLIP_EDITS + 1  # slips from the text's word to the name word (more than one: not counted)
+    slip_only: bool = False  # close on the slip count alone, not on the ratios
+
+
+def _edits(word: str, name_word: str, most: int) -> int:
+    """Optimal string alignment distance of two words, ``most + 1`` when it is larger."""
+    return int(OSA.distance(word, name_word, score_cutoff=most))
 
 
 class _KeyTable:
@@ -258,8 +278,9 @@ class _KeyTable:
         word, or close in spelling, letters of one sound merged (صادر / صدير, Sadyr / Sadir)."""
         return word == name_word or fuzz.ratio(self.spelling_of(word), self.spelling_of(name_word)) >= WORD_CUTOFF
 
-    def candidates(self, word: str) -> list[_Candidate]:
-        """Every name word close to ``word`` on the key and the word, or very close on the word."""
+    def candidates(self, word: str, *, slips: int = 0) -> list[_Candidate]:
+        """Every name word close to ``word`` on the key and the word, or very close on the word; with
+        ``slips``, also every name word within that many edits of it (counted on every candidate)."""
         key, spelled = self.key_of(word), self.spelling_of(word)
         short = len(word) < self.short  # a short word must keep its key exactly
         found: dict[int, _Candidate] = {}
@@ -283,7 +304,17 @@ class _KeyTable:
                 found.setdefault(id(item), _Candidate(item, score, (
                     Evidence("spelling", f"{word!r} ~ {item.word!r} ({score:.0f}), keys apart"),
                 )))
-        return list(found.values())
+        if not slips:
+            return list(found.values())
+        counted = [replace(c, edits=_edits(word, c.item.word, slips)) for c in found.values()]
+        for choice, edits in _within(word, self.word_buckets.get(word[:1], _EMPTY), slips):
+            for item in self.by_word[choice]:
+                if id(item) not in found:
+                    score = fuzz.ratio(word, choice)
+                    counted.append(_Candidate(item, score, (
+                        Evidence("slip", f"{word!r} is {_times(edits)} edit from {item.word!r} (ratio {score:.0f})"),
+                    ), edits, slip_only=True))
+        return counted
 
 
 class _Bucket(NamedTuple):
@@ -298,6 +329,22 @@ class _Bucket(NamedTuple):
 _EMPTY = _Bucket([], [], [], [0])
 _SLACK = 1e-6
 """Score units a length bound is widened by, so that rounding never drops a string rapidfuzz keeps."""
+
+
+def _times(edits: int) -> str:
+    return "one" if edits == 1 else str(edits)
+
+
+def _within(query: str, bucket: _Bucket, most: int) -> list[tuple[str, int]]:
+    """The strings of ``bucket`` within ``most`` edits (optimal string alignment) of ``query``, as
+    (string, edits): only the lengths within ``most`` of the query's are scanned."""
+    size = len(query)
+    window = [k for k, length in enumerate(bucket.lengths) if abs(length - size) <= most]
+    if not window:
+        return []
+    first, last = bucket.starts[window[0]], bucket.starts[window[-1] + 1]
+    return [(choice, int(edits)) for choice, edits, _ in process.extract(
+        query, bucket.strings[first:last], scorer=OSA.distance, processor=None, score_cutoff=most, limit=None)]
 
 
 def _buckets(keys: dict[str, list[_NameWord]]) -> dict[str, _Bucket]:
@@ -544,7 +591,15 @@ class FuzzySpotter:
         if lang == "ar":
             return max(map(len, token.forms())) >= MIN_ARABIC and not is_ordinary(token.written, "ar")
         written = token.written
-        return len(written) >= MIN_LATIN and written[:1].isupper() and not is_ordinary(written.lower(), "en")
+        return written[:1].isupper() and (len(written) >= MIN_LATIN and not is_ordinary(written.lower(), "en")
+                                          or len(written) >= MIN_LATIN_SLIP and self._slips(token, lang) > 0)
+
+    def _slips(self, token: _Token, lang: str) -> int:
+        """Edits within which a Latin word is a misspelling of a name word (:data:`SLIP_EDITS`), or 0:
+        a word the frequency list knows (Omar, Rahman) or the glossary has (Oman) is no slip."""
+        if lang == "ar" or token.word in self.known or zipf(token.written.lower(), lang) > 0.0:
+            return 0
+        return SLIP_EDITS
 
     def _derived_from(self, word: str, lang: str) -> str | None:
         """The glossary word that ``word`` inflects or derives from (Armenian ← armenia), if any."""
@@ -610,24 +665,30 @@ class FuzzySpotter:
     def _hit(self, text: str, lang: str, tokens: list[_Token], i: int, table: _KeyTable,
              covered: bytearray) -> tuple[Hit, int, int] | None:
         token = tokens[i]
-        # concept -> (confidence, span length, status), (score, first token, last token, rule, candidate)
-        best: dict[str, tuple[tuple[float, int, int], tuple[float, int, int, str, _Candidate]]] = {}
+        # concept -> (a slip, confidence, span length, status), (score, first token, last token, rule, candidate)
+        best: dict[str, tuple[tuple[bool, float, int, int], tuple[float, int, int, str, _Candidate]]] = {}
         stems: dict[int, int] = {}  # id(candidate) -> where its name starts
         candidates: list[_Candidate] = []
         in_name_only: set[int] = set()  # candidates read from a word too short to stand alone
         groups = token.readings()
-        if self._derived_from(groups[0][0][1], lang) is not None:
+        slips = self._slips(token, lang)
+        if not slips and self._derived_from(groups[0][0][1], lang) is not None:
             return None  # الرئاسية is the adjective of a glossary word, whichever way it is read
         for group in groups:
             if candidates:
                 break  # the word read after its clitics is the usual reading; with them, a fallback
             for stem, word in group:
-                if self._derived_from(word, lang) is not None:
+                base = self._derived_from(word, lang)
+                if base is not None and not slips:
                     continue
-                found = table.candidates(word) if lang != "ar" or len(word) >= MIN_ARABIC_ALONE else [
+                found = table.candidates(word, slips=slips) if lang != "ar" or len(word) >= MIN_ARABIC_ALONE else [
                     _Candidate(item, fuzz.ratio(table.spelling_of(word), table.spelling_of(item.word)),
                                (Evidence(table.key_name, f"{word!r} and {item.word!r} share the key"),))
                     for item in self._longer[lang].get(table.key_of(word), ())]
+                if base is not None:  # Armenian derives from Armenia, unless fewer slips make it a name
+                    found = [c for c in found if c.edits < len(word) - len(base)]  # Natons: nations, not NATO
+                if lang != "ar" and len(word) < MIN_LATIN:
+                    found = [c for c in found if c.edits <= SLIP_EDITS]
                 for candidate in found:
                     if candidate.item.concept.subject != PEOPLE_SUBJECT or not _feminine(word, candidate.item.word, lang):
                         candidates.append(candidate)
@@ -645,6 +706,9 @@ class FuzzySpotter:
             first, last, rule, score = mention
             if (item.in_name_only or id(candidate) in in_name_only) and rule != "full-name":
                 continue
+            if candidate.slip_only and len(item.words) > 1 and not (rule == "surname" or rule == "full-name" and all(
+                    item.words[k - first] in tokens[k].forms() for k in range(first, last + 1) if k != i)):
+                continue  # a slip in one word of a name needs every other word as the term writes it
             score = candidate.score if first == last else score
             if rule == "surname" and item.concept.subject not in (None, PEOPLE_SUBJECT):
                 continue  # "China" alone is not the Communist Party of China
@@ -653,16 +717,16 @@ class FuzzySpotter:
             if rule != "full-name" and lang != "ar" and is_partial_name(item.concept, item.term) \
                     and foreign_name_context(text, token.start, token.end, self.is_common, own_words(item.concept)) is not None:
                 continue
-            current = best.get(item.concept.id)
-            rank = (fuzzy_confidence(score, rule), last - first, -item.term.status.rank)
+            current = best.get(item.concept.id)  # one slip is likelier than a closer ratio: Austrai is Austria
+            rank = (candidate.edits <= SLIP_EDITS, fuzzy_confidence(score, rule), last - first, -item.term.status.rank)
             if current is None or rank > current[0]:
                 best[item.concept.id] = (rank, (score, first, last, rule, candidate))
         if not best:
             return None
         if any(found[3] != "without-head" for _, found in best.values()):  # a name in its own right
             best = {c: v for c, v in best.items() if v[1][3] != "without-head"}  # (تركمانستان) before
-        top = max(rank[0] for rank, _ in best.values())  # the tail of a longer one (مجلس تركمانستان)
-        tied = sorted(c for c, (rank, _) in best.items() if rank[0] == top)
+        top = max(rank[:2] for rank, _ in best.values())  # the tail of a longer one (مجلس تركمانستان)
+        tied = sorted(c for c, (rank, _) in best.items() if rank[:2] == top)
         score, first, last, rule, candidate = best[tied[0]][1]
         if len(tied) > 1:  # one span for all: the shortest (the word itself)
             first = last = i
