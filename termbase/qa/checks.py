@@ -169,8 +169,9 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
 
     With a source, a misspelling needs the source to mention its concept: otherwise it is only a
     note (``info``) without a fix. An ambiguous fuzzy hit is resolved when the source mentions
-    exactly one of its candidates. Each finding says whether its fix is safe
-    (:mod:`termbase.qa.autofix`), how confident it is and why.
+    exactly one of its candidates; unresolved, it is still a misspelling of them all
+    (Berdimuhammedov, father or son), with an unsafe fix when they are written alike and none when not. Each finding says whether its fix is safe (:mod:`termbase.qa.autofix`), how confident it is
+    and why.
     """
     mentioned = source_concepts(segment)
     issues: list[Issue] = []
@@ -183,38 +184,24 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
                 concept_id = named[0]
         if concept_id is None:
             shared = _shared_variant(hit, concepts, target_lang, segment.id, mentioned)
+            if shared is None and hit.match is MatchKind.FUZZY:
+                shared = _misspelling(hit, [concepts[c] for c in hit.candidates if c in concepts],
+                                      target_lang, segment, mentioned, evidence)
             if shared is not None:
                 issues.append(shared)
             continue
         concept = concepts[concept_id]
+        if hit.match is MatchKind.FUZZY:
+            found = _misspelling(hit, [concept], target_lang, segment, mentioned, evidence)
+            if found is not None:
+                issues.append(found)
+            continue
         supports = None if mentioned is None else concept_id in mentioned
         if supports:
             evidence.append(_source_evidence(concept_id, segment))
         elif supports is False:
             evidence.append(Evidence("no-source", f"the source does not mention {concept_id}"))
         suggestion = _suggestion_for(hit, concept, target_lang)
-        if hit.match is MatchKind.FUZZY:
-            confidence = hit.confidence * len(hit.candidates) if hit.concept is None else hit.confidence
-            if supports:
-                confidence = 1.0 - (1.0 - confidence) * SOURCE_DOUBT
-            elif supports is False:
-                confidence *= SOURCE_DOUBT
-            message = (f"{hit.text!r} looks like a misspelling of {hit.term.text!r} ({concept.label(target_lang)}), "
-                       f"similarity {hit.score:.0f}")
-            if supports is False:
-                message += "; the source does not mention it"
-            target = _span(hit)
-            if suggestion is not None:  # the misspelt words only, when the rest of the name is right
-                start, old, suggestion = narrowest(hit.start, hit.text, suggestion)
-                target = TextSpan(start, start + len(old), old)
-                if fold(old) == fold(suggestion):
-                    continue  # a name word written as the glossary writes it (a surname alone)
-            issues.append(_issue(
-                IssueCode.MISSPELLED_TERM, concept_id, None, target, message, suggestion, segment.id,
-                severity=Severity.INFO if supports is False else None, confidence=confidence, evidence=evidence,
-                fix=misspelling_applicability(source_supports=supports, ambiguous=hit.concept is None),
-            ))
-            continue
         if hit.status not in (TermStatus.FORBIDDEN, TermStatus.DEPRECATED):
             continue
         code = IssueCode.FORBIDDEN_TERM if hit.status is TermStatus.FORBIDDEN else IssueCode.DEPRECATED_TERM
@@ -226,6 +213,44 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
             fix=variant_applicability(hit.term, replacement, source_supports=supports),
         ))
     return issues
+
+
+def _misspelling(hit: Hit, named: Sequence[Concept], lang: str, segment: SegmentHits,
+                 mentioned: frozenset[str] | None, evidence: list[Evidence]) -> Issue | None:
+    """``misspelled-term`` for a fuzzy hit read as each concept of ``named`` (one, or every candidate
+    of an unresolved hit), with the correction when one fits them all; None when the misspelt word
+    is written as the glossary writes it (a surname alone)."""
+    if not named:
+        return None
+    suggestions = {_suggestion_for(hit, concept, lang) for concept in named}
+    suggestion = suggestions.pop() if len(suggestions) == 1 else None
+    ids = [concept.id for concept in named]
+    supports = None if mentioned is None else any(c in mentioned for c in ids)
+    evidence = list(evidence)
+    if supports and mentioned is not None:
+        evidence += [_source_evidence(c, segment) for c in ids if c in mentioned]
+    elif supports is False:
+        evidence.append(Evidence("no-source", f"the source does not mention {' or '.join(ids)}"))
+    confidence = hit.confidence * len(hit.candidates) if hit.concept is None else hit.confidence
+    if supports:
+        confidence = 1.0 - (1.0 - confidence) * SOURCE_DOUBT
+    elif supports is False:
+        confidence *= SOURCE_DOUBT
+    labels = " or ".join(concept.label(lang) for concept in named)
+    message = f"{hit.text!r} looks like a misspelling of {hit.term.text!r} ({labels}), similarity {hit.score:.0f}"
+    if supports is False:
+        message += "; the source does not mention it"
+    target = _span(hit)
+    if suggestion is not None:  # the misspelt words only, when the rest of the name is right
+        start, old, suggestion = narrowest(hit.start, hit.text, suggestion)
+        target = TextSpan(start, start + len(old), old)
+        if fold(old) == fold(suggestion):
+            return None  # a name word written as the glossary writes it (a surname alone)
+    return _issue(
+        IssueCode.MISSPELLED_TERM, ids[0] if len(ids) == 1 else None, None, target, message, suggestion, segment.id,
+        severity=Severity.INFO if supports is False else None, confidence=confidence, evidence=evidence,
+        fix=misspelling_applicability(source_supports=supports, ambiguous=len(ids) > 1 or hit.concept is None),
+    )
 
 
 def _shared_variant(hit: Hit, concepts: Mapping[str, Concept], lang: str, segment: str | None,
