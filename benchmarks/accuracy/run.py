@@ -624,7 +624,8 @@ def run_fix(tb: Termbase, sentences: Sequence[Sentence], plants: Sequence[Plant]
                and issue.target.start < plant.end and plant.start < issue.target.end for issue in report.issues):
             result.reported[plant.kind] += 1
         else:
-            result.cases["planted"].append(f"{plant.id} {plant.kind} {plant.planted!r} [{plant.concept}]: not reported")
+            result.cases["planted"].append(f"{plant.id} {plant.kind} {plant.planted!r} [{plant.concept}]: "
+                                           f"not reported{_why_unreported(tb, plant, by_id[plant.base])}")
         fixed = tb.fix(None, plant.text, target_lang="en")
         original = plant.text[:plant.start] + plant.original + plant.text[plant.end:]
         if fixed == original:
@@ -635,6 +636,19 @@ def run_fix(tb: Termbase, sentences: Sequence[Sentence], plants: Sequence[Plant]
             result.damaged += 1
             result.cases["planted"].append(f"{plant.id}: damage outside the planted span: {_changes(plant.text, fixed)}")
     return result
+
+
+def _why_unreported(tb: Termbase, plant: Plant, base: Sentence) -> str:
+    """What sets an unreported plant apart, when something does: the spotter misses the original
+    mention in the base sentence too, or the original is a case-sensitive term (an acronym), which is
+    matched as written and never fuzzily."""
+    end = plant.start + len(plant.original)
+    if judge(_overlapping(tb.spot(base.text, lang="en"), plant.start, end), plant.concept, plant.start, end) != "found":
+        return f" (the original {plant.original!r} is not found in the base sentence either)"
+    if any(term.case_sensitive and term.text == split_possessive(plant.original)[0]
+           for term in tb.concept(plant.concept).terms_in("en")):
+        return f" (the original {plant.original!r} is a case-sensitive term: matched as written, never fuzzily)"
+    return ""
 
 
 def _named(issue: Issue) -> set[str]:
