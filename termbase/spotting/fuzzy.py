@@ -66,7 +66,9 @@ MIN_ARABIC_ALONE = 5
 (كابول); a shorter one only with the other words of its name (بينغ in شي جين بينغ)."""
 MIN_LATIN = 5
 MIN_LATIN_SLIP = 4
-"""Shortest Latin word that may be a misspelling of a name on one edit alone (:data:`SLIP_EDITS`): Chna."""
+"""Shortest Latin word that may be a misspelling of a name on one edit alone (:data:`SLIP_EDITS`): Chna;
+and shortest word of a longer name compared at all, one slip from the text's word and in its full
+name only (Hnog Kong)."""
 SLIP_EDITS = 1
 """Edits (optimal string alignment, Damerau's four slips: a letter dropped, added or changed, or two
 neighbours swapped) within which a Latin word is a misspelling of a name word whatever its ratio,
@@ -255,7 +257,7 @@ class _KeyTable:
     """Name words of one language by variant-tolerant key and by folded word, bucketed by first letter."""
 
     def __init__(self, words: list[_NameWord], key_of: Callable[[str], str], key_name: str,
-                 spelling_of: Callable[[str], str] = str, short: int = 0) -> None:
+                 spelling_of: Callable[[str], str] = str, short: int = 0, slip_words: Sequence[_NameWord] = ()) -> None:
         self.key_of = key_of
         self.key_name = key_name
         self.spelling_of = spelling_of
@@ -272,6 +274,10 @@ class _KeyTable:
         self.by_key, self.by_word = dict(by_key), dict(by_word)
         self.key_buckets = _buckets(self.by_key)
         self.word_buckets = _buckets(self.by_word)
+        for item in slip_words:  # reached by a slip only, and only in their full name
+            by_word[item.word].append(item)
+        self.slip_by_word = dict(by_word) if slip_words else self.by_word
+        self.slip_buckets = _buckets(self.slip_by_word) if slip_words else self.word_buckets
 
     def close(self, word: str, name_word: str) -> bool:
         """Whether ``word`` may stand for ``name_word`` among the other words of a full name: the same
@@ -307,8 +313,8 @@ class _KeyTable:
         if not slips:
             return list(found.values())
         counted = [replace(c, edits=_edits(word, c.item.word, slips)) for c in found.values()]
-        for choice, edits in _within(word, self.word_buckets.get(word[:1], _EMPTY), slips):
-            for item in self.by_word[choice]:
+        for choice, edits in _within(word, self.slip_buckets.get(word[:1], _EMPTY), slips):
+            for item in self.slip_by_word[choice]:
                 if id(item) not in found:
                     score = fuzz.ratio(word, choice)
                     counted.append(_Candidate(item, score, (
@@ -395,6 +401,7 @@ class FuzzySpotter:
         known: list[str] = []  # every folded word, repeats included: made a set once at the end
         person_words: list[str] = []
         names: dict[str, list[_NameWord]] = defaultdict(list)
+        short: dict[str, list[_NameWord]] = defaultdict(list)  # Latin words below MIN_LATIN of longer names
         entries: list[tuple[str, Concept, Term, tuple[str, ...], tuple[str, ...], bool]] = []
         named: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # (concept, lang) -> names
         for concept in track(concepts, "building the fuzzy index", unit="concept"):
@@ -426,6 +433,9 @@ class FuzzySpotter:
                 for position, w in enumerate(bare)
                 if len(w) >= shortest and (len(words) > 1 or w == words[position])
             ]
+            if not arabic and len(words) > 1:  # Hong of Hong Kong: a slip target in its full name only
+                short[lang] += [_NameWord(w, concept, term, bare, position, True, head)
+                                for position, w in enumerate(bare) if MIN_LATIN_SLIP <= len(w) < MIN_LATIN]
             joined = "".join(words)
             if 1 < len(words) <= MAX_JOINED and len(joined) >= SHORT_ARABIC:  # Alma-Ata written Almaata
                 names[lang].append(_NameWord(joined, concept, term, (joined,), 0, joined=True))
@@ -437,7 +447,7 @@ class FuzzySpotter:
         alone = {lang: [item for item in items if not item.in_name_only] for lang, items in names.items()}
         self.tables = {  # words with the article stand only in the full-name indexes below
             lang: _KeyTable(items, arabic_skeleton, "skeleton", arabic_spelling, SHORT_ARABIC) if lang == "ar"
-            else _KeyTable(items, romanization_key, "romanisation")
+            else _KeyTable(items, romanization_key, "romanisation", slip_words=short[lang])
             for lang, items in alone.items()
         }
         self._longer: dict[str, dict[str, list[_NameWord]]] = {}  # lang -> key -> words of many-word names
@@ -700,7 +710,7 @@ class FuzzySpotter:
             item = candidate.item
             if item.joined and not item.joinable():
                 continue
-            mention = _mention(tokens, i, item, text, table.close)
+            mention = _mention(tokens, i, item, text, _slip_close if candidate.slip_only else table.close)
             if mention is None:
                 continue
             first, last, rule, score = mention
@@ -798,6 +808,12 @@ def _feminine(word: str, name_word: str, lang: str) -> bool:
             if fuzz.ratio(word[:-len(ending)], name_word) >= fuzz.ratio(word, name_word):
                 return True
     return False
+
+
+def _slip_close(word: str, name_word: str) -> bool:
+    """Whether ``word`` is ``name_word`` or one slip from it (Raod / road, whose ratio is 75): the
+    word of a name read on the slip count alone; the name's other words must then be exact."""
+    return _edits(word, name_word, SLIP_EDITS) <= SLIP_EDITS
 
 
 def _adjacent(text: str, left: _Token, right: _Token) -> bool:
