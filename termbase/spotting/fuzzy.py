@@ -338,6 +338,7 @@ _SLACK = 1e-6
 
 
 def _times(edits: int) -> str:
+    """A count of edits as the evidence words it: "one", "2"."""
     return "one" if edits == 1 else str(edits)
 
 
