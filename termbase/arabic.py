@@ -2,7 +2,8 @@
 
 The clitic chains that news copy glues in front of a word (the conjunctions و ف, then one of the
 prepositions ب ل ك), the article ال and the chains written with it (وال بال لل فلل …), and the
-Unicode blocks that count as Arabic script. Strings here are in folded form (see
+Unicode blocks that count as Arabic script; and the nisba ending (ي, "of") that makes an adjective
+of a noun, with its forms of gender and number. Strings here are in folded form (see
 :mod:`termbase.normalize`): bare alef, no tatweel, no diacritics.
 """
 
@@ -20,10 +21,13 @@ __all__ = [
     "DETACHED_CLITICS",
     "INDEFINITE_PREFIXES",
     "LAM_CHAINS",
+    "NISBA_DUAL",
+    "NISBA_ENDINGS",
     "bare_readings",
     "clitics_before_article",
     "has_article",
     "is_arabic",
+    "nisba_forms",
     "rasm",
 ]
 
@@ -46,6 +50,14 @@ CHAINS_LONGEST_FIRST: tuple[str, ...] = tuple(
     sorted(INDEFINITE_PREFIXES | DEFINITE_PREFIXES, key=lambda chain: (-len(chain), chain))
 )
 """Every chain, article or not, longest first (the order to try them when stripping a word)."""
+
+NISBA_ENDINGS: tuple[str, ...] = ("ي", "يه", "يون", "يين", "يات", "يتان", "يتين")
+"""The nisba (relative adjective) ending ي and its forms of gender and number as folded: أوزبكي,
+أوزبكيه (-iyya), أوزبكيون, أوزبكيين, أوزبكيات, أوزبكيتان, أوزبكيتين. A word with one of these
+endings on a glossary word is a derivative of it, not a spelling of a name."""
+NISBA_DUAL = "يان"
+"""The masculine dual of the nisba (أوزبكيان), kept apart from :data:`NISBA_ENDINGS`: it is also
+the ending of Armenian surnames (باشينيان, Pashinyan), which are no derivatives."""
 
 ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u0870-\u089f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 """Regex character ranges of the Arabic script: Arabic, its Supplement, Extended-B and -A, and
@@ -76,6 +88,12 @@ def clitics_before_article(chain: str) -> str:
 def has_article(word: str) -> bool:
     """True when a written (unfolded) word starts with the article and a stem of two letters or more."""
     return word.startswith(ARTICLE) and len(word) > 3
+
+
+def nisba_forms(stem: str) -> tuple[str, ...]:
+    """The nisba adjective made on a folded noun, in the order of :data:`NISBA_ENDINGS`, then its
+    masculine dual: the people أوزبك give أوزبكي ("Uzbek"), أوزبكيه, أوزبكيون … أوزبكيان."""
+    return tuple(stem + ending for ending in (*NISBA_ENDINGS, NISBA_DUAL))
 
 
 _RASM = str.maketrans({

@@ -5,7 +5,8 @@ taken off. A key carries the prefixes it accepts in front of it — the clitics 
 combinations for an indefinite word, the article with or without clitics (ال وال بال لل ولل …) for a
 definite one — so that «والنفط» matches «نفط» while words that merely start with those letters
 (واشنطن, بيشكيك) are never cut. Common nouns also get their other definiteness (المعادن الحيوية /
-معادن حيوية) and sound plural / nisba endings; English terms get their plural (-s, -es after
+معادن حيوية) and sound plural / nisba endings, and the collective name of a people (أوزبك) the
+nisba adjective made on it (أوزبكي); English terms get their plural (-s, -es after
 x/z/ch/sh, -ies, and for nouns in -s the -es or -is/-es plural that English attests). Possessives
 need no form: the apostrophe folds to a separator.
 """
@@ -24,8 +25,9 @@ from termbase.arabic import (
     LAM_CHAINS,
     has_article,
     is_arabic,
+    nisba_forms,
 )
-from termbase.model import Concept, PartOfSpeech, Term
+from termbase.model import Concept, PartOfSpeech, Term, TermStatus
 from termbase.normalize import fold
 from termbase.spotting.wordlist import zipf
 
@@ -34,6 +36,7 @@ __all__ = [
     "KeyEntry",
     "SurfaceForm",
     "english_plurals",
+    "is_collective",
     "surface_forms",
 ]
 
@@ -83,14 +86,24 @@ class KeyEntry:
     form: SurfaceForm
 
 
-def surface_forms(term: Term) -> list[SurfaceForm]:
-    """All keys under which ``term`` is spotted in running text."""
+def surface_forms(term: Term, *, collective: bool = False) -> list[SurfaceForm]:
+    """All keys under which ``term`` is spotted in running text; with ``collective`` (see
+    :func:`is_collective`) an Arabic term's keys include the nisba adjective made on it."""
     key = fold(term.text)
     if not key:
         return []
     if is_arabic(term.text):
-        return _arabic_forms(term, key)
+        return _arabic_forms(term, key, collective)
     return _latin_forms(term, key)
+
+
+def is_collective(concept: Concept, term: Term) -> bool:
+    """Whether ``term`` is the collective name of a people (أوزبك, "the Uzbeks") in a concept that
+    is their adjective: a one-word Arabic noun of a concept whose preferred term in some language
+    is an adjective (Uzbek). Its nisba (أوزبكي, الأوزبكية) is then the concept's adjective too."""
+    if term.pos is not PartOfSpeech.NOUN or " " in term.text.strip() or not is_arabic(term.text):
+        return False
+    return any(t.pos is PartOfSpeech.ADJECTIVE and t.status is TermStatus.PREFERRED for t in concept.terms)
 
 
 def _latin_forms(term: Term, key: str) -> list[SurfaceForm]:
@@ -123,7 +136,7 @@ def english_plurals(word: str) -> list[str]:
     return [word + "s"]
 
 
-def _arabic_forms(term: Term, key: str) -> list[SurfaceForm]:
+def _arabic_forms(term: Term, key: str, collective: bool = False) -> list[SurfaceForm]:
     written = [fold(w) for w in term.text.split()]
     articles = [has_article(w) for w in term.text.split()]
     words = key.split(" ")
@@ -139,6 +152,8 @@ def _arabic_forms(term: Term, key: str) -> list[SurfaceForm]:
             if len(words) > 2:
                 variants.append((words[:-1] + [ARTICLE + words[-1]], True))
         variants += [(inflected, True) for base, _ in list(variants) for inflected in _inflections(term, base)]
+        if collective:  # الأوزبك -> الأوزبكي, أوزبكية …
+            variants += [([nisba], True) for base, _ in list(variants) for nisba in nisba_forms(base[0])]
     forms: dict[str, SurfaceForm] = {}
     for variant_words, is_variant in variants:
         first = variant_words[0]
@@ -168,7 +183,7 @@ def _inflections(term: Term, words: list[str]) -> list[list[str]]:
     head = words[0]
     result: list[list[str]] = []
     if term.pos is PartOfSpeech.ADJECTIVE and len(words) == 1 and head.endswith("ي") and len(head) > 3:
-        result += [[head + ending] for ending in ("ه", "ون", "ين", "ان", "ات")]
+        result += [[form] for form in nisba_forms(head[:-1])[1:]]
     elif head.endswith("ه") and len(head) > 3:
         result += [[head[:-1] + ending] + words[1:] for ending in ("ات", "تان", "تين")]
     return result

@@ -42,7 +42,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, is_arabic
+from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, NISBA_ENDINGS, is_arabic
 from termbase.langtags import primary_language
 from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
@@ -103,8 +103,8 @@ _JOINERS = " \t\u00a0-\u2010\u2011"
 _LATIN_DERIVATIONS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i", "ish", "ists", "ist", "ism",
                       "ites", "ite", "ic", "s", "es")
 """Endings that make an inflection or derivative of a word (Armenia → Armenian, Uzbek → Uzbeks)."""
-_ARABIC_DERIVATIONS = ("يتين", "يتان", "يين", "يون", "يات", "يه", "ي")
-"""Nisba endings (أرمينيا → أرمني, الأرمنية)."""
+_ARABIC_DERIVATIONS = tuple(sorted(NISBA_ENDINGS, key=len, reverse=True))
+"""Nisba endings, longest first (أرمينيا → أرمني, الأرمنية)."""
 _ARABIC_PRONOUNS = ("هما", "هم", "ها", "ه")
 """Attached pronouns (ترميزه "its encoding" is the word ترميز, not a spelling of a name)."""
 _FEMININE = {"en": ("a",), "ar": ("ا", "ه")}

@@ -36,6 +36,7 @@ from termbase.spotting.forms import (
     Definiteness,
     KeyEntry,
     SurfaceForm,
+    is_collective,
     surface_forms,
 )
 from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words
@@ -113,7 +114,7 @@ class SpotIndex:
         for concept in track(concepts, "building the spotting index", unit="concept"):
             for term in concept.terms:
                 keys = by_lang.setdefault(primary_language(term.lang), {})
-                for form in surface_forms(term):
+                for form in surface_forms(term, collective=is_collective(concept, term)):
                     keys.setdefault(form.key, []).append(KeyEntry(concept, term, form))
         index = cls()
         for lang, keys in by_lang.items():

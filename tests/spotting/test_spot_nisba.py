@@ -1,0 +1,79 @@
+"""The nisba adjective in spotting: made on a people's collective name.
+
+Arabic makes the adjective of a people with the nisba ending ي (أوزبك "the Uzbeks" → أوزبكي
+"Uzbek"). A glossary that lists the collective name of a people is read as listing the nisba made
+on it. Each case takes
+a listed spelling out of the shipped glossary in memory, keeps the concept's other terms, and spots
+a sentence copied from the news page named beside it; the concept expected is what the glossary's
+definitions say the sentence denotes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+
+import pytest
+
+from termbase import Termbase
+from termbase.arabic import NISBA_DUAL, NISBA_ENDINGS, nisba_forms
+from termbase.model import Concept
+
+
+@cache
+def _without(termbase: Termbase, concept: str, *spellings: str) -> Termbase:
+    """The shipped glossary, the Arabic ``spellings`` taken out of ``concept`` (its other terms stay)."""
+    listed = [t.text for t in termbase.concept(concept).terms_in("ar")]
+    assert set(spellings) <= set(listed), f"{spellings!r} are no longer all terms of {concept}: update the case"
+
+    def kept(c: Concept) -> Concept:
+        return dataclasses.replace(c, terms=tuple(t for t in c.terms if not (t.lang == "ar" and t.text in spellings)))
+
+    return Termbase([kept(c) if c.id == concept else c for c in termbase])
+
+
+def _concepts_over(termbase: Termbase, text: str, mention: str) -> list[str | None]:
+    start = text.index(mention)
+    return [h.concept for h in termbase.spot(text, lang="ar") if h.start < start + len(mention) and start < h.end]
+
+
+# -- the tables of the ending ---------------------------------------------------------------------
+
+def test_nisba_forms_of_a_collective() -> None:
+    # masculine, feminine (-iyya), masculine plural nominative and oblique, feminine plural,
+    # feminine dual nominative and oblique, masculine dual
+    assert nisba_forms("طاجيك") == ("طاجيكي", "طاجيكيه", "طاجيكيون", "طاجيكيين", "طاجيكيات",
+                                    "طاجيكيتان", "طاجيكيتين", "طاجيكيان")
+    assert NISBA_DUAL not in NISBA_ENDINGS  # باشينيان (Pashinyan) is no derivative of a glossary word
+
+
+# -- the collective name of a people ----------------------------------------------------------------
+
+COLLECTIVE = [  # concept, the adjective taken out (its collective name stays), sentence, the mention
+    ("uzbek", "أوزبكي", "للشعب الأوزبكي حضارة ذات أهمية تاريخية تميزت بالكثير من المعالم والآثار التاريخية.",
+     "الأوزبكي"),  # https://q8-press.com/?p=148449
+    ("uzbek", "أوزبكي", "كما أجرى معالي السيد الوزير مشاورات سياسية مع نظيره الأوزبكي معالي بختيار سعيدوف.",
+     "الأوزبكي"),  # https://alroya.om/post/342655/
+    ("uzbek", "أوزبكي", "كان في استقبال سموه والوفد المرافق له لدى وصولهم مطار إسلام كريموف الدولي "
+     "معالي أنعام جان مجيدوف وزير التعليم العالي وعدد من المسؤولين الأوزبكيين، كما كان",
+     "الأوزبكيين"),  # https://ramsat.net/ (the Omani delegation in Tashkent)
+    ("tajik", "طاجيكي", "ذلك ما قالته الهيئة المشرفة على انتخابات الرئاسة الطاجيكية",
+     "الطاجيكية"),  # https://www.alittihad.ae/wejhatarticle/75703/
+    ("tajik", "طاجيكي", "وإمام علي رحمانوف، سياسي طاجيكي يقود طاجيكستان منذ عام 1992",
+     "طاجيكي"),  # https://www.alittihad.ae/wejhatarticle/75703/
+]
+
+
+@pytest.mark.parametrize(("concept", "spelling", "text", "mention"), COLLECTIVE,
+                         ids=[f"{case[0]}-{n}" for n, case in enumerate(COLLECTIVE)])
+def test_nisba_of_a_collective_name(shipped_termbase: Termbase, concept: str, spelling: str, text: str,
+                                    mention: str) -> None:
+    reduced = _without(shipped_termbase, concept, spelling)
+    assert _concepts_over(reduced, text, mention) == [concept]
+
+
+def test_a_noun_of_another_concept_makes_no_adjective(shipped_termbase: Termbase) -> None:
+    """نفطي is "of oil", not oil: only the collective name of a concept that is an adjective (a
+    people's) makes its nisba. https://www.alhurra.com/choice-alhurra/2017/03/22/ (2017-03-22)"""
+    text = "ويملك العرب خمسة من أكبر الآبار النفطية على مستوى العالم"
+    assert _concepts_over(shipped_termbase, text, "النفطية") == []
