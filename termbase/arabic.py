@@ -28,6 +28,7 @@ __all__ = [
     "has_article",
     "is_arabic",
     "nisba_forms",
+    "nisba_stem",
     "rasm",
 ]
 
@@ -88,6 +89,16 @@ def clitics_before_article(chain: str) -> str:
 def has_article(word: str) -> bool:
     """True when a written (unfolded) word starts with the article and a stem of two letters or more."""
     return word.startswith(ARTICLE) and len(word) > 3
+
+
+def nisba_stem(name: str) -> str:
+    """The stem a folded name takes the nisba on: a final ا, يا or ة (folded ه) dropped, as روسيا
+    gives روسي, أمريكا أمريكي; a name in a consonant (كازاخستان) is its own stem."""
+    if name.endswith("يا") and len(name) > 3:
+        return name[:-2]
+    if name.endswith(("ا", "ه")) and len(name) > 2:
+        return name[:-1]
+    return name
 
 
 def nisba_forms(stem: str) -> tuple[str, ...]:

@@ -358,14 +358,21 @@ COMMON_WORD_CONCEPTS = 6
 def loo_batches(tb: Termbase, items: Sequence[Attested]) -> list[list[Attested]]:
     """Items grouped so that one glossary build serves a batch of left-out spellings.
 
-    In one batch: no concept loses two spellings (in any language); no removed spelling runs inside
-    another ("Republic of China" inside "People's Republic of China"); a word of a removed spelling
+    In one batch: no concept loses two spellings (in any language), nor do two concepts that relate
+    to each other (an adjective takes the nisba of its country's names: قازاخستاني of قازاخستان);
+    no removed spelling runs inside another ("Republic of China" inside "People's Republic of
+    China"); a word of a removed spelling
     is in the terms of no other concept of the batch, and no other spelling of the batch removes it,
     unless it is common (:data:`COMMON_WORD_CONCEPTS`), and then the batch's removals leave it
     common. So each spelling is spotted with a glossary that lacks it and differs from "the glossary
     minus that spelling" only in concepts that share no telling word with it (``--exact-loo``
     rebuilds per spelling to confirm).
     """
+    neighbours: dict[str, set[str]] = defaultdict(set)  # concept -> the concepts it relates to, both ways
+    for concept in tb:
+        for other in concept.related:
+            neighbours[concept.id].add(other)
+            neighbours[other].add(concept.id)
     sharing: Counter[tuple[str, str]] = Counter()
     own: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for concept in tb:
@@ -384,7 +391,7 @@ def loo_batches(tb: Termbase, items: Sequence[Attested]) -> list[list[Attested]]
 
         def fits(self, concept: str, removed: set[tuple[str, str]], words: set[tuple[str, str]],
                  phrase: tuple[str, str]) -> bool:
-            if concept in self.concepts:
+            if concept in self.concepts or not neighbours[concept].isdisjoint(self.concepts):
                 return False
             if any(lang == phrase[0] and (_within(other, phrase[1]) or _within(phrase[1], other))
                    for lang, other in self.phrases):

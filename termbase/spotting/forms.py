@@ -14,6 +14,7 @@ need no form: the apostrophe folds to a separator.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from termbase.arabic import (
@@ -26,6 +27,7 @@ from termbase.arabic import (
     has_article,
     is_arabic,
     nisba_forms,
+    nisba_stem,
 )
 from termbase.model import Concept, PartOfSpeech, Term, TermStatus
 from termbase.normalize import fold
@@ -37,6 +39,7 @@ __all__ = [
     "SurfaceForm",
     "english_plurals",
     "is_collective",
+    "place_nisbas",
     "surface_forms",
 ]
 
@@ -104,6 +107,29 @@ def is_collective(concept: Concept, term: Term) -> bool:
     if term.pos is not PartOfSpeech.NOUN or " " in term.text.strip() or not is_arabic(term.text):
         return False
     return any(t.pos is PartOfSpeech.ADJECTIVE and t.status is TermStatus.PREFERRED for t in concept.terms)
+
+
+def place_nisbas(concept: Concept, concepts: Mapping[str, Concept]) -> list[tuple[Term, tuple[str, ...]]]:
+    """Nisba adjectives of the names of related places that ``concept`` takes, with the term that
+    shows it takes them: an approved Arabic adjective term that is the nisba of a one-word
+    proper-noun name of a place the concept relates to (قازاخستاني of قازاخستان) makes the nisba
+    of that place's other approved one-word names (كازاخستاني of كازاخستان), and their
+    inflections, keys of the term. The people's adjective (كازاخي, of الكازاخ) takes none."""
+    found: list[tuple[Term, tuple[str, ...]]] = []
+    for term in concept.terms:
+        if term.pos is not PartOfSpeech.ADJECTIVE or not term.status.approved or not is_arabic(term.text):
+            continue
+        key = fold(term.text)
+        made: dict[str, None] = {}
+        for place in filter(None, map(concepts.get, concept.related)):
+            names = [fold(t.text) for t in place.terms_in(term.lang)
+                     if t.pos is PartOfSpeech.PROPER_NOUN and t.status.approved and " " not in fold(t.text)]
+            if key in (nisba_stem(name) + "ي" for name in names):
+                made.update(dict.fromkeys(form for name in names for form in nisba_forms(nisba_stem(name))))
+        extra = tuple(form for form in made if form != key)
+        if extra:
+            found.append((term, extra))
+    return found
 
 
 def _latin_forms(term: Term, key: str) -> list[SurfaceForm]:

@@ -37,6 +37,7 @@ from termbase.spotting.forms import (
     KeyEntry,
     SurfaceForm,
     is_collective,
+    place_nisbas,
     surface_forms,
 )
 from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words
@@ -111,11 +112,18 @@ class SpotIndex:
     @classmethod
     def _build(cls, concepts: Sequence[Concept]) -> SpotIndex:
         by_lang: dict[str, dict[str, list[KeyEntry]]] = {}
+        by_id = {concept.id: concept for concept in concepts}
         for concept in track(concepts, "building the spotting index", unit="concept"):
             for term in concept.terms:
                 keys = by_lang.setdefault(primary_language(term.lang), {})
                 for form in surface_forms(term, collective=is_collective(concept, term)):
                     keys.setdefault(form.key, []).append(KeyEntry(concept, term, form))
+            for term, nisbas in place_nisbas(concept, by_id):  # كازاخستاني of كازاخستان
+                keys = by_lang.setdefault(primary_language(term.lang), {})
+                for key in nisbas:  # a form the concept lists already stays the listed one
+                    if not any(entry.concept is concept for entry in keys.get(key, ())):
+                        form = SurfaceForm(key, Definiteness.EITHER, True)
+                        keys.setdefault(key, []).append(KeyEntry(concept, term, form))
         index = cls()
         for lang, keys in by_lang.items():
             index._add_language(lang, [(key, tuple(keys[key])) for key in sorted(keys)])

@@ -1,8 +1,8 @@
-"""The nisba adjective in spotting: made on a people's collective name.
+"""The nisba adjective in spotting: made on a people's collective name and on a related place's names.
 
-Arabic makes the adjective of a people with the nisba ending ي (أوزبك "the Uzbeks" → أوزبكي
-"Uzbek"). A glossary that lists the collective name of a people is read as listing the nisba made
-on it. Each case takes
+Arabic makes the adjective of a people or a place with the nisba ending ي (أوزبك "the Uzbeks" →
+أوزبكي "Uzbek"; كازاخستان → كازاخستاني). A glossary that lists the collective name of a people, or
+the nisba of one name of a country, is read as listing the nisba made on the others. Each case takes
 a listed spelling out of the shipped glossary in memory, keeps the concept's other terms, and spots
 a sentence copied from the news page named beside it; the concept expected is what the glossary's
 definitions say the sentence denotes.
@@ -16,8 +16,9 @@ from functools import cache
 import pytest
 
 from termbase import Termbase
-from termbase.arabic import NISBA_DUAL, NISBA_ENDINGS, nisba_forms
+from termbase.arabic import NISBA_DUAL, NISBA_ENDINGS, nisba_forms, nisba_stem
 from termbase.model import Concept
+from termbase.spotting.forms import place_nisbas
 
 
 @cache
@@ -38,6 +39,20 @@ def _concepts_over(termbase: Termbase, text: str, mention: str) -> list[str | No
 
 
 # -- the tables of the ending ---------------------------------------------------------------------
+
+NISBA_STEMS = [  # a name and the stem its nisba adjective is made on (Wright, Arabic Grammar I §249-250)
+    ("روسيا", "روس"),  # روسي
+    ("امريكا", "امريك"),  # أمريكي
+    ("مكه", "مك"),  # مكي (مكة, ة folded to ه)
+    ("كازاخستان", "كازاخستان"),  # كازاخستاني
+    ("اوزبك", "اوزبك"),  # أوزبكي
+]
+
+
+@pytest.mark.parametrize(("name", "stem"), NISBA_STEMS)
+def test_nisba_stem(name: str, stem: str) -> None:
+    assert nisba_stem(name) == stem
+
 
 def test_nisba_forms_of_a_collective() -> None:
     # masculine, feminine (-iyya), masculine plural nominative and oblique, feminine plural,
@@ -77,3 +92,24 @@ def test_a_noun_of_another_concept_makes_no_adjective(shipped_termbase: Termbase
     people's) makes its nisba. https://www.alhurra.com/choice-alhurra/2017/03/22/ (2017-03-22)"""
     text = "ويملك العرب خمسة من أكبر الآبار النفطية على مستوى العالم"
     assert _concepts_over(shipped_termbase, text, "النفطية") == []
+
+
+# -- the names of a related place -------------------------------------------------------------------
+
+def test_nisba_of_the_names_of_a_related_place(shipped_termbase: Termbase) -> None:
+    """kazakhstani lists قازاخستاني, the nisba of the country's name قازاخستان: the nisba of its
+    other name كازاخستان is the civic adjective too. https://aljarida.com/articles/1658423063230525700/amp"""
+    text = "أكد الرئيس الكازاخستاني قاسم جومارت توكايف، اليوم، خلال افتتاح قمة دول آسيا الوسطى الخماسية"
+    reduced = _without(shipped_termbase, "kazakhstani", "كازاخستاني")
+    assert _concepts_over(reduced, text, "الكازاخستاني") == ["kazakhstani"]
+    without_both = _without(shipped_termbase, "kazakhstani", "كازاخستاني", "قازاخستاني")
+    assert _concepts_over(without_both, text, "الكازاخستاني") == []  # nothing shows the concept takes it
+
+
+def test_the_people_take_no_nisba_of_the_country(shipped_termbase: Termbase) -> None:
+    """The ethnic adjective كازاخي is the nisba of the people (الكازاخ), not of the country: the
+    kazakh concept, which relates to Kazakhstan too, takes no كازاخستاني; kazakhstani does."""
+    concepts = {concept.id: concept for concept in shipped_termbase}
+    assert place_nisbas(concepts["kazakh"], concepts) == []
+    made = {form for _, forms in place_nisbas(concepts["kazakhstani"], concepts) for form in forms}
+    assert {"كازاخستاني", "قازاخستانيه"} <= made
