@@ -21,6 +21,7 @@ from termbase import Termbase
 
 REPO = Path(__file__).resolve().parent.parent
 ACCURACY = REPO / "benchmarks" / "accuracy"
+TSV = REPO / "glossaries" / "sources" / "attested_spellings.tsv"
 
 
 def _load_run() -> ModuleType:
@@ -144,8 +145,27 @@ def test_leave_one_out_batches_give_the_verdicts_of_one_build_per_spelling(tb: T
     concepts = {"kazakhstan", "kyrgyzstan", "kazakh", "serdar-berdimuhamedov", "gurbanguly-berdimuhamedov",
                 "sadyr-japarov", "akylbek-japarov", "shavkat-mirziyoyev", "saida-mirziyoyeva", "astana"}
     items = [item for item in run.glossary_spellings(tb) if item.concept in concepts]
+    # adjectives and their countries (an adjective takes the nisba of its related country's names)
+    adjectives = {"kazakh", "kazakhstani", "kazakhstan", "uzbek", "uzbekistan"}
+    items += [item for item in run.load_attested(TSV) if item.concept in adjectives]
     sentences = [s for lang in ("ar", "en") for s in run.load_sentences(ACCURACY / "data" / f"spans.{lang}.jsonl", tb)]
     batched = run.run_loo(tb, items, sentences)
     exact = run.run_loo(tb, items, sentences, exact=True)
     assert batched.builds < exact.builds == len(batched.verdict_of) > 20
+    assert {item.concept for item in batched.verdict_of} >= {"kazakhstani", "kazakhstan", "uzbek"}
     assert batched.verdict_of == exact.verdict_of
+
+
+def test_leave_one_out_counts_the_spellings_another_concept_lists(tb: Termbase) -> None:
+    """A spelling of two concepts (a surname of two namesakes) is counted among the others and as shared."""
+    items = [item for item in run.glossary_spellings(tb) if item.concept in {"sadyr-japarov", "akylbek-japarov"}]
+    listed = {concept.id: {t.text for t in concept.terms_in("en")} for concept in tb}
+    shared = [item for item in items if item.lang == "en" and any(
+        item.spelling in terms for concept, terms in listed.items() if concept != item.concept)]
+    assert shared  # Japarov, Zhaparov: the surname of both
+    sentences = [s for lang in ("ar", "en") for s in run.load_sentences(ACCURACY / "data" / f"spans.{lang}.jsonl", tb)]
+    result = run.run_loo(tb, items, sentences)
+    figures = result.figures()
+    assert figures["spellings"] == len(result.verdict_of)
+    assert figures["shared_spellings"] >= len(shared)
+    assert len(result.cases["shared"]) >= len(shared)
