@@ -6,7 +6,9 @@ combinations for an indefinite word, the article with or without clitics (ال �
 definite one — so that «والنفط» matches «نفط» while words that merely start with those letters
 (واشنطن, بيشكيك) are never cut. Common nouns also get their other definiteness (المعادن الحيوية /
 معادن حيوية) and sound plural / nisba endings, and the collective name of a people (أوزبك) the
-nisba adjective made on it (أوزبكي); English terms get their plural (-s, -es after
+nisba adjective made on it (أوزبكي). Besides its own terms' forms, a concept gets the nisba of a
+related place's names when it lists one (:func:`place_nisbas`), and a place its official names in
+the styles the glossary shows (:func:`styled_names`: الجمهورية التونسية of تونس); English terms get their plural (-s, -es after
 x/z/ch/sh, -ies, and for nouns in -s the -es or -is/-es plural that English attests). Possessives
 need no form: the apostrophe folds to a separator.
 """
@@ -14,8 +16,10 @@ need no form: the apostrophe folds to a separator.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from termbase.arabic import (
     ARTICLE,
@@ -24,6 +28,7 @@ from termbase.arabic import (
     DETACHED_CLITICS,
     INDEFINITE_PREFIXES,
     LAM_CHAINS,
+    NISBA_ENDINGS,
     has_article,
     is_arabic,
     nisba_forms,
@@ -36,13 +41,21 @@ from termbase.spotting.wordlist import zipf
 __all__ = [
     "Definiteness",
     "KeyEntry",
+    "Styles",
     "SurfaceForm",
     "english_plurals",
     "is_collective",
     "place_nisbas",
+    "state_styles",
+    "styled_names",
     "surface_forms",
 ]
 
+STYLE_CONCEPTS = 2
+"""A head word is a style of official names (الجمهورية of الجمهورية الفرنسية) when the names of this
+many concepts show it (:func:`state_styles`)."""
+PLACE_SUBJECT = "geography"
+"""The subject field of the concepts whose names take a style (:func:`styled_names`)."""
 ATTESTED_PLURAL_ZIPF = 2.0
 """An -s noun gets an -es plural (gases, crises) only when English uses that word this often."""
 
@@ -130,6 +143,67 @@ def place_nisbas(concept: Concept, concepts: Mapping[str, Concept]) -> list[tupl
         if extra:
             found.append((term, extra))
     return found
+
+
+def _one_word_names(concept: Concept, lang: str) -> list[tuple[Term, str]]:
+    """The approved one-word proper-noun names of ``concept`` in ``lang``, each with its folded
+    form without the article (المغرب: مغرب)."""
+    found = []
+    for term in concept.terms_in(lang):
+        key = fold(term.text)
+        if term.pos is PartOfSpeech.PROPER_NOUN and term.status.approved and key and " " not in key:
+            found.append((term, key[len(ARTICLE):] if has_article(key) else key))
+    return found
+
+
+_STYLE_ENDINGS = NISBA_ENDINGS[1::-1]
+"""The nisba endings a style's adjective may take, feminine (يه, after جمهورية) before masculine (ي,
+after اتحاد)."""
+
+
+class Styles(NamedTuple):
+    """The styles of official names a glossary shows (:func:`state_styles`)."""
+
+    heads: frozenset[tuple[str, str]]
+    """(head word as folded, nisba ending): (الجمهوريه, يه) for الجمهورية + the feminine nisba."""
+    shared: frozenset[str]
+    """Folded one-word names that several places list (عمان of Amman and Oman): they take no
+    style, whose official name would not tell the places apart."""
+
+
+def state_styles(concepts: Iterable[Concept]) -> Styles:
+    """Styles of official names that the glossary shows: a head word and a nisba ending such that
+    :data:`STYLE_CONCEPTS` concepts or more list a two-word name made of the head and the nisba,
+    with the article, of another of their names: الجمهورية الفرنسية beside فرنسا and الجمهورية
+    اللبنانية beside لبنان give (الجمهوريه, يه), the feminine nisba after جمهورية."""
+    shown: dict[tuple[str, str], set[str]] = defaultdict(set)
+    places: dict[str, set[str]] = defaultdict(set)
+    for concept in concepts:
+        names = _one_word_names(concept, "ar")
+        for _, name in names:
+            places[name].add(concept.id)
+        stems = {nisba_stem(name) for _, name in names}
+        for term in concept.terms_in("ar"):
+            words = fold(term.text).split(" ")
+            if len(words) != 2 or not has_article(words[0]) or not has_article(words[1]):
+                continue
+            for ending in _STYLE_ENDINGS:
+                if words[1].endswith(ending) and words[1][len(ARTICLE):-len(ending)] in stems:
+                    shown[(words[0], ending)].add(concept.id)
+                    break
+    return Styles(frozenset(style for style, ids in shown.items() if len(ids) >= STYLE_CONCEPTS),
+                  frozenset(name for name, ids in places.items() if len(ids) > 1))
+
+
+def styled_names(concept: Concept, styles: Styles) -> list[tuple[Term, tuple[str, ...]]]:
+    """The official names of a place in the glossary's :func:`state_styles` (الجمهورية التونسية of
+    تونس), as stem keys (the head's article taken off: جمهوريه التونسيه), with the name they are
+    made on."""
+    if concept.subject != PLACE_SUBJECT or not styles.heads:
+        return []
+    return [(term, tuple(f"{head[len(ARTICLE):]} {ARTICLE}{nisba_stem(name)}{ending}"
+                         for head, ending in sorted(styles.heads)))
+            for term, name in _one_word_names(concept, "ar") if name not in styles.shared]
 
 
 def _latin_forms(term: Term, key: str) -> list[SurfaceForm]:

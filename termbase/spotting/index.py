@@ -38,6 +38,8 @@ from termbase.spotting.forms import (
     SurfaceForm,
     is_collective,
     place_nisbas,
+    state_styles,
+    styled_names,
     surface_forms,
 )
 from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words
@@ -113,17 +115,19 @@ class SpotIndex:
     def _build(cls, concepts: Sequence[Concept]) -> SpotIndex:
         by_lang: dict[str, dict[str, list[KeyEntry]]] = {}
         by_id = {concept.id: concept for concept in concepts}
+        styles = state_styles(concepts)
         for concept in track(concepts, "building the spotting index", unit="concept"):
             for term in concept.terms:
                 keys = by_lang.setdefault(primary_language(term.lang), {})
                 for form in surface_forms(term, collective=is_collective(concept, term)):
                     keys.setdefault(form.key, []).append(KeyEntry(concept, term, form))
-            for term, nisbas in place_nisbas(concept, by_id):  # كازاخستاني of كازاخستان
+            derived = [(term, made, Definiteness.EITHER) for term, made in place_nisbas(concept, by_id)]
+            derived += [(term, made, Definiteness.DEFINITE) for term, made in styled_names(concept, styles)]
+            for term, made, definiteness in derived:  # كازاخستاني of كازاخستان, الجمهورية التونسية of تونس
                 keys = by_lang.setdefault(primary_language(term.lang), {})
-                for key in nisbas:  # a form the concept lists already stays the listed one
+                for key in made:  # a form the concept lists already stays the listed one
                     if not any(entry.concept is concept for entry in keys.get(key, ())):
-                        form = SurfaceForm(key, Definiteness.EITHER, True)
-                        keys.setdefault(key, []).append(KeyEntry(concept, term, form))
+                        keys.setdefault(key, []).append(KeyEntry(concept, term, SurfaceForm(key, definiteness, True)))
         index = cls()
         for lang, keys in by_lang.items():
             index._add_language(lang, [(key, tuple(keys[key])) for key in sorted(keys)])

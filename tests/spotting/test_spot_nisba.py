@@ -1,8 +1,10 @@
-"""The nisba adjective in spotting: made on a people's collective name and on a related place's names.
+"""The nisba adjective in spotting: made on a people's collective name, on a related place's names,
+and in a state's official name.
 
 Arabic makes the adjective of a people or a place with the nisba ending ي (أوزبك "the Uzbeks" →
-أوزبكي "Uzbek"; كازاخستان → كازاخستاني). A glossary that lists the collective name of a people, or
-the nisba of one name of a country, is read as listing the nisba made on the others. Each case takes
+أوزبكي "Uzbek"; كازاخستان → كازاخستاني; تونس → الجمهورية التونسية, "the Tunisian Republic"). A
+glossary that lists the collective name of a people, the nisba of one name of a country, or
+official names of that shape, is read as listing the nisba made on the others. Each case takes
 a listed spelling out of the shipped glossary in memory, keeps the concept's other terms, and spots
 a sentence copied from the news page named beside it; the concept expected is what the glossary's
 definitions say the sentence denotes.
@@ -18,7 +20,7 @@ import pytest
 from termbase import Termbase
 from termbase.arabic import NISBA_DUAL, NISBA_ENDINGS, nisba_forms, nisba_stem
 from termbase.model import Concept
-from termbase.spotting.forms import place_nisbas
+from termbase.spotting.forms import place_nisbas, state_styles, styled_names
 
 
 @cache
@@ -113,3 +115,36 @@ def test_the_people_take_no_nisba_of_the_country(shipped_termbase: Termbase) -> 
     assert place_nisbas(concepts["kazakh"], concepts) == []
     made = {form for _, forms in place_nisbas(concepts["kazakhstani"], concepts) for form in forms}
     assert {"كازاخستاني", "قازاخستانيه"} <= made
+
+
+# -- official names in the styles the glossary shows -------------------------------------------------
+
+STYLED = [  # the official name taken out of Tunisia (تونس stays); https://www.whoispopulartoday.com/
+    # (Arabic page "رئيس الجمهورية التونسية", 2019-07-13)
+    ("رئيس الجمهورية التونسية هو رئيس دولة تونس منذ استحداث الوظيفة في ٢٥ يوليو ١٩٥٧.", "الجمهورية التونسية"),
+    ("أول رئيس للجمهورية التونسية هو الحبيب بورقيبة", "للجمهورية التونسية"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), STYLED, ids=["bare", "with-clitics"])
+def test_official_name_in_a_style_the_glossary_shows(shipped_termbase: Termbase, text: str, mention: str) -> None:
+    reduced = _without(shipped_termbase, "tunisia", "الجمهورية التونسية")
+    assert _concepts_over(reduced, text, mention) == ["tunisia"]
+
+
+def test_a_style_is_learned_from_several_concepts(shipped_termbase: Termbase) -> None:
+    """الجمهورية + the feminine nisba names several states (France, Italy, Lebanon …); المملكة المغربية
+    is the only name of its style, and الأراضي الفلسطينية ("the Palestinian territories") the only
+    one of its own, so neither head is a style."""
+    styles = state_styles(shipped_termbase)
+    assert ("الجمهوريه", "يه") in styles.heads
+    assert ("المملكه", "يه") not in styles.heads and ("الاراضي", "يه") not in styles.heads
+
+
+def test_a_name_of_two_places_takes_no_style(shipped_termbase: Termbase) -> None:
+    """عمان is Amman and Oman (the glossary lists it for both): الجمهورية العمانية would tell
+    neither apart, and is made for neither."""
+    styles = state_styles(shipped_termbase)
+    assert "عمان" in styles.shared
+    assert not any("جمهوريه العمانيه" in made for concept in ("amman", "oman")
+                   for _, made in styled_names(shipped_termbase.concept(concept), styles))
