@@ -8,9 +8,9 @@ definite one — so that «والنفط» matches «نفط» while words that me
 معادن حيوية) and sound plural / nisba endings, and the collective name of a people (أوزبك) the
 nisba adjective made on it (أوزبكي). Besides its own terms' forms, a concept gets the nisba of a
 related place's names when it lists one (:func:`place_nisbas`), and a place its official names in
-the styles the glossary shows (:func:`styled_names`: الجمهورية التونسية of تونس); English terms get their plural (-s, -es after
-x/z/ch/sh, -ies, and for nouns in -s the -es or -is/-es plural that English attests). Possessives
-need no form: the apostrophe folds to a separator.
+the styles the glossary shows (:func:`styled_names`: الجمهورية التونسية of تونس). English terms
+get their plural (-s, -es after x/z/ch/sh, -ies, and for nouns in -s the -es or -is/-es plural
+that English attests). Possessives need no form: the apostrophe folds to a separator.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from termbase.arabic import (
     nisba_forms,
     nisba_stem,
 )
+from termbase.langtags import same_language
 from termbase.model import Concept, PartOfSpeech, Term, TermStatus
 from termbase.normalize import fold
 from termbase.spotting.wordlist import zipf
@@ -135,8 +136,7 @@ def place_nisbas(concept: Concept, concepts: Mapping[str, Concept]) -> list[tupl
         key = fold(term.text)
         made: dict[str, None] = {}
         for place in filter(None, map(concepts.get, concept.related)):
-            names = [fold(t.text) for t in place.terms_in(term.lang)
-                     if t.pos is PartOfSpeech.PROPER_NOUN and t.status.approved and " " not in fold(t.text)]
+            names = [name for _, name in _one_word_names(place, term.lang)]
             if key in (nisba_stem(name) + "ي" for name in names):
                 made.update(dict.fromkeys(form for name in names for form in nisba_forms(nisba_stem(name))))
         extra = tuple(form for form in made if form != key)
@@ -149,9 +149,11 @@ def _one_word_names(concept: Concept, lang: str) -> list[tuple[Term, str]]:
     """The approved one-word proper-noun names of ``concept`` in ``lang``, each with its folded
     form without the article (المغرب: مغرب)."""
     found = []
-    for term in concept.terms_in(lang):
+    for term in concept.terms:
+        if term.pos is not PartOfSpeech.PROPER_NOUN or not term.status.approved or not same_language(term.lang, lang):
+            continue
         key = fold(term.text)
-        if term.pos is PartOfSpeech.PROPER_NOUN and term.status.approved and key and " " not in key:
+        if key and " " not in key:
             found.append((term, key[len(ARTICLE):] if has_article(key) else key))
     return found
 
@@ -169,41 +171,49 @@ class Styles(NamedTuple):
     shared: frozenset[str]
     """Folded one-word names that several places list (عمان of Amman and Oman): they take no
     style, whose official name would not tell the places apart."""
+    names: Mapping[str, list[tuple[Term, str]]]
+    """Each place's approved one-word names, by concept id, with their folded form without the article."""
 
 
 def state_styles(concepts: Iterable[Concept]) -> Styles:
-    """Styles of official names that the glossary shows: a head word and a nisba ending such that
-    :data:`STYLE_CONCEPTS` concepts or more list a two-word name made of the head and the nisba,
-    with the article, of another of their names: الجمهورية الفرنسية beside فرنسا and الجمهورية
+    """Styles of official names that the glossary's places show: a head word and a nisba ending
+    such that :data:`STYLE_CONCEPTS` places or more list a two-word name made of the head and the
+    nisba, with the article, of another of their names: الجمهورية الفرنسية beside فرنسا and الجمهورية
     اللبنانية beside لبنان give (الجمهوريه, يه), the feminine nisba after جمهورية."""
     shown: dict[tuple[str, str], set[str]] = defaultdict(set)
     places: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, list[tuple[Term, str]]] = {}
     for concept in concepts:
-        names = _one_word_names(concept, "ar")
+        if concept.subject != PLACE_SUBJECT:
+            continue
+        names = named[concept.id] = _one_word_names(concept, "ar")
         for _, name in names:
             places[name].add(concept.id)
         stems = {nisba_stem(name) for _, name in names}
-        for term in concept.terms_in("ar"):
+        for term in concept.terms:
+            written = term.text.split()
+            if len(written) != 2 or not has_article(written[0]) or not has_article(written[1]):
+                continue
             words = fold(term.text).split(" ")
-            if len(words) != 2 or not has_article(words[0]) or not has_article(words[1]):
+            if len(words) != 2:
                 continue
             for ending in _STYLE_ENDINGS:
                 if words[1].endswith(ending) and words[1][len(ARTICLE):-len(ending)] in stems:
                     shown[(words[0], ending)].add(concept.id)
                     break
     return Styles(frozenset(style for style, ids in shown.items() if len(ids) >= STYLE_CONCEPTS),
-                  frozenset(name for name, ids in places.items() if len(ids) > 1))
+                  frozenset(name for name, ids in places.items() if len(ids) > 1), named)
 
 
 def styled_names(concept: Concept, styles: Styles) -> list[tuple[Term, tuple[str, ...]]]:
     """The official names of a place in the glossary's :func:`state_styles` (الجمهورية التونسية of
     تونس), as stem keys (the head's article taken off: جمهوريه التونسيه), with the name they are
-    made on."""
-    if concept.subject != PLACE_SUBJECT or not styles.heads:
+    made on; none for a concept that is no place of ``styles``."""
+    if not styles.heads:
         return []
     return [(term, tuple(f"{head[len(ARTICLE):]} {ARTICLE}{nisba_stem(name)}{ending}"
                          for head, ending in sorted(styles.heads)))
-            for term, name in _one_word_names(concept, "ar") if name not in styles.shared]
+            for term, name in styles.names.get(concept.id, ()) if name not in styles.shared]
 
 
 def _latin_forms(term: Term, key: str) -> list[SurfaceForm]:

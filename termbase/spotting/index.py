@@ -127,7 +127,8 @@ class SpotIndex:
                 keys = by_lang.setdefault(primary_language(term.lang), {})
                 for key in made:  # a form the concept lists already stays the listed one
                     if not any(entry.concept is concept for entry in keys.get(key, ())):
-                        keys.setdefault(key, []).append(KeyEntry(concept, term, SurfaceForm(key, definiteness, True)))
+                        made_entry = KeyEntry(concept, term, SurfaceForm(key, definiteness, True))
+                        keys.setdefault(key, []).append(made_entry)
         index = cls()
         for lang, keys in by_lang.items():
             index._add_language(lang, [(key, tuple(keys[key])) for key in sorted(keys)])
