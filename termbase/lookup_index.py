@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from operator import itemgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -41,6 +40,9 @@ SMALL_WINDOW = 4096
 _MAX_COLUMNS = 64
 """Characters beyond the most frequent 63 of an index share one count column (a looser bound)."""
 _COUNT_CAP = 255
+_CAPPED = 3
+"""The index keeps ``min(count, t)`` for t up to this, so a query character seen at most this
+many times costs one add per key instead of a minimum and an add."""
 _RINGS = ((0, 1), (2, 4), (5, 9), (10, _NO_LIMIT))
 """Key lengths searched together, as distances from the query's length, nearest first."""
 
@@ -149,12 +151,18 @@ class FuzzyKeyIndex:
         for key in self.keys:
             alphabet.update(key)
         self._codes = _Codes(char for char, _ in alphabet.most_common())
-        self._coded: list[str] = [key.translate(self._codes) for key in self.keys]
+        # an object array: gathering the candidates by their positions is one numpy take
+        self._coded = np.empty(len(self.keys), dtype=object)
+        self._coded[:] = [key.translate(self._codes) for key in self.keys]
         lengths = np.fromiter(map(len, self.keys), dtype=np.int64, count=len(self.keys))
         self.max_length = int(lengths[-1]) if len(lengths) else 0
         # first position of each length: keys of length n are self.keys[starts[n]:starts[n + 1]]
         self._starts = np.searchsorted(lengths, np.arange(self.max_length + 2)).astype(np.int64)
         self._counts = self._count_columns(lengths)
+        # min(count, t) for t = 1 … _CAPPED: one add per character the query holds at most _CAPPED times
+        self._capped = np.empty((_CAPPED, *self._counts.shape), dtype=np.uint8)
+        for t in range(1, _CAPPED + 1):
+            np.minimum(self._counts, t, out=self._capped[t - 1])
         self._fills: dict[int, np.ndarray] = {}
 
     def _count_columns(self, lengths: np.ndarray) -> np.ndarray:
@@ -227,17 +235,17 @@ class FuzzyKeyIndex:
         # 0 for a tiny cutoff) by rounding: ask for a little more, then cut exactly here
         asked = max(score_cutoff - _CUTOFF_SLACK, 0.0)
         if last - first <= self.small_window or score_cutoff <= 0.0:
-            hits = process.extract(coded_query, self._coded[first:last], scorer=fuzz.ratio, processor=None,
-                                   score_cutoff=asked, limit=None)
-            return [(first + i, score) for _, score, i in hits if score >= score_cutoff]
-        positions = self._filter(coded_query, score_cutoff, low, high, first, last)
-        if len(positions) > 1:
-            choices: Sequence[str] = itemgetter(*positions.tolist())(self._coded)  # a C loop, twice a list's speed
+            choices, offset, positions = self._coded[first:last], first, None
         else:
-            choices = [self._coded[int(p)] for p in positions]
-        hits = process.extract(coded_query, choices, scorer=fuzz.ratio, processor=None, score_cutoff=asked,
-                               limit=None)
-        return [(int(positions[i]), score) for _, score, i in hits if score >= score_cutoff]
+            positions = self._filter(coded_query, score_cutoff, low, high, first, last)
+            choices, offset = self._coded[positions], 0
+        if not len(choices):
+            return []
+        scores = process.cdist([coded_query], choices, scorer=fuzz.ratio, processor=None, score_cutoff=asked,
+                               dtype=np.float64)[0]
+        hits = np.flatnonzero(scores >= score_cutoff)
+        found = hits + offset if positions is None else positions[hits]
+        return list(zip(found.tolist(), scores[hits].tolist()))
 
     def _filter(self, coded_query: str, score_cutoff: float, low: int, high: int,
                 first: int, last: int) -> np.ndarray:
@@ -263,12 +271,10 @@ class FuzzyKeyIndex:
         total = np.zeros(size, dtype=np.uint8)
         scratch = np.empty(size, dtype=np.uint8)
         for column, count in wanted.items():
-            keys = self._counts[column, first:last]
-            if count == 1:  # min(n, 1) is n != 0: a comparison, faster than a minimum
-                np.not_equal(keys, 0, out=scratch.view(np.bool_))
+            if count <= _CAPPED:  # min(n, count) is stored: one add
+                total += self._capped[count - 1, column, first:last]
             else:  # numpy's minimum is vectorised only between two arrays, not with a scalar
-                np.minimum(keys, self._filled(count, size), out=scratch)
-            total += scratch
+                total += np.minimum(self._counts[column, first:last], self._filled(count, size), out=scratch)
         return np.flatnonzero(total >= need) + first
 
     def _filled(self, value: int, size: int) -> np.ndarray:
