@@ -223,7 +223,11 @@ class FuzzyKeyIndex:
                 span_low, span_high = max(span_low, low), min(span_high, high)
                 if span_low <= span_high:
                     for position, score in self._score_lengths(coded_query, score_cutoff, span_low, span_high):
-                        found.extend((entry, score) for entry in self.postings[position])
+                        entries = self.postings[position]
+                        if len(entries) == 1:
+                            found.append((entries[0], score))
+                        else:
+                            found.extend([(entry, score) for entry in entries])
             yield found
 
     def _score_lengths(self, coded_query: str, score_cutoff: float, low: int, high: int) -> list[tuple[int, float]]:
@@ -375,30 +379,32 @@ class LookupIndex:
         cutoff = RisingCutoff(score_cutoff)
         concept_best: dict[str, float] = {}
 
-        def note(entry: int, score: float) -> None:
-            item = self._entries[entry]
-            if lang is None or same_language(item.term.lang, lang):
-                concept_id = item.concept.id
-                if concept_best.get(concept_id, -1.0) < score:
-                    concept_best[concept_id] = score
+        entries = self._entries
 
-        def rise() -> None:
+        def note(found: Iterable[tuple[int, float]]) -> None:
+            """Raise the best score of the concept of each entry found, then the cutoff."""
+            for entry, score in found:
+                item = entries[entry]
+                if lang is None or same_language(item.term.lang, lang):
+                    concept_id = item.concept.id
+                    if concept_best.get(concept_id, -1.0) < score:
+                        concept_best[concept_id] = score
             if limit is not None and limit > 0 and len(concept_best) >= limit:
                 cutoff.raise_to(heapq.nlargest(limit, concept_best.values())[-1])
 
-        for entry, (score, _) in scores.items():
-            note(entry, score)
-        rise()
+        note((entry, score) for entry, (score, _) in scores.items())
+        fuzzy = MatchKind.FUZZY
         for index_lang in self._fuzzy_entries:
             if lang is not None and not same_language(index_lang, primary_language(lang)):
                 continue
             for batch in self._fuzzy_index(index_lang).search_batches(key, cutoff):
+                better: list[tuple[int, float]] = []
                 for entry, score in batch:
                     current = scores.get(entry)
-                    if current is None or (current[1] is MatchKind.FUZZY and score > current[0]):
-                        scores[entry] = (score, MatchKind.FUZZY)
-                        note(entry, score)
-                rise()
+                    if current is None or (current[1] is fuzzy and score > current[0]):
+                        scores[entry] = (score, fuzzy)
+                        better.append((entry, score))
+                note(better)
         return scores
 
     def find(self, query: str, *, lang: str | None, score_cutoff: float) -> list[Match]:
