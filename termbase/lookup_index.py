@@ -124,12 +124,13 @@ class FuzzyKeyIndex:
       ``sum(min(count in query, count in key))`` characters with the query in any common
       subsequence, so a key whose bound gives ``200 * bound / (a + b) < cutoff`` is dropped
       before rapidfuzz sees it. The counts are one ``uint8`` column per character of the index
-      alphabet (the rarest characters share one column, which only loosens the bound), and
-      a query reads only the columns of its own characters, rarest first, dropping keys that
-      can no longer reach the cutoff half-way;
-    * the survivors are scored by rapidfuzz in a compact code (the index alphabet renumbered
-      from 1, most frequent first), a one-to-one renaming that leaves every ratio unchanged
-      but lets rapidfuzz use its 8-bit paths for Arabic too;
+      alphabet (the rarest characters share one column, which only loosens the bound), kept
+      also as ``min(count, t)`` for t up to 3, so a query reads only the columns of its own
+      characters and pays one add per key for each;
+    * the survivors are taken from an object array in one gather and scored by one rapidfuzz
+      ``cdist`` row, in a compact code (the index alphabet renumbered from 1, most frequent
+      first), a one-to-one renaming that leaves every ratio unchanged but lets rapidfuzz use
+      its 8-bit paths for Arabic too;
     * lengths are searched in rings, nearest the query's length first, and a reader that needs
       only the best k (:meth:`search_batches`) may raise the cutoff between two rings.
     """

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
@@ -472,6 +472,8 @@ def _coded_keys(alphabet: str) -> st.SearchStrategy[list[str]]:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_coded_keys("abcde fgh"), st.text(alphabet="abcdefghxyz ", min_size=1, max_size=16),
        st.one_of(st.sampled_from([50.0, 60.0, 70.0, 75.0, 90.0]), st.floats(1, 99.9, allow_nan=False)))
+@example(["aaaab", "aaaaaa", "abab", "bbbba", "aaa bbb"], "aaaaab", 70.0)  # a query letter held more than 3 times
+@example(["aab", "abb", "ab", "bbb"], "aabb", 60.0)  # held once, twice, and by no key three times
 def test_count_filter_keeps_every_key_that_reaches_the_cutoff(
     keys: list[str], query: str, cutoff: float,
 ) -> None:
