@@ -7,8 +7,13 @@ Rahmonov" and "Dariga Nazarbayeva" are other people (another given name before t
 A word counts as a name there when it is capitalised, is no glossary word other than a name
 (Kazakh, Republic), and is not an ordinary word of the language (wordfreq,
 :data:`NAME_CONTEXT_ZIPF`): titles such as President or Minister are ordinary words, titles such
-as Arkadag or Elbasy are glossary terms. Arabic has no capitals: there only the word before the
-surname counts, and only when the frequency list hardly knows it (اوزودا رحمنوف, غولنارا كريموف).
+as Arkadag or Elbasy are glossary terms. A capital tells a name only where the sentence would
+write a common word in lower case: the first word of a sentence and every word of a Title Case
+line ("Turkmenistan Leaders Congratulate Donald Trump") are capitalised whatever they are, so there
+a word is a name only when Wikidata person labels use it as one (:func:`english_name_words`:
+"Heydar Aliyev, the third President") or when the frequency list does not know it at all
+("Aysultan Nazarbayev"). Arabic has no capitals: there only the word before the surname counts, and
+only when the frequency list hardly knows it (اوزودا رحمنوف, غولنارا كريموف).
 
 A surname shared by father and son is told apart by the hit right before it — a given name or a
 title that the glossary gives to one of them ("Arkadag Berdimuhamedov") — or by the office title
@@ -26,6 +31,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -34,7 +40,7 @@ from termbase.model import Concept, Term
 from termbase.normalize import fold
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, bare_readings, is_arabic
 from termbase.matches import Evidence, Hit, MatchKind
-from termbase.spotting.wordlist import zipf
+from termbase.spotting.wordlist import is_ordinary, zipf
 
 __all__ = [
     "FAMILY_AFTER",
@@ -42,7 +48,10 @@ __all__ = [
     "ARABIC_NAME_WORD_ZIPF",
     "NAME_CONTEXT_ZIPF",
     "TITLE_CONFIDENCE",
+    "TITLE_CASE_MINOR_WORDS",
     "arabic_name_words",
+    "capital_by_style",
+    "english_name_words",
     "PEOPLE_SUBJECT",
     "foreign_name_context",
     "is_partial_name",
@@ -79,11 +88,23 @@ FAMILY_BEFORE = ("father and son", "son and father", "father and daughter", "mot
                  "mother and daughter", "brothers", "sisters", "family", "عائلة", "أسرة", "آل", "أبناء")
 """Words before a surname that make it the name of a family (father and son Berdymukhamedov, عائلة …)."""
 
+TITLE_CASE_MINOR_WORDS = frozenset((
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on",
+    "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over", "upon", "than"))
+"""Words that Title Case leaves in lower case: articles, coordinating conjunctions and short
+prepositions (Chicago Manual of Style 8.159; AP capitalises the prepositions of four letters or more,
+which is Title Case too). Any other word written in lower case makes a line sentence case."""
+
 _FAMILY_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(FAMILY_AFTER) + r")\b", re.IGNORECASE)
 _FAMILY_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(FAMILY_BEFORE) + r")[ \t\u00a0]+\Z", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]*[ \t\u00a0]+){1,4})\Z")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 _WORD_AFTER = re.compile(r"\A[ \t\u00a0]+([^\W\d_]+)")
+_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_OPENING = " \t\u00a0\"'‘“«([—–-"
+_CLOSING = "\"'’”»)]"
+_ABBREVIATION = re.compile(r"(?:\A|[^\w.])(?:[A-Z][a-z]{0,2}|(?:[A-Z]\.)+[A-Z])\.\Z")
+"""A period after a short capitalised abbreviation (Mr., Dr., Gen., U.S.) ends no sentence."""
 _WINDOW = 40
 _ARTICLE_CHAINS = tuple(chain for chain in CHAINS_LONGEST_FIRST if chain.endswith(ARTICLE))
 """The clitic chains that end in the article (ال, وال, بال …; not لل, where ل + ال merge)."""
@@ -101,11 +122,53 @@ def arabic_name_words() -> frozenset[str]:
     return frozenset(raw["words"])
 
 
-def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str) -> bool:
+@cache
+def english_name_words() -> frozenset[str]:
+    """Folded English words that person names use, given names and surnames alike
+    (``spotting/data/english_name_words.json``, made by ``glossaries/sources/make_name_words.py``
+    from Wikidata person labels)."""
+    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "english_name_words.json").read_text("utf-8"))
+    return frozenset(raw["words"])
+
+
+def capital_by_style(text: str, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether the word at ``text[start]`` would be capitalised whatever it is: it begins its line or
+    a sentence, or its line is in Title Case (:func:`_title_case`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip(_OPENING).rstrip(_CLOSING)
+    if not before or before.endswith(("!", "?", "…")) or (before.endswith(".") and not _ABBREVIATION.search(before)):
+        return True
+    return _title_case(_line_at(text, start), known)
+
+
+def _title_case(line: str, known: Callable[[str], bool]) -> bool:
+    """Whether ``line`` is written in Title Case: every word after the first is capitalised but the
+    minor words (:data:`TITLE_CASE_MINOR_WORDS`), and at least two of them are common words, so that
+    a line of names alone ("Kazakh President Tokayev") is not taken for one. A common word is one
+    that no name can be (:data:`NAME_CONTEXT_ZIPF`: On, Election, Win), or an ordinary word of the
+    language (wordfreq) that neither the glossary nor person names use (Congratulate, Hails)."""
+    common = 0
+    for word in islice(_LINE_WORD.findall(line), 1, None):
+        lower = word.lower()
+        if not word[:1].isupper():
+            if lower not in TITLE_CASE_MINOR_WORDS:
+                return False
+            continue
+        folded = fold(word)
+        if zipf(lower, "en") >= NAME_CONTEXT_ZIPF["en"] or (
+                is_ordinary(lower, "en") and not known(folded) and folded not in english_name_words()):
+            common += 1
+    return common >= 2
+
+
+def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str,
+               styled: Callable[[], bool] = lambda: False) -> bool:
     """A word that reads as a name: neither a glossary word other than a name (``known``), nor an
     ordinary word of the language (wordfreq), nor a spelling of one of the person's own names
-    (``own``: folded words of the person's terms). English names are capitalised; an Arabic word
-    is also read without the clitics and article glued to it (والرئيس)."""
+    (``own``: folded words of the person's terms). English names are capitalised; where the capital
+    may be the style's (``styled``: :func:`capital_by_style`) the word must be a name of
+    :func:`english_name_words` or unknown to the frequency list. An Arabic word is also read without
+    the clitics and article glued to it (والرئيس)."""
     if lang != "ar" and (not word[:1].isupper() or len(word) < 2):
         return False
     folded = fold(word)
@@ -117,9 +180,17 @@ def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str
             lang == "ar" and frequency < ARABIC_NAME_WORD_ZIPF and not _has_article(folded)
             and any(form in arabic_name_words() for form in forms)):
         return False
+    if lang != "ar" and frequency > 0.0 and folded not in english_name_words() and styled():
+        return False
     names = own() if callable(own) else own
     return not any(fuzz.ratio(form, name) >= OWN_NAME_CUTOFF[lang] or (lang == "ar" and _shortened(name, form))
                    for form in forms for name in names)
+
+
+def _line_at(text: str, at: int) -> str:
+    """The line of ``text`` that holds the offset ``at``."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
 
 def _has_article(folded: str) -> bool:
@@ -143,10 +214,12 @@ def foreign_name_context(text: str, start: int, end: int, known: Callable[[str],
     given name there, and without capitals a word after the name is mostly the sentence's next word.
     """
     before = _WORD_BEFORE.search(text, max(0, start - _WINDOW), start)
-    if before is not None and _name_like(before.group(1), known, own, lang):
+    if before is not None and _name_like(before.group(1), known, own, lang,
+                                         lambda: capital_by_style(text, before.start(1), known)):
         return Evidence("given-name", f"preceded by the given name {before.group(1)!r} of another person")
     after = _WORD_AFTER.search(text[end:end + _WINDOW]) if lang != "ar" else None
-    if after is not None and _name_like(after.group(1), known, own, lang):
+    if after is not None and _name_like(after.group(1), known, own, lang,
+                                        lambda: _title_case(_line_at(text, start), known)):
         return Evidence("given-name", f"followed by the surname {after.group(1)!r}: a given name of another person")
     return None
 

@@ -16,7 +16,7 @@ from shared_paths import REPO, shared
 from termbase import Termbase
 from termbase.matches import Hit
 from termbase.spotting.homographs import is_common_arabic_word
-from termbase.spotting.names import arabic_name_words, resolve_by_title
+from termbase.spotting.names import arabic_name_words, capital_by_style, english_name_words, resolve_by_title
 
 
 def _concepts(hits: list[Hit]) -> list[tuple[str, str | None]]:
@@ -140,6 +140,69 @@ def test_the_bare_surname_stays_the_fathers(shipped_termbase: Termbase) -> None:
     assert ("اوزودا رحمنوف", "ozoda-rahmon") in _concepts(daughter)
 
 
+# -- English: a capital that the sentence or Title Case gives is no given name ------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    # https://invest.gov.tm/news/view?id=1646 (benchmarks/accuracy en-2a6a1a0f7a)
+    ("Turkmenistan Leaders Congratulate Donald Trump on Election Victory", ["donald-trump"]),
+    # https://thedrumonline.net/tag/us-vote
+    ("Putin Congratulates Donald Trump On His Victory In First Public Comments On US Vote",
+     ["vladimir-putin", "donald-trump"]),
+    # https://matzav.com/trump-congratulated-putin-after-his-national-security-team-told-him-not-to-report/
+    ("Trump Congratulated Putin After His National Security Team Told Him Not To: Report",
+     ["donald-trump", "vladimir-putin"]),
+])
+def test_a_title_case_verb_is_no_given_name(shipped_termbase: Termbase, text: str, names: list[str]) -> None:
+    people = [h.concept for h in shipped_termbase.spot(text, lang="en") if h.concept in names]
+    assert people == names
+
+
+@pytest.mark.parametrize(("text", "surname"), [
+    # https://uncoscelebrity.com/17505-heydar-aliyev-biography-photo-personal-life-presidents-wife-and-monument
+    ("Heydar Aliyev is the fourth of eight children in the Muslim-Shiite family, was born in May 1923.",
+     "Aliyev"),  # a given name of Wikidata person labels
+    # https://cdn.naharnet.com/stories/168858-kazakh-critic-dies-in-austrian-jail-cell/print
+    ("Rakhat Aliyev, an opponent and former son-in-law of Kazakhstan's president, was found dead Tuesday "
+     "of apparent suicide in an Austrian jail", "Aliyev"),  # a word the frequency list does not know
+    # https://www.rferl.org/a/death-of-kazakh-ex-president-s-grandson-latest-dark-cloud-over-nazarbaev-family/30790667.html
+    ("Aisultan Nazarbaev seemed to have lost his way in life years ago and to have deteriorated recently.",
+     "Nazarbaev"),
+])
+def test_a_given_name_first_in_its_sentence_is_still_another_person(shipped_termbase: Termbase, text: str,
+                                                                    surname: str) -> None:
+    assert not [h for h in shipped_termbase.spot(text, lang="en") if h.text == surname]
+
+
+def test_a_title_case_headline_keeps_another_persons_given_name(shipped_termbase: Termbase) -> None:
+    # https://turkishnewsworld.com/uzbekistans-saida-mirziyoyeva-meets-with-us-assistant-secretary-of-state
+    text = "Uzbekistan’s Saida Mirziyoyeva Meets with US Assistant Secretary of State"
+    assert ("Saida Mirziyoyeva", "saida-mirziyoyeva") in _concepts(shipped_termbase.spot(text, lang="en"))
+    assert "shavkat-mirziyoyev" not in {h.concept for h in shipped_termbase.spot(text, lang="en")}
+
+
+@pytest.mark.parametrize(("text", "word", "styled"), [
+    # Title Case headlines (the pages above; https://www.rferl.org/a/british-inquest-says-grandson-of-ex-kazakh-
+    # president-nazarbaev-died-of-natural-causes-cocaine-addiction/31167901.html)
+    ("Turkmenistan Leaders Congratulate Donald Trump on Election Victory", "Congratulate", True),
+    ("British Inquest Says Grandson Of Ex-Kazakh President Nazarbaev Died Of Natural Causes, Cocaine Addiction",
+     "President", True),
+    # the first word of a line or a sentence
+    ("Heydar Aliyev is the fourth of eight children in the Muslim-Shiite family, was born in May 1923.",
+     "Heydar", True),
+    ("He had been in custody since June. Rakhat Aliyev had denied the accusations.", "Rakhat", True),
+    # sentence case: https://www.theguardian.com/world/2015/feb/24/kazakh-leaders-ex-son-in-law-rakhat-aliyev-
+    # found-dead-in-austrian-jail (headline), https://www.rferl.org/a/.../30790667.html
+    ("Kazakh leader's ex-son-in-law Rakhat Aliyev found dead in Austrian jail", "Rakhat", False),
+    ("But Rakhat Aliev was sent out of the country in 2002 and made an ambassador in the Balkans", "Rakhat", False),
+    # after a title's abbreviation: https://searchmapeu.blogspot.com/2015/02/ex-member-of-kazakhstans-inner-circle.html
+    ("Officials at the Vienna prison where Mr. Aliyev, 52, had been held since June", "Aliyev", False),
+    # a line of names and titles only is no Title Case
+    ("Kazakh President Kassym-Jomart Tokayev", "Tokayev", False),
+])
+def test_a_capital_given_by_the_style(text: str, word: str, styled: bool) -> None:
+    assert capital_by_style(text, text.index(word), lambda folded: False) is styled  # no glossary words
+
+
 # -- Arabic: a foreign given name before a listed surname is another person ----------------------
 
 def test_an_arabic_given_name_before_the_surname_is_another_person(shipped_termbase: Termbase) -> None:
@@ -172,10 +235,13 @@ def test_an_adjective_with_the_article_is_no_given_name(shipped_termbase: Termba
     assert ("علييف", "ilham-aliyev") in _concepts(hits)
 
 
-def test_the_name_list_is_the_shipped_derivation_of_the_wikidata_tokens() -> None:
+def test_the_name_lists_are_the_shipped_derivation_of_the_wikidata_tokens() -> None:
     words = arabic_name_words()
     assert {"حيدر", "رستم", "محمد"} <= words and "الرئيس" not in words
+    english = english_name_words()
+    assert {"heydar", "sharif", "donald", "saida"} <= english
+    assert not {"congratulate", "congratulates", "hails", "president", "leaders"} & english
     tokens = shared("data", "netranslit_wd_arabic.normalized.aligned.tokens")
-    done = subprocess.run([sys.executable, str(REPO / "glossaries" / "sources" / "make_arabic_name_words.py"),
+    done = subprocess.run([sys.executable, str(REPO / "glossaries" / "sources" / "make_name_words.py"),
                            "--tokens", str(tokens), "--check"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
