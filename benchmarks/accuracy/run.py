@@ -297,25 +297,34 @@ def _claims_other(hit: Hit, concept: str) -> bool:
     return bool(hit.candidates) and concept not in hit.candidates
 
 
-def _describe(hits: Iterable[Hit]) -> str:
+def _describe(hits: Iterable[Hit], context: str | None = None) -> str:
+    """The hits as ``'text'→concept (match)``; with ``context`` (the sentence), each hit's evidence
+    (the rules and terms that made it) and the sentence follow on their own lines."""
+    hits = list(hits)
     parts = [f"{hit.text!r}→{hit.concept or '|'.join(hit.candidates)} ({hit.match})" for hit in hits]
-    return ", ".join(parts) or "no hit"
+    line = ", ".join(parts) or "no hit"
+    if context is None:
+        return line
+    evidence = [f"\n      {hit.text!r}: " + "; ".join(f"{e.rule}: {e.detail}" for e in hit.evidence) for hit in hits]
+    return line + "".join(evidence) + f"\n      sentence: {context}"
 
 
-def run_spans(tb: Termbase, sentences: Sequence[Sentence]) -> SpanResult:
+def run_spans(tb: Termbase, sentences: Sequence[Sentence], *, context: bool = False) -> SpanResult:
     """Spot every sentence and judge every annotated span.
 
     A span of a glossary concept is found, ambiguous, wrong or missed (:func:`judge`); a span whose
     concept the glossary lacks is a gap (a miss counted apart, "wrong" when a hit gives it another
     concept); a look-alike span is a false hit when a hit on it claims a concept it does not denote.
+    With ``context``, each case carries its sentence and the evidence of the hits over it.
     """
     result = SpanResult()
     for sentence in sentences:
         result.sentences += 1
         hits = tb.spot(sentence.text, lang=sentence.lang)
+        shown = sentence.text if context else None
         for span in sentence.spans:
             over = _overlapping(hits, span.start, span.end)
-            where = f"{sentence.id} {span.text!r} [{span.concept}]: {_describe(over)}"
+            where = f"{sentence.id} {span.text!r} [{span.concept}]: {_describe(over, shown)}"
             if span.lookalike:
                 result.lookalikes += 1
                 if any(_claims_other(hit, span.concept) for hit in over):
@@ -338,7 +347,7 @@ def run_spans(tb: Termbase, sentences: Sequence[Sentence]) -> SpanResult:
         for hit in hits:
             if not any(hit.start < span.end and span.start < hit.end for span in sentence.spans):
                 result.unannotated += 1
-                result.cases["unannotated"].append(f"{sentence.id}: {_describe([hit])}")
+                result.cases["unannotated"].append(f"{sentence.id}: {_describe([hit], shown)}")
     return result
 
 
@@ -707,8 +716,9 @@ def _ratio(part: int, whole: int) -> float | None:
 
 
 def evaluate(tb: Termbase | None = None, *, data: Path = DATA, attested: Path | None = None,
-             exact_loo: bool = False) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """All four runs: the figures, and the cases behind them by kind."""
+             exact_loo: bool = False, context: bool = False) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """All four runs: the figures, and the cases behind them by kind (span cases with their
+    sentence and the hits' evidence when ``context``)."""
     tb = tb or Termbase.load()
     started = time.perf_counter()
     sentences = [s for lang in LANGS for s in load_sentences(data / f"spans.{lang}.jsonl", tb)]
@@ -716,7 +726,7 @@ def evaluate(tb: Termbase | None = None, *, data: Path = DATA, attested: Path | 
     figures: dict[str, Any] = {"signature": tb.signature()}
     cases: dict[str, list[str]] = defaultdict(list)
     for lang in LANGS:
-        spans = run_spans(tb, [s for s in sentences if s.lang == lang])
+        spans = run_spans(tb, [s for s in sentences if s.lang == lang], context=context)
         figures[f"spans_{lang}"] = spans.figures()
         for kind, found in spans.cases.items():
             cases[kind] += found
@@ -813,6 +823,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--attested", type=Path, help="attested spellings TSV (default: the repo's "
                         "glossaries/sources/attested_spellings.tsv)")
     parser.add_argument("--data", type=Path, default=DATA, help="folder of the spans and planted files")
+    parser.add_argument("--context", action="store_true",
+                        help="with --show, print each span case's sentence and the evidence of its hits")
     parser.add_argument("--exact-loo", action="store_true",
                         help="rebuild the glossary for every left-out spelling instead of per batch")
     args = parser.parse_args(argv)
@@ -822,7 +834,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--show: unknown case list {', '.join(unknown)}")
     try:
         tb = Termbase.load(args.glossary) if args.glossary else Termbase.load()
-        figures, cases = evaluate(tb, data=args.data, attested=args.attested, exact_loo=args.exact_loo)
+        figures, cases = evaluate(tb, data=args.data, attested=args.attested, exact_loo=args.exact_loo,
+                                  context=args.context)
     except (DataError, FormatError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
