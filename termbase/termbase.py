@@ -25,6 +25,7 @@ from termbase.normalize import FOLDING_SCHEME, fold_text
 from termbase.qa.autofix import fix_text
 from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
+from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
 from termbase.settle import settle
 from termbase.spotting.fuzzy import FuzzySpotter
@@ -193,7 +194,9 @@ class Termbase:
         ``fuzzy``, spellings of names that the glossary does not list are reported as fuzzy hits.
         With ``whole_names`` (the default), a place or person name that a head word makes part of
         a longer name the glossary lacks is no hit ("Nazarbayev University": see
-        :mod:`termbase.spotting.embedded`); without, it is reported as the name.
+        :mod:`termbase.spotting.embedded`); without, it is reported as the name. An English name
+        written in lower case in a text that uses capitals is no hit ("turkey prices": see
+        :mod:`termbase.spotting.casing`).
         """
         return self.spotting(text, lang=lang, fuzzy=fuzzy).hits(whole_names=whole_names)
 
@@ -205,6 +208,7 @@ class Termbase:
 
     def _read_names(self, hits: list[Hit], text: str, lang: str, whole_names: bool) -> list[Hit]:
         """The rules of :meth:`spot` that read a name's neighbours, on :meth:`_spot_names`' hits."""
+        hits = lower_case_names(hits, text, lang)
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding)
         partial = self._partial_names
