@@ -21,7 +21,8 @@ written before it that the glossary's ``offices`` give to one of them only ("Pre
 is Sadyr Japarov, President of Kyrgyzstan, not Akylbek Japarov, Chairman of the Cabinet).
 
 A surname that names a family rather than a person ("the Mirziyoev clan", "father and son
-Berdymukhamedov", عائلة نزارباييف) is no mention of any one member.
+Berdymukhamedov", عائلة نزارباييف, بيت خامنئي) is no mention of any one member, and one followed by a
+word for the son (خامنئي الابن, "Khamenei Jr.") names the son, not the listed bearer.
 """
 
 from __future__ import annotations
@@ -82,11 +83,14 @@ NEIGHBOUR_CONFIDENCE = 0.95
 
 TITLE_CONFIDENCE = 0.9
 """Confidence of a shared surname resolved by the office title written before it."""
-FAMILY_AFTER = ("family", "families", "clan", "clans", "dynasty", "household", "brothers", "sisters", "siblings")
-"""English nouns after a surname that make it the name of a family ("the Mirziyoev clan")."""
+FAMILY_AFTER = ("family", "families", "clan", "clans", "dynasty", "household", "brothers", "sisters", "siblings",
+                "jr", "junior", "الابن", "الإبن", "جونيور")
+"""Words after a surname that make it the name of a family ("the Mirziyoev clan") or of the son
+(خامنئي الابن, "Trump Jr.")."""
 FAMILY_BEFORE = ("father and son", "son and father", "father and daughter", "mother and son",
-                 "mother and daughter", "brothers", "sisters", "family", "عائلة", "أسرة", "آل", "أبناء")
-"""Words before a surname that make it the name of a family (father and son Berdymukhamedov, عائلة …)."""
+                 "mother and daughter", "brothers", "sisters", "family", "عائلة", "أسرة", "آل", "أبناء", "بيت")
+"""Words before a surname that make it the name of a family (father and son Berdymukhamedov, عائلة …,
+بيت خامنئي "the Khamenei household")."""
 
 TITLE_CASE_MINOR_WORDS = frozenset((
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on",
