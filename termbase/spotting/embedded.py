@@ -24,6 +24,19 @@ Where the head stands:
 Only names of places and people are read so (glossary subjects :data:`NAME_SUBJECTS`); a region
 head does not take a place that is itself a region or territory (its definition begins so: "the
 Central Asia region" is Central Asia, إقليم جزر كوكوس the Cocos Islands).
+
+English also shows a longer name without a head word, by its capitals: a capitalised word that runs
+on from the name, joined by a space, makes the name part of another proper name — China Daily,
+Kazakhstan Temir Zholy, the Kazakhstan Premier League, Astana FC, FC Astana, Dynamo Kyiv, Jordan
+Bardella, Hunter Biden, Donald Trump Jr. — unless it is one of the ``roles`` of the data file (a
+state's office or body, a person's title, a date: Kazakh President, the Uzbek Foreign Ministry, the
+US Army, President Tokayev, Mr Trump, in Astana Monday), anywhere in the run of capitalised words
+after the name (the Kazakh Energy Minister), another glossary hit, or a spelling of the person's own
+name (Kassym-Zhomart Tokayev); a role word followed by an ordinary word is no role there (the
+Kazakhstan Premier League), one followed by a name is (the Uzbek Foreign Minister Bakhtiyor
+Saidov). The first word of a sentence is capitalised whatever it is, so there
+only a word the frequency list hardly knows counts (FC Astana, not Neighbouring Kazakhstan); and a
+headline in title case, where every word is capitalised, says nothing by its capitals.
 """
 
 from __future__ import annotations
@@ -35,12 +48,16 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz
+
 from termbase.arabic import ARTICLE, bare_readings
 from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, PartOfSpeech
 from termbase.normalize import fold
-from termbase.spotting.names import PEOPLE_SUBJECT
+from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT, geographic_heads
+from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, own_words, partial_name_terms
+from termbase.spotting.wordlist import zipf
 
 __all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "NameHeads", "embedded", "name_heads"]
 
@@ -52,6 +69,14 @@ _EN_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w'’-]*)")
 _EN_HEAD_OF = re.compile(r"([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _REGION_DEFINITION = re.compile(r"\A[^,;(.]*\b(?:region|territory|province|state)\b", re.IGNORECASE)
+_EN_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\.?[ \t\u00a0]+\Z")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'“‘(\[—–-]*\Z")
+_TITLE_CASE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+TITLE_CASE_SHARE = 0.75
+"""A text whose words of four letters or more are capitalised this often is a headline in title
+case (or a list of names): its capitals tell no longer name from a name."""
+MAX_RUN = 4
+"""Capitalised words read after an English name for a role word (the Kazakh Deputy Foreign Minister)."""
 _AR_QUOTES = "«»\"'“”()،,"
 _AR_WORDS_BEFORE = 3 + MAX_BETWEEN
 """Arabic words read before a name: a head of up to two words and the definite words between."""
@@ -64,6 +89,8 @@ class NameHeads:
 
     en_organisation: frozenset[str]
     en_region: frozenset[str]
+    en_roles: frozenset[str]
+    """Capitalised words next to a name that keep it the place or person (President, Ministry, Monday)."""
     ar_before: frozenset[tuple[str, ...]]
     """Arabic heads before the name, as folded words without clitics or article (خطوط جويه)."""
     ar_after: frozenset[str]
@@ -80,6 +107,7 @@ def name_heads() -> NameHeads:
 
     return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
                      frozenset(fold(w) for w in raw["en"]["region"]),
+                     frozenset(fold(w) for w in raw["en"]["roles"]),
                      words("ar", "before"), frozenset(fold(w) for w in raw["ar"]["after"]), words("ar", "region"))
 
 
@@ -98,13 +126,29 @@ class Embedding:
     names: frozenset[str]
     regions: frozenset[str]
     heads: NameHeads
+    concepts: Mapping[str, Concept]
+    """The glossary's concepts by id: a concept's own name words are read from them when needed."""
+    partial: frozenset[int]
+    """Identities of the terms that are a person's partial name (:func:`names.partial_name_terms`)."""
 
     @classmethod
     def build(cls, concepts: Mapping[str, Concept], heads: NameHeads | None = None) -> Embedding:
         """Read ``concepts`` (and the shipped head words unless ``heads`` is given)."""
         names = frozenset(c.id for c in concepts.values() if c.subject in NAME_SUBJECTS)
         regions = frozenset(i for i in names if _is_region(concepts[i]))
-        return cls(names, regions, heads or name_heads())
+        partial = partial_name_terms(concepts[i] for i in names)
+        return cls(names, regions, heads or name_heads(), concepts, partial)
+
+    def own_name(self, word: str, ids: Sequence[str]) -> bool:
+        """Whether ``word`` spells a word of the terms of one of the concepts ``ids`` (Kassym-Zhomart
+        for Kassym-Jomart, Joseph for Joe), or a head word that a natural feature's name may leave
+        out (Lake Issyk-Kul): a neighbour that is the concept's own name is no other name."""
+        parts = [part for part in fold(_POSSESSIVE.sub("", word)).split("-") if part]
+        concepts = [self.concepts[i] for i in ids if i in self.concepts]
+        if any(c.subject == GEOGRAPHY_SUBJECT for c in concepts) and any(p in geographic_heads()["en"] for p in parts):
+            return True
+        owns = {own for concept in concepts for term in own_words(concept) for own in term.split("-") if own}
+        return any(fuzz.ratio(part, own) >= OWN_NAME_CUTOFF["en"] or _begins(part, own) for part in parts for own in owns)
 
 
 def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> str | None:
@@ -133,6 +177,73 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> st
         if before is not None and before.group(1).lower() in heads.en_organisation:
             return before.group(1)
     return None
+
+
+def _begins(one: str, other: str) -> bool:
+    """Whether the shorter of two name words begins the longer (Joe / Joseph)."""
+    short, long = sorted((one, other), key=len)
+    return len(short) >= 2 and long.startswith(short)
+
+
+def _title_case(text: str) -> bool:
+    """Whether ``text`` capitalises its words as a headline in title case does (:data:`TITLE_CASE_SHARE`)."""
+    words = _TITLE_CASE_WORDS.findall(text)
+    return len(words) >= 4 and sum(word[:1].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _role(word: str, heads: NameHeads) -> bool:
+    """Whether a capitalised word is a role word, or a hyphenated one with a role part (President-elect)."""
+    folded = fold(_POSSESSIVE.sub("", word))
+    return folded in heads.en_roles or any(part in heads.en_roles for part in folded.split("-"))
+
+
+def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embedding: Embedding,
+                 ids: Sequence[str]) -> str | None:
+    """The capitalised word that runs on from the English name ``hit`` into another proper name, or None.
+
+    The word before counts when it is capitalised (the last part of a hyphenated word: ex-Dynamo
+    Kyiv) and, at the start of a sentence, rare; the words after count as a run of up to
+    :data:`MAX_RUN` capitalised words, which a role word in it keeps the name's own."""
+    heads = embedding.heads
+    person = any(i in embedding.concepts and embedding.concepts[i].subject == PEOPLE_SUBJECT for i in ids)
+    before = _EN_WORD_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
+    # A given name before a person's full name, or before the one name the glossary gives the
+    # person, may be an unlisted spelling of the person's own: only a partial name is read so.
+    if before is not None and (not person or id(hit.term) in embedding.partial):
+        word = before.group(1).rsplit("-", 1)[-1] if before.group(1)[:1].islower() else before.group(1)
+        foreign = (word[:1].isupper() and len(word) > 1 and not _POSSESSIVE.search(word)
+                   and not _inside(before.start(1), spans) and not _role(word, heads)
+                   and not embedding.own_name(word, ids) and "." not in text[before.end(1):before.end(1) + 1])
+        if foreign and _SENTENCE_START.search(text, max(0, before.start(1) - _WINDOW), before.start(1)):
+            foreign = _rare(word)  # every first word of a sentence is capitalised
+        if foreign:
+            return word
+    if _POSSESSIVE.search(hit.text):
+        return None  # "Kazakhstan's National Bank" is the country's bank
+    run: list[str] = []
+    position = hit.end
+    while len(run) < MAX_RUN:
+        after = _EN_WORD.match(text, position, position + _WINDOW)
+        if after is None or not after.group(1)[:1].isupper() or _inside(after.start(1), spans):
+            break
+        run.append(after.group(1))
+        if _POSSESSIVE.search(after.group(1)):
+            break
+        position = after.end()
+    if not run or embedding.own_name(run[0], ids) or any(
+            _role(word, heads) and (following is None or _role(following, heads) or _rare(following))
+            for word, following in zip(run, [*run[1:], None])):
+        return None
+    return run[0]
+
+
+def _rare(word: str) -> bool:
+    """Whether the frequency list hardly knows ``word`` (a name, not an ordinary word)."""
+    return zipf(_POSSESSIVE.sub("", word).lower(), "en") < NAME_CONTEXT_ZIPF["en"]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -172,6 +283,8 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding) ->
     if lang not in ("en", "ar"):
         return list(hits)
     names, heads = embedding.names, embedding.heads
+    capitals = lang == "en" and not text.isupper() and not _title_case(text)
+    spans = [(hit.start, hit.end) for hit in hits]
     kept: list[Hit] = []
     for hit in hits:
         ids = (hit.concept,) if hit.concept is not None else hit.candidates
@@ -181,6 +294,8 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding) ->
         region_too = embedding.regions.isdisjoint(ids)
         if lang == "en":
             head = _english_head(hit, text, heads, region_too)
+            if head is None and capitals:
+                head = _english_run(hit, text, spans, embedding, ids)
         else:
             adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
             head = _arabic_head(hit, text, heads, adjective, region_too)
