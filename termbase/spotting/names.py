@@ -280,19 +280,26 @@ def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept
                   known: Callable[[str], bool], partial: Collection[int]) -> list[Hit]:
     """``hits`` without the partial person names that name a family, or that the word before
     them (in English also after them) gives to another person: a given name of the language's
-    frequency list's rare words, not the person's own (Sharif Rahmonov, اوزودا رحمنوف).
+    frequency list's rare words, not the person's own (Sharif Rahmonov, اوزودا رحمنوف). A bare
+    surname after such a mention of another person, with no mention of a listed bearer and no
+    title right before it, names that other person too (حيدر علييف … "علييف" is Heydar, not Ilham
+    Aliyev; جيل بايدن … الرئيس بايدن is the president).
 
     ``partial`` holds the identities of the terms that are a person's partial name
     (:func:`is_partial_name`); a fuzzy match of a surname alone is one too."""
     kept: list[Hit] = []
+    other: dict[str, bool] = {}  # folded surname -> whether its last mention so far named another person
     for hit in hits:
         by_surname = id(hit.term) in partial or (
             hit.match is MatchKind.FUZZY and any(e.rule == "surname" for e in hit.reasons))
         if not by_surname:
+            if hit.concept is not None and hit.concept in concepts and concepts[hit.concept].subject == PEOPLE_SUBJECT:
+                other.update(dict.fromkeys(fold(hit.text).split(" "), False))
             kept.append(hit)
             continue
         if id(hit.term) in partial and names_family(text, hit.start, hit.end):
             continue
+        key = fold(hit.text)
         concept = concepts.get(hit.concept) if hit.concept is not None else None
         if concept is not None and concept.subject == PEOPLE_SUBJECT and hit.text[:1].isalpha():
             lang = "ar" if is_arabic(hit.text) else "en"
@@ -300,9 +307,24 @@ def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept
                 return own_words(concept).union(*(own_words(concepts[c]) for c in candidates if c in concepts))
 
             if foreign_name_context(text, hit.start, hit.end, known, own, lang) is not None:
+                other[key] = True
                 continue
+        if other.get(key) and not _titled(text, hit.start):
+            continue  # حيدر علييف … "علييف": the bare surname goes on naming the last one named so
+        other[key] = False
         kept.append(hit)
     return kept
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a title stands right before the name at ``start``: a capitalised English word
+    (President Biden) or a definite Arabic one (الرئيس بايدن). A title introduces its bearer anew,
+    so a surname after it does not go on naming the person last named."""
+    before = _WORD_BEFORE.search(text, max(0, start - _WINDOW), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return _has_article(fold(word)) if is_arabic(word) else word[:1].isupper()
 
 
 def resolve_by_neighbour(hits: Sequence[Hit], text: str) -> list[Hit]:
