@@ -14,7 +14,9 @@ Where the head stands:
 * English: after the name, capitalised, with at most :data:`MAX_BETWEEN` capitalised words
   between ("Astana International Financial Centre"); a region head right after it in any case
   ("East Kazakhstan oblast", "Tashkent region"); or before it with "of" ("National Bank of
-  Kazakhstan"). A possessive ends the name ("Kazakhstan's National Bank" is the country's bank),
+  Kazakhstan"), or right before it for the few heads written so ("Air Astana"). A head followed by
+  a rare capitalised word begins the name that follows, which the place name only describes ("the
+  Kazakh Bank CenterCredit" is a Kazakh bank). A possessive ends the name ("Kazakhstan's National Bank" is the country's bank),
   and an office title is no head ("Uzbek President", "Kazakh Foreign Minister" stay).
 * Arabic: before the name, its clitics and article aside, with at most :data:`MAX_BETWEEN`
   definite words between (بنك التنمية الآسيوي); a transliterated head after it (واشنطن بوست). An
@@ -89,6 +91,8 @@ class NameHeads:
 
     en_organisation: frozenset[str]
     en_region: frozenset[str]
+    en_before: frozenset[str]
+    """English heads written before the name, with no "of" (Air Astana)."""
     en_roles: frozenset[str]
     """Capitalised words next to a name that keep it the place or person (President, Ministry, Monday)."""
     ar_before: frozenset[tuple[str, ...]]
@@ -107,6 +111,7 @@ def name_heads() -> NameHeads:
 
     return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
                      frozenset(fold(w) for w in raw["en"]["region"]),
+                     frozenset(fold(w) for w in raw["en"]["before"]),
                      frozenset(fold(w) for w in raw["en"]["roles"]),
                      words("ar", "before"), frozenset(fold(w) for w in raw["ar"]["after"]), words("ar", "region"))
 
@@ -168,10 +173,16 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> st
         if not written[:1].isupper():
             break
         if folded in heads.en_organisation:
+            own = _EN_WORD.match(text, word.end(), word.end() + _WINDOW)
+            if not possessive and own is not None and own.group(1)[:1].isupper() and _rare(own.group(1)):
+                return None  # "the Kazakh Bank CenterCredit": the head begins the name that follows
             return written  # "Nazarbayev University's campus" too
         if possessive:
             break
         position = word.end()
+    before = _EN_WORD_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
+    if before is not None and before.group(1)[:1].isupper() and before.group(1).lower() in heads.en_before:
+        return before.group(1)  # Air Astana
     if text.endswith(("of ", "the "), max(0, hit.start - 4), hit.start):
         before = _EN_HEAD_OF.search(text, max(0, hit.start - _WINDOW), hit.start)
         if before is not None and before.group(1).lower() in heads.en_organisation:
@@ -234,6 +245,8 @@ def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embeddin
         if _POSSESSIVE.search(after.group(1)):
             break
         position = after.end()
+    if len(run) > 1 and fold(run[0]) in heads.en_organisation and _rare(run[1]):
+        return None  # "the Kazakh Bank CenterCredit": the head begins the name that follows
     if not run or embedding.own_name(run[0], ids) or any(
             _role(word, heads) and (following is None or _role(following, heads) or _rare(following))
             for word, following in zip(run, [*run[1:], None])):
