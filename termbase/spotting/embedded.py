@@ -58,6 +58,7 @@ from termbase.matches import Hit
 from termbase.model import Concept, PartOfSpeech
 from termbase.normalize import fold
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT, geographic_heads
+from termbase.spotting.homographs import name_cues
 from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, own_words, partial_name_terms
 from termbase.spotting.wordlist import zipf
 
@@ -278,8 +279,10 @@ def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_
     bare = [_bare_forms(word) for word in before]
     candidates = heads.ar_before | heads.ar_region if region_too else heads.ar_before
     for skipped in range((0 if adjective else MAX_BETWEEN) + 1):
-        if skipped and (skipped >= len(before) or not before[-skipped].startswith(ARTICLE)):
-            break  # only definite words stand between a head and the name (بنك التنمية الآسيوي)
+        if skipped and (skipped >= len(before) or not (before[-skipped].startswith(ARTICLE) or (
+                skipped == 1 and _construct(hit, before[-1], written[-1])))):
+            break  # definite words stand between a head and the name (بنك التنمية الآسيوي), or one noun
+            # of a construct (جامعة يانكي أوزبكستان, بنك تنمية كازاخستان)
         last = len(before) - skipped - 1  # the word a head would end with
         if last < 0:
             break
@@ -288,6 +291,17 @@ def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_
             if head[-1] in bare[last] and at >= 0 and all(part in bare[at + k] for k, part in enumerate(head)):
                 return " ".join(written[at:last + 1])
     return None
+
+
+def _construct(hit: Hit, folded: str, written: str) -> bool:
+    """Whether an indefinite Arabic word between a head and the name ``hit`` reads as a noun of
+    the construct that the head begins (جامعة يانكي أوزبكستان, بنك تنمية كازاخستان): a word of
+    letters that is no preposition or word for a place's parts (في, عاصمة: بنك في كازاخستان is a
+    bank in the country), before a name that carries no preposition itself (بنك الدوحة مملوك لقطر:
+    the second term of a construct takes none)."""
+    apart, glued = name_cues()
+    return (written.isalpha() and len(folded) > 2 and not any(form in apart for form in _bare_forms(folded))
+            and not any(mark in hit.prefix for mark in glued))
 
 
 def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding) -> list[Hit]:
