@@ -149,11 +149,11 @@ class Embedding:
         """Whether ``word`` spells a word of the terms of one of the concepts ``ids`` (Kassym-Zhomart
         for Kassym-Jomart, Joseph for Joe), or a head word that a natural feature's name may leave
         out (Lake Issyk-Kul): a neighbour that is the concept's own name is no other name."""
-        parts = [part for part in fold(_POSSESSIVE.sub("", word)).split("-") if part]
+        parts = [part for part in re.split(r"[-\s]+", fold(_POSSESSIVE.sub("", word))) if part]
         concepts = [self.concepts[i] for i in ids if i in self.concepts]
         if any(c.subject == GEOGRAPHY_SUBJECT for c in concepts) and any(p in geographic_heads()["en"] for p in parts):
             return True
-        owns = {own for concept in concepts for term in own_words(concept) for own in term.split("-") if own}
+        owns = {own for concept in concepts for term in own_words(concept) for own in re.split(r"[-\s]+", term) if own}
         return any(fuzz.ratio(part, own) >= OWN_NAME_CUTOFF["en"] or _begins(part, own) for part in parts for own in owns)
 
 
@@ -206,7 +206,7 @@ def _title_case(text: str) -> bool:
 def _role(word: str, heads: NameHeads) -> bool:
     """Whether a capitalised word is a role word, or a hyphenated one with a role part (President-elect)."""
     folded = fold(_POSSESSIVE.sub("", word))
-    return folded in heads.en_roles or any(part in heads.en_roles for part in folded.split("-"))
+    return folded in heads.en_roles or any(part in heads.en_roles for part in re.split(r"[-\s]+", folded))
 
 
 def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -124,3 +124,9 @@ def test_an_arabic_construct_may_hold_one_indefinite_noun_between_head_and_name(
     # "بنك الدوحة مملوك لقطر": a name carrying a preposition is no second term of a construct
     text, lang, span = _labelled("heldout3", "ar-b6a7fbd432", "لقطر")
     assert span["concept"] in _over(shipped_termbase.spot(text, lang=lang), span)
+
+
+def test_a_hyphenated_role_keeps_the_person(shipped_termbase: Termbase) -> None:
+    # "Then President-elect Donald Trump attends a news conference at Trump Tower …"
+    text, lang, span = _labelled("heldout5", "en-2f34598673", "Donald Trump")
+    assert span["concept"] in _over(shipped_termbase.spot(text, lang=lang), span)
