@@ -7,9 +7,12 @@ token, Arabic name token letter by letter, count; 64,973 pairs from Wikidata per
 Merhav & Ash, COLING 2018, GitHub ``steveash/NETransliteration-COLING2018`` @
 ``5d5f59e561ecea45a6d3602121e1049baa7a76c3``, CC0 1.0). Every Arabic token is folded with the
 project's folding; a folded token written at least ``MIN_COUNT`` times, three letters or longer and
-without the article, is kept with its count. Every English token is folded the same way; one written
-at least ``MIN_ENGLISH_COUNT`` times (a token seen once is as often a word of a nickname or a title,
-"rushing", "reigns", as a name), two letters or longer, is kept. The spotter reads them to tell a
+without the article, is kept with its count, and the file records how many Arabic tokens the pairs
+hold in all, so that the spotter can weigh a word's use in names against its use in running text
+(``termbase.spotting.names.arabic_name_zipf``). Every English token is folded the same way; one
+written at least ``MIN_COUNT`` times, two letters or longer, is kept. Both lists take a token seen
+twice: a token seen once is as often a word of a nickname, a title or a misaligned pair ("rushing",
+"reigns") as a name, and one more sighting is the least evidence that it recurs. The spotter reads them to tell a
 given name before a surname (حيدر علييف is not Ilham Aliyev; "Heydar Aliyev" at the start of a
 sentence is not either) from the words of a sentence or a Title Case headline.
 
@@ -37,8 +40,7 @@ from termbase.normalize import fold  # noqa: E402
 TOKENS = "netranslit_wd_arabic.normalized.aligned.tokens"
 DATA = REPO / "termbase" / "spotting" / "data"
 OUTPUTS = (DATA / "arabic_name_words.json", DATA / "english_name_words.json")
-MIN_COUNT = 10
-MIN_ENGLISH_COUNT = 2
+MIN_COUNT = 2
 SOURCE = ("netranslit_wd_arabic.normalized.aligned.tokens, GitHub steveash/NETransliteration-COLING2018 "
           "@ 5d5f59e561ecea45a6d3602121e1049baa7a76c3 (Merhav & Ash, COLING 2018), from Wikidata")
 
@@ -62,21 +64,24 @@ def build(tokens: Path) -> tuple[str, str]:
                 raise SystemExit(f"{tokens}:{number}: expected 'english<TAB>arabic letters<TAB>count'")
             counts[fold(fields[1].replace(" ", ""))] += int(fields[2])
             english[fold(fields[0])] += int(fields[2])
+    total = sum(counts.values())
     words = {word: count for word, count in sorted(counts.items())
              if count >= MIN_COUNT and len(word) >= 3 and not word.startswith(ARTICLE)}
     arabic = {
         "description": ("Folded Arabic words that Wikidata person labels use as name tokens, with how often: "
-                        f"tokens written {MIN_COUNT} times or more, three letters or longer, without the article."),
+                        f"tokens written {MIN_COUNT} times or more, three letters or longer, without the article; "
+                        "tokens: how many Arabic name tokens the pairs hold in all."),
         "source": SOURCE,
         "license": "CC0-1.0",
+        "tokens": total,
         "words": words,
     }
     latin = {
         "description": ("Folded English words that Wikidata person labels use as name tokens (given names and "
-                        f"surnames): tokens written {MIN_ENGLISH_COUNT} times or more, two letters or longer."),
+                        f"surnames): tokens written {MIN_COUNT} times or more, two letters or longer."),
         "source": SOURCE,
         "license": "CC0-1.0",
-        "words": sorted(word for word, count in english.items() if count >= MIN_ENGLISH_COUNT and len(word) >= 2),
+        "words": sorted(word for word, count in english.items() if count >= MIN_COUNT and len(word) >= 2),
     }
     return _dumped(arabic), _dumped(latin)
 

@@ -13,7 +13,8 @@ line ("Turkmenistan Leaders Congratulate Donald Trump") are capitalised whatever
 a word is a name only when Wikidata person labels use it as one (:func:`english_name_words`:
 "Heydar Aliyev, the third President") or when the frequency list does not know it at all
 ("Aysultan Nazarbayev"). Arabic has no capitals: there only the word before the surname counts, and
-only when the frequency list hardly knows it (اوزودا رحمنوف, غولنارا كريموف).
+only when the frequency list hardly knows it (اوزودا رحمنوف, غولنارا كريموف) or Wikidata person
+labels use it as a name more often than running text uses it as a word (ميلانيا ترامب, مجتبى خامنئي).
 
 A surname shared by father and son is told apart by the hit right before it — a given name or a
 title that the glossary gives to one of them ("Arkadag Berdimuhamedov") — or by the office title
@@ -28,6 +29,7 @@ word for the son (خامنئي الابن, "Khamenei Jr.") names the son, not th
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cache
@@ -41,6 +43,7 @@ from termbase.model import Concept, Term
 from termbase.normalize import fold
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, bare_readings, is_arabic
 from termbase.matches import Evidence, Hit, MatchKind
+from termbase.spotting.homographs import name_cues
 from termbase.spotting.wordlist import is_ordinary, zipf
 
 __all__ = [
@@ -51,6 +54,7 @@ __all__ = [
     "TITLE_CONFIDENCE",
     "TITLE_CASE_MINOR_WORDS",
     "arabic_name_words",
+    "arabic_name_zipf",
     "capital_by_style",
     "english_name_words",
     "PEOPLE_SUBJECT",
@@ -70,11 +74,15 @@ NAME_CONTEXT_ZIPF = {"en": 4.0, "ar": 1.0}
 """A neighbour rarer than this (Zipf) and not a glossary word is a name (capitalised, in English).
 In Arabic, where a rare verb is as rare as a name and nothing is capitalised, a word the frequency
 list hardly knows is taken for a foreign given name (اوزودا, داريغا 0.0; ترقت 1.95 is not), and so
-is a name word of :func:`arabic_name_words` below :data:`ARABIC_NAME_WORD_ZIPF`."""
+is a name word of :func:`arabic_name_words` that names use more than running text does
+(:func:`arabic_name_zipf`), below :data:`ARABIC_NAME_WORD_ZIPF`."""
 ARABIC_NAME_WORD_ZIPF = 5.0
 """An Arabic word that Wikidata person labels use as a name (:func:`arabic_name_words`) counts as a
-given name when it is rarer than this: حيدر (4.4), رستم, سعيدة, not علي or محمد (above 6), which
+given name only when it is rarer than this: حيدر (4.4), رستم, سعيدة, not علي or محمد (above 6), which
 are also everyday words and the commonest of names."""
+NAME_COUNT_CONFIDENCE_Z = 1.645
+"""The one-sided 95 % normal quantile of the lower confidence bound on a name token's count
+(:func:`arabic_name_zipf`): a token seen twice counts as seen 0.35 times, one seen 400 times as 368."""
 OWN_NAME_CUTOFF = {"en": 80.0, "ar": 60.0}
 """A neighbour this close (rapidfuzz ratio) to one of the person's own name words is that name
 (Arabic spellings of one name differ more in their long vowels: شافكات / شوكت 60)."""
@@ -119,11 +127,31 @@ OwnWords = Collection[str] | Callable[[], Collection[str]]
 
 
 @cache
+def _arabic_name_counts() -> tuple[Mapping[str, int], int]:
+    """The name-token counts of ``spotting/data/arabic_name_words.json`` and the count of all tokens."""
+    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "arabic_name_words.json").read_text("utf-8"))
+    return dict(raw["words"]), int(raw["tokens"])
+
+
+@cache
 def arabic_name_words() -> frozenset[str]:
     """Folded Arabic words that person names use (``spotting/data/arabic_name_words.json``, made by
-    ``glossaries/sources/make_arabic_name_words.py`` from Wikidata person labels)."""
-    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "arabic_name_words.json").read_text("utf-8"))
-    return frozenset(raw["words"])
+    ``glossaries/sources/make_name_words.py`` from Wikidata person labels)."""
+    return frozenset(_arabic_name_counts()[0])
+
+
+def arabic_name_zipf(folded: str) -> float:
+    """How often Wikidata person labels write ``folded`` as a name token, on wordfreq's Zipf scale
+    (log10 of uses per billion tokens), taken at the lower 95 % confidence bound of its count
+    (Byar's approximation to the Poisson bound); 0.0 for a word no label uses. A word whose name
+    Zipf passes its Zipf in running text is likelier a name than a word where a name may stand:
+    ميلانيا (2 uses: 3.1 against 2.2), مجتبى, إيفانكا, but not وعد or فوز, names seldom and words often."""
+    counts, tokens = _arabic_name_counts()
+    count = counts.get(folded, 0)
+    if count <= 0:
+        return 0.0
+    root = 1.0 - 1.0 / (9.0 * count) - NAME_COUNT_CONFIDENCE_Z / (3.0 * math.sqrt(count))
+    return max(0.0, math.log10(count * root ** 3 / tokens) + 9.0)
 
 
 @cache
@@ -182,7 +210,8 @@ def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str
     frequency = max(zipf(word.lower(), lang), *(zipf(form, lang) for form in forms))
     if frequency >= NAME_CONTEXT_ZIPF[lang] and not (
             lang == "ar" and frequency < ARABIC_NAME_WORD_ZIPF and not _has_article(folded)
-            and any(form in arabic_name_words() for form in forms)):
+            and not any(form in name_cues()[0] for form in forms)
+            and max(arabic_name_zipf(form) for form in forms) > frequency):
         return False
     if lang != "ar" and frequency > 0.0 and folded not in english_name_words() and styled():
         return False
