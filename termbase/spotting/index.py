@@ -157,13 +157,18 @@ class SpotIndex:
         if lang in PREFIXED_LANGUAGES:
             chained, skips, chains = _glued_chains(words)
             word_numbers = np.concatenate((every, chained))
-            stems = np.concatenate((words.starts, words.starts[chained] + skips))
-            prefixes = np.concatenate((np.zeros(len(every), dtype=np.int64), chains))
             hashes = np.concatenate((words.hashes, tail_hashes(words, chained, skips)))
+            runs = table.find(words, word_numbers, hashes)
+            # where each run's key begins and the chain before it, for the runs found only
+            tails = runs.queries - len(every)
+            glued = tails >= 0
+            prefixes = np.zeros(len(tails), dtype=np.int64)
+            prefixes[glued] = chains[tails[glued]]
+            stems = words.starts[word_numbers[runs.queries]] + _PREFIX_LENGTHS[prefixes]
         else:
-            word_numbers, stems, prefixes, hashes = every, words.starts, np.zeros(len(every), dtype=np.int64), words.hashes
-        runs = table.find(words, word_numbers, hashes)
-        stems, prefixes, numbers, stops = stems[runs.queries], prefixes[runs.queries], runs.keys, runs.stops
+            runs = table.find(words, every, words.hashes)
+            stems, prefixes = words.starts[runs.queries], np.zeros(len(runs.queries), dtype=np.int64)
+        numbers, stops = runs.keys, runs.stops
         if lang in PREFIXED_LANGUAGES:  # the key accepts the chain glued to it (no chain: always)
             accepted = np.flatnonzero((self.accepted[lang][numbers] >> prefixes) & 1)
             stems, prefixes, numbers, stops = stems[accepted], prefixes[accepted], numbers[accepted], stops[accepted]

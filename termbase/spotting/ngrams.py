@@ -204,7 +204,8 @@ class KeyTable:
 
     def _home(self, stored: Hashes) -> Positions:
         """The home slot of each stored hash: its top bits, so sorted hashes have sorted homes."""
-        return (stored >> self._shift).astype(np.int64)
+        home: Positions = (stored >> self._shift).view(np.int64)  # below 2**60: the same bits
+        return home
 
     def _insert(self, entries: Hashes, homes: int) -> Positions:
         """Make :attr:`slots` hold the distinct stored hashes ``entries``, with ``homes`` home
@@ -223,19 +224,23 @@ class KeyTable:
         self.slots[placed] = entries
         return placed
 
-    def _lookup(self, stored: Hashes) -> Positions:
-        """The slot of each stored hash, -1 when it is not in the table."""
+    def _lookup(self, stored: Hashes) -> tuple[Positions, Positions]:
+        """Which of the stored hashes are in the table (their positions in ``stored``), and the
+        slot of each. Most hashes of a text are no entry's: those whose home slot is free are
+        dropped first, with one look at :attr:`kinds` (a byte per slot), before any probing."""
         slot = self._home(stored)
-        held = self.slots[slot]
-        found = np.where(held == stored, slot, -1)
-        pending = np.flatnonzero((held != _EMPTY) & (held != stored))
-        while pending.size:
+        occupied = np.flatnonzero(self.kinds[slot])
+        slot, stored = slot[occupied], stored[occupied]
+        same = self.slots[slot] == stored
+        pending = np.flatnonzero(~same)
+        while pending.size:  # linear probing from the home slot to the hash or a free slot
             slot[pending] += 1
             held = self.slots[slot[pending]]
-            same = held == stored[pending]
-            found[pending[same]] = slot[pending[same]]
-            pending = pending[~same & (held != _EMPTY)]
-        return found
+            match = held == stored[pending]
+            same[pending[match]] = True
+            pending = pending[~match & (held != _EMPTY)]
+        found = np.flatnonzero(same)
+        return occupied[found], slot[found]
 
     def find(self, words: TextWords, word_numbers: Positions, hashes: Hashes) -> Runs:
         """Every run of whole words whose hash is a key's, beginning in the words ``word_numbers``,
@@ -255,14 +260,10 @@ class KeyTable:
                    hashes: Hashes) -> tuple[Positions, Positions, Positions]:
         """The query, slot and stop of each run found (:meth:`find`), one array pass per word of
         the longest run."""
-        queries = np.arange(len(word_numbers), dtype=np.int64)
-        last = word_numbers
-        nothing = np.zeros(0, dtype=np.int64)
-        found_queries, found_slots, found_stops = [nothing], [nothing], [nothing]
-        while queries.size:
-            slot = self._lookup(_stored(hashes))
-            known = np.flatnonzero(slot >= 0)
-            queries, hashes, last, slot = queries[known], hashes[known], last[known], slot[known]
+        at, slot = self._lookup(_stored(hashes))
+        queries, last, hashes = at, word_numbers[at], hashes[at]  # the first round: every query
+        found_queries, found_slots, found_stops = [], [], []
+        while True:
             kind = self.kinds[slot]
             keys = np.flatnonzero(kind & _KEY)
             found_queries.append(queries[keys])
@@ -270,8 +271,12 @@ class KeyTable:
             found_stops.append(words.stops[last[keys]])
             more = np.flatnonzero(kind & _BEGUN)
             more = more[last[more] + 1 < len(words.starts)]
+            if not more.size:
+                break
             queries, last = queries[more], last[more] + 1
             hashes = hashes[more] * _WORD_STEP + words.hashes[last]
+            at, slot = self._lookup(_stored(hashes))
+            queries, last, hashes = queries[at], last[at], hashes[at]
         return np.concatenate(found_queries), np.concatenate(found_slots), np.concatenate(found_stops)
 
     def _find_few(self, words: TextWords, word_numbers: Positions,
