@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, partial as bind
-from itertools import repeat
+from itertools import compress, repeat
 from operator import attrgetter, is_, lt
 from pathlib import Path
 from types import MappingProxyType
@@ -230,9 +230,9 @@ class Termbase:
             hits = self._fuzzy_spotter.spot(text, lang, hits, folded=folded)
         # Each pass below runs only when some hit needs it; the tests iterate in C (maps over
         # attribute getters): a few ms for the 20k hits of a megabyte of news.
-        homograph = self._homograph
-        if any(map(homograph, map(_term_of, hits))):
-            hits = supported(hits, homograph, self._homograph_neighbours, text)
+        homographs = self._homographs(hits)
+        if True in homographs:
+            hits = supported(hits, homographs, self._homograph_neighbours, text)
         nesting = self._nesting
         if nesting.outer and any(map(nesting.outer.__contains__, zip(map(_concept_of, hits), repeat(lang)))):
             hits = nest(hits, text, lang, nesting)
@@ -243,13 +243,17 @@ class Termbase:
         """Identities of the terms that are a person's partial name (a surname alone)."""
         return partial_name_terms(self._concepts.values())
 
-    def _homograph(self, term: Term | None) -> bool:
-        """:func:`is_homograph` of a glossary term, asked once per term (by identity)."""
+    def _homographs(self, hits: Sequence[Hit]) -> list[bool]:
+        """:func:`is_homograph` of the term of each hit, asked once per term (by identity); the
+        terms already asked are read in one pass of built-ins, not a call per hit."""
         memo = self._homograph_memo
-        known = memo.get(id(term))
-        if known is None:
-            known = memo[id(term)] = is_homograph(term)
-        return known
+        terms = list(map(_term_of, hits))
+        known: list[bool | None] = list(map(memo.get, map(id, terms)))
+        for position in compress(range(len(known)), map(is_, known, repeat(None))):
+            term = terms[position]
+            found = memo.get(id(term))
+            known[position] = memo[id(term)] = is_homograph(term) if found is None else found
+        return known  # type: ignore[return-value]  # no None left
 
     @cached_property
     def _homograph_memo(self) -> dict[int, bool]:

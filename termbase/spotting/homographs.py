@@ -28,6 +28,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from importlib import resources
+from itertools import compress
+from operator import attrgetter, not_
 
 from termbase.arabic import ARTICLE, bare_readings
 from termbase.matches import Hit, MatchKind
@@ -93,8 +95,7 @@ def _after_cue(hit: Hit, text: str) -> bool:
     return any(bare in apart for bare in bare_readings(word))
 
 
-def _term_of(hit: Hit) -> Term | None:
-    return hit.term
+_concept_of = attrgetter("concept")
 
 
 class Neighbourhoods:
@@ -127,20 +128,26 @@ class Neighbourhoods:
         return found
 
 
-def supported(hits: Sequence[Hit], homograph: Callable[[Term | None], bool],
-              neighbours: Callable[[str], frozenset[str]], text: str) -> list[Hit]:
-    """``hits`` without the common-word homographs (``homograph``: :func:`is_homograph`, or a
-    memo of it) that nothing else in the text supports (and, for a preferred term, no
-    preposition before it)."""
-    homographs = list(map(homograph, map(_term_of, hits)))
-    named = {hit.concept for hit, common in zip(hits, homographs) if hit.concept is not None and not common}
-    kept: list[Hit] = []
-    for hit, common in zip(hits, homographs):
-        if common and hit.concept is not None and hit.match is not MatchKind.FUZZY:
+def supported(hits: Sequence[Hit], homographs: Sequence[bool], neighbours: Callable[[str], frozenset[str]],
+              text: str) -> list[Hit]:
+    """``hits`` without the common-word homographs (``homographs[i]``: :func:`is_homograph` of
+    the term of ``hits[i]``) that nothing else in the text supports (and, for a preferred term, no
+    preposition before it). Only the homographs are looked at one by one: in a long text they are
+    a few of many hits."""
+    named = set(map(_concept_of, compress(hits, map(not_, homographs))))
+    named.discard(None)
+    dropped: set[int] = set()
+    for position in compress(range(len(hits)), homographs):
+        hit = hits[position]
+        if hit.concept is not None and hit.match is not MatchKind.FUZZY:
             # (a fuzzy hit is another spelling, كابول for كابل: the common word is not written)
             near = neighbours(hit.concept)
             if hit.concept not in named and not (named & near) and not (
                     hit.term is not None and hit.term.status is TermStatus.PREFERRED and _after_cue(hit, text)):
-                continue
-        kept.append(hit)
-    return kept
+                dropped.add(position)
+    if not dropped:
+        return list(hits)
+    kept = [True] * len(hits)
+    for position in dropped:
+        kept[position] = False
+    return list(compress(hits, kept))
