@@ -94,7 +94,9 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
     if not overlapping.size:  # before some earlier match ends
         return None
     # Matches i + 1 overlapping (at i) in a row make one group with the match before the first.
-    contested = np.union1d(overlapping, overlapping + 1)
+    marked = np.zeros(starts.size, dtype=np.bool_)
+    marked[overlapping] = marked[overlapping + 1] = True
+    contested = np.flatnonzero(marked)
     values = matches.values[contested]
     order = contested[np.lexsort((values >> PREFIX_BITS, values & PREFIX_MASK, matches.stems[contested],
                                   starts[contested], starts[contested] - stops[contested]))]
@@ -121,8 +123,7 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     if kept is not None:
         matches = matches.take(kept)
     to_start, to_end = np.asarray(folded.starts), np.asarray(folded.ends)
-    original_starts = np.take(to_start, matches.starts)
-    starts = original_starts.tolist()
+    starts = np.take(to_start, matches.starts).tolist()
     stems = np.take(to_start, matches.stems).tolist()
     ends = np.take(to_end, matches.stops - 1).tolist()
     values = matches.values.tolist()
@@ -134,7 +135,7 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     knowns: list[Plain | None] = list(map(plain.get, values))
     general = list(compress(range(len(knowns)), map(is_, knowns, repeat(None))))
     if apart:
-        before_apart = np.flatnonzero(np.isin(original_starts, np.array(list(apart), dtype=np.int64))).tolist()
+        before_apart = list(compress(range(len(starts)), map(apart.__contains__, starts)))
         general = sorted(set(general).union(before_apart))
     for position in general:
         knowns[position] = _UNREAD
