@@ -42,7 +42,7 @@ from termbase.spotting.forms import (
     styled_names,
     surface_forms,
 )
-from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words
+from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words, word_tail_hashes
 from termbase.spotting.readings import Plain, Reading, read_attached, read_detached
 
 __all__ = ["TABLES", "Matches", "SpotIndex"]
@@ -70,6 +70,9 @@ DETACHED_WORDS = DETACHED_CLITICS | DETACHED_ARTICLES
 """Clitics and articles written apart; in prefixed languages the scan reports where they stand."""
 PREFIXED_LANGUAGES = frozenset({"ar"})
 """Languages whose keys are also found with the clitic chains they accept glued in front."""
+_FEW_LETTERS = 1000
+"""Texts of up to this many characters (folded) are scanned word by word in Python
+(:meth:`SpotIndex._scan_few`): a sentence or a segment, not an article."""
 
 
 class Matches(NamedTuple):
@@ -152,6 +155,8 @@ class SpotIndex:
         if table is None:
             empty = np.zeros(0, dtype=np.int64)
             return Matches(empty, empty, empty, empty, [])
+        if len(folded) <= _FEW_LETTERS:
+            return self._scan_few(lang, folded, table)
         words = text_words(folded)
         every = np.arange(len(words.starts), dtype=np.int64)
         if lang in PREFIXED_LANGUAGES:
@@ -185,6 +190,55 @@ class SpotIndex:
             starts, stems, stops, numbers, prefixes = (a[first] for a in (starts, stems, stops, numbers, prefixes))
         detached = _detached(folded, words, starts, stops) if lang in PREFIXED_LANGUAGES else []
         return Matches(starts, stems, stops, numbers << PREFIX_BITS | prefixes, detached)
+
+    def _scan_few(self, lang: str, folded: str, table: KeyTable) -> Matches:
+        """:meth:`scan` of a short text (a sentence, a segment): the same matches in the same
+        order, found word by word with Python strings and integers, without the fixed cost of the
+        array passes (a hundred numpy calls, most of the time of a sentence's scan)."""
+        prefixed = lang in PREFIXED_LANGUAGES
+        word_starts: list[int] = []
+        word_stops: list[int] = []
+        word_hashes: list[int] = []
+        queries: list[tuple[int, int, int, int]] = []  # word number, where its key would begin, chain, hash
+        position = 0
+        for word in folded.split(" "):
+            if word:
+                tails = word_tail_hashes(word)
+                number = len(word_starts)
+                word_starts.append(position)
+                word_stops.append(position + len(word))
+                word_hashes.append(tails[0])
+                queries.append((number, position, 0, tails[0]))
+                if prefixed:  # every clitic chain the word begins with, a letter or more left after it
+                    for size in range(1, min(_LONGEST_PREFIX, len(word) - 1) + 1):
+                        chain = _PREFIX_NUMBER.get(word[:size])
+                        if chain is not None:
+                            queries.append((number, position + size, chain, tails[size]))
+            position += len(word) + 1
+        accepted = self.accepted.get(lang)
+        found: list[tuple[int, int, int, int, int, int]] = []  # start, stop, chain length, stem, key, chain
+        for query, number, stop in table.find_few(word_hashes, word_stops, [q[0] for q in queries],
+                                                  [q[3] for q in queries]):
+            _, stem, chain, _ = queries[query]
+            if accepted is not None and not (accepted.item(number) >> chain) & 1:
+                continue  # the key does not accept the chain glued to it
+            if folded[stem:stop] != table.key(number):  # a hash names a key up to a collision
+                continue
+            size = len(PREFIXES[chain])
+            found.append((stem - size, stop, size, stem, number, chain))
+        found.sort()  # the order of :meth:`scan`: by start, stop, then the shorter chain
+        if prefixed:  # one word read two ways: the longer key wins
+            found = [match for at, match in enumerate(found)
+                     if not at or match[:2] != found[at - 1][:2]]
+        detached: list[tuple[int, int, str]] = []
+        if prefixed:
+            spans = {match[:2] for match in found}
+            detached = [(start, stop, folded[start:stop]) for start, stop in zip(word_starts, word_stops)
+                        if stop - start <= _LONGEST_PREFIX and folded[start:stop] in DETACHED_WORDS
+                        and (start, stop) not in spans]
+        starts, stems, stops, values = np.array([(start, stem, stop, number << PREFIX_BITS | chain) for start, stop, _,
+                                                 stem, number, chain in found], dtype=np.int64).reshape(-1, 4).T.copy()
+        return Matches(starts, stems, stops, values, detached)
 
     def reading(self, lang: str, value: int) -> Reading:
         """What a match value stands for (memoized in :attr:`readings`)."""
@@ -431,7 +485,9 @@ def _detached(folded: str, words: TextWords, starts: Positions, stops: Positions
     the same whole word (``starts``/``stops``, in that order): a key of that spelling stays a key."""
     lengths = words.stops - words.starts
     short = np.flatnonzero(lengths <= _LONGEST_PREFIX)
-    found = short[np.isin(words.hashes[short], _DETACHED_HASHES)]
+    hashes = words.hashes[short]  # a sorted search of the few hashes: np.isin costs more on a sentence
+    found = short[_DETACHED_HASHES[np.minimum(np.searchsorted(_DETACHED_HASHES, hashes), len(_DETACHED_HASHES) - 1)]
+                  == hashes]
     if not found.size:
         return []
     spans = starts * (len(folded) + 1) + stops  # ascending, as the matches are sorted

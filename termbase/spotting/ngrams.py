@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["KeyTable", "Runs", "TextWords", "tail_hashes", "text_words"]
+__all__ = ["KeyTable", "Runs", "TextWords", "tail_hashes", "text_words", "word_tail_hashes"]
 
 Positions = npt.NDArray[np.int64]
 Hashes = npt.NDArray[np.uint64]
@@ -129,6 +129,18 @@ def _span_hashes(codes: Codes, sums: Hashes, starts: Positions, stops: Positions
     return hashes
 
 
+def word_tail_hashes(word: str) -> list[int]:
+    """The hash of ``word`` read from each of its letters on (``[0]``: the whole word), as
+    :func:`text_words` and :func:`tail_hashes` compute them, with Python integers (Horner's rule
+    from the last letter: each tail's hash is a step on the way to the whole word's)."""
+    hashes = [0] * len(word)
+    hashed = 0
+    for at in range(len(word) - 1, -1, -1):
+        hashed = (hashed * _BASE + ord(word[at])) & _MASK
+        hashes[at] = hashed
+    return hashes
+
+
 def tail_hashes(words: TextWords, word_numbers: Positions, skips: Positions) -> Hashes:
     """The hash of each word of ``word_numbers`` read from its letter ``skips`` on."""
     return _span_hashes(words.codes, words.sums, words.starts[word_numbers] + skips, words.stops[word_numbers])
@@ -153,6 +165,8 @@ class KeyTable:
         with an empty word (two spaces in a row, or one at an end) is never a run of a folded
         text's words: it is left out."""
         words = text_words(keys, lines=True)
+        self.keys = keys
+        """The keys, one per line (for :meth:`key`)."""
         self.codes: Codes = words.codes
         """The keys' letters (for :meth:`spelled`)."""
         breaks = np.flatnonzero(words.codes == _LINE)
@@ -246,7 +260,8 @@ class KeyTable:
         """Every run of whole words whose hash is a key's, beginning in the words ``word_numbers``,
         whose first word hashes to ``hashes`` (the whole word, or its tail after a clitic chain)."""
         if len(word_numbers) <= _FEW:
-            queries, slots, stops = self._find_few(words, word_numbers, hashes)
+            queries, slots, stops = (np.array(found, dtype=np.int64) for found in self._find_few(
+                words.hashes.tolist(), words.stops.tolist(), word_numbers.tolist(), hashes.tolist()))
         else:
             queries, slots, stops = self._find_many(words, word_numbers, hashes)
         counts = self.count[slots]
@@ -279,21 +294,21 @@ class KeyTable:
             queries, last, hashes = queries[at], last[at], hashes[at]
         return np.concatenate(found_queries), np.concatenate(found_slots), np.concatenate(found_stops)
 
-    def _find_few(self, words: TextWords, word_numbers: Positions,
-                  hashes: Hashes) -> tuple[Positions, Positions, Positions]:
+    def _find_few(self, word_hashes: list[int], word_stops: list[int], word_numbers: list[int],
+                  hashes: list[int]) -> tuple[list[int], list[int], list[int]]:
         """What :meth:`_find_many` returns, in the same order, the table probed one run at a time
         with Python integers: for a few queries, the arrays' fixed cost per pass is the most of it."""
         slots, kinds, shift = self.slots, self.kinds, int(self._shift)
         free, key, begun = int(_EMPTY), int(_KEY), int(_BEGUN)
-        word_hashes, word_stops = words.hashes.tolist(), words.stops.tolist()
         count, step = len(word_hashes), int(_WORD_STEP)
-        queries, last = list(range(len(word_numbers))), word_numbers.tolist()
+        queries, last = list(range(len(word_numbers))), word_numbers
         found_queries: list[int] = []
         found_slots: list[int] = []
         found_stops: list[int] = []
         while queries:
             next_queries, next_last, next_hashes = [], [], []
-            for query, at, value, hashed in zip(queries, last, _stored(hashes).tolist(), hashes.tolist()):
+            stored = _stored(np.array(hashes, dtype=np.uint64)).tolist()
+            for query, at, value, hashed in zip(queries, last, stored, hashes):
                 slot = value >> shift
                 held = slots.item(slot)
                 while held != value and held != free:  # linear probing, as in :meth:`_lookup`
@@ -310,10 +325,25 @@ class KeyTable:
                     next_queries.append(query)
                     next_last.append(at + 1)
                     next_hashes.append((hashed * step + word_hashes[at + 1]) & _MASK)
-            queries, last = next_queries, next_last
-            hashes = np.array(next_hashes, dtype=np.uint64)
-        return (np.array(found_queries, dtype=np.int64), np.array(found_slots, dtype=np.int64),
-                np.array(found_stops, dtype=np.int64))
+            queries, last, hashes = next_queries, next_last, next_hashes
+        return found_queries, found_slots, found_stops
+
+    def find_few(self, word_hashes: list[int], word_stops: list[int], word_numbers: list[int],
+                 hashes: list[int]) -> list[tuple[int, int, int]]:
+        """:meth:`find` for a few queries given as Python integers (the words' hashes and stops,
+        each query's word and first hash): ``(query, key number, stop)`` of each run, in the
+        order of :meth:`find`."""
+        runs: list[tuple[int, int, int]] = []
+        count, first, numbers = self.count, self.first, self.numbers
+        for query, slot, stop in zip(*self._find_few(word_hashes, word_stops, word_numbers, hashes)):
+            at = first.item(slot)
+            runs.extend((query, numbers.item(at + within), stop) for within in range(count.item(slot)))
+        return runs
+
+    def key(self, number: int) -> str:
+        """The text of key ``number``."""
+        start = self.key_starts.item(number)
+        return self.keys[start:start + self.key_lengths.item(number)]
 
     def spelled(self, codes: Codes, starts: Positions, stops: Positions, numbers: Positions) -> npt.NDArray[np.bool_]:
         """Whether the text of ``codes`` spells key ``numbers[i]`` between ``starts[i]`` and

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from termbase.model import Concept, PartOfSpeech, Term, TermStatus
 from termbase.normalize import fold
-from termbase.spotting import ngrams
+from termbase.spotting import index as spot_index, ngrams
 from termbase.spotting.index import DETACHED_WORDS, PREFIX_BITS, PREFIX_MASK, PREFIXES, SpotIndex
 from termbase.spotting.ngrams import KeyTable, tail_hashes, text_words
 
@@ -125,9 +125,15 @@ def _scan_oracle(index: SpotIndex, folded: str) -> tuple[set[tuple[int, int, int
     return set(by_span.values()), apart
 
 
+SHORT_AND_LONG = pytest.mark.parametrize("few_letters", [-1, 10**9], ids=["array passes", "word by word"])
+"""``SpotIndex.scan`` reads a short text word by word in Python, a longer one with array passes:
+each way is checked on its own."""
+
+
+@SHORT_AND_LONG
 @SETTINGS
 @given(terms=st.lists(st.tuples(arabic_term, st.booleans()), min_size=1, max_size=8), data=st.data())
-def test_scan_agrees_with_brute_force(terms: list[tuple[str, bool]], data: st.DataObject) -> None:
+def test_scan_agrees_with_brute_force(terms: list[tuple[str, bool]], data: st.DataObject, few_letters: int) -> None:
     glued = data.draw(st.lists(st.tuples(st.sampled_from(PREFIXES[1:]), st.sampled_from(terms)), max_size=3))
     terms = terms + [(chain + t, proper) for chain, (t, proper) in glued]  # وباث beside باث
     written = sorted({t for t, _ in terms} | {w for t, _ in terms for w in t.split(" ")})
@@ -141,10 +147,57 @@ def test_scan_agrees_with_brute_force(terms: list[tuple[str, bool]], data: st.Da
     if "ar" not in index.entries:
         return
     folded = fold(text)
-    matches = index.scan("ar", folded)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spot_index, "_FEW_LETTERS", few_letters)
+        matches = index.scan("ar", folded)
     keys = [index.entries["ar"][v >> PREFIX_BITS][0].form.key for v in matches.values.tolist()]
     found = {(start, stem, stop, k, PREFIXES[v & PREFIX_MASK]) for start, stem, stop, k, v
              in zip(matches.starts.tolist(), matches.stems.tolist(), matches.stops.tolist(), keys,
                     matches.values.tolist())}
     assert (found, set(matches.detached)) == _scan_oracle(index, folded)
     assert matches.starts.tolist() == sorted(matches.starts.tolist())
+
+
+english_word = st.text(alphabet="abc", min_size=1, max_size=3)
+english_term = st.lists(english_word, min_size=1, max_size=3).map(" ".join)
+
+
+@SHORT_AND_LONG
+@SETTINGS
+@given(terms=st.lists(english_term, min_size=1, max_size=8, unique=True), data=st.data())
+def test_english_scan_finds_every_key_standing_as_words(terms: list[str], data: st.DataObject,
+                                                         few_letters: int) -> None:
+    text = " ".join(data.draw(st.lists(st.one_of(english_word, st.sampled_from(terms)), max_size=25)))
+    index = SpotIndex.build([Concept(id=f"c{i}", terms=(Term(text=t, lang="en", status=TermStatus.PREFERRED),))
+                             for i, t in enumerate(terms)])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spot_index, "_FEW_LETTERS", few_letters)
+        matches = index.scan("en", text)
+    keys = [index.entries["en"][v >> PREFIX_BITS][0].form.key for v in matches.values.tolist()]
+    found = list(zip(matches.starts.tolist(), matches.stops.tolist(), keys))
+    every_key = [entries[0].form.key for entries in index.entries["en"]]
+    expected = sorted(_brute_force(every_key, text, 0))
+    assert found == expected
+    assert matches.stems.tolist() == matches.starts.tolist() and matches.detached == []
+
+
+@SETTINGS
+@given(terms=st.lists(st.tuples(arabic_term, st.booleans()), min_size=1, max_size=8), data=st.data())
+def test_both_ways_of_scanning_give_the_same_matches_in_the_same_order(terms: list[tuple[str, bool]],
+                                                                        data: st.DataObject) -> None:
+    written = sorted({t for t, _ in terms} | {w for t, _ in terms for w in t.split(" ")})
+    text = " ".join(data.draw(st.lists(st.one_of(
+        arabic_word, st.sampled_from(sorted(DETACHED_WORDS)),
+        st.tuples(st.sampled_from(PREFIXES), st.sampled_from(written)).map("".join)), max_size=25)))
+    index = SpotIndex.build([Concept(id=f"c{i}", terms=(Term(text=t, lang="ar", status=TermStatus.PREFERRED,
+                                                             pos=PartOfSpeech.PROPER_NOUN if proper else None),))
+                             for i, (t, proper) in enumerate(terms)])
+    if "ar" not in index.entries:
+        return
+    scans = []
+    for few_letters in (-1, 10**9):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(spot_index, "_FEW_LETTERS", few_letters)
+            matches = index.scan("ar", fold(text))
+        scans.append(([a.tolist() for a in matches[:4]], matches.detached))
+    assert scans[0] == scans[1]
