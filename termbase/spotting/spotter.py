@@ -44,6 +44,10 @@ def guess_language(text: str) -> str:
     """
     if text.isascii():  # a flag of the string: no Arabic letter, whatever the count of Latin ones
         return "en"
+    basic = text.encode("utf-16-le", "surrogatepass")
+    if len(basic) == 2 * len(text):  # no code point past U+FFFF: each one a 16-bit code, the table's index
+        classes = np.take(_letter_classes(), np.frombuffer(basic, dtype=np.uint16))
+        return "ar" if np.count_nonzero(classes == _ARABIC) > np.count_nonzero(classes == _LATIN) else "en"
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     counts = np.bincount(np.take(_letter_classes(), np.minimum(codes, _BMP)), minlength=3)
     arabic, latin = int(counts[_ARABIC]), int(counts[_LATIN])

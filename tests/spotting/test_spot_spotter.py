@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -11,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termbase import Termbase
+from termbase.arabic import ARABIC_LETTER
 from termbase.matches import MatchKind
 from termbase.spotting.index import PREFIX_BITS, Matches
-from termbase.spotting.spotter import longest_disjoint
+from termbase.spotting.spotter import guess_language, longest_disjoint
 
 GURBANGULY = "gurbanguly-berdimuhamedov"
 SERDAR = "serdar-berdimuhamedov"
@@ -172,3 +174,15 @@ def test_a_word_that_is_a_key_is_not_read_as_clitic_and_shorter_key(tmp_path: Pa
         ("bath", "باث", "", MatchKind.EXACT),
         ("bath", "وبباث", "وب", MatchKind.CLITIC),  # وب + باث, the only reading
     ]
+
+
+MIXED = "abzXYZ é ب ت ث ي ى ة ٠ ۱ \u064e \uffff \ud800 \U0001d400 \U0001ee00 \U0001ee01 \U00010000".split(" ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(MIXED) | st.characters(), max_size=40).map("".join))
+def test_language_is_the_script_with_more_letters(text: str) -> None:
+    """Arabic letters counted with the Arabic letter pattern against Latin ones, past the Basic
+    Multilingual Plane and with lone surrogates too."""
+    arabic, latin = len(ARABIC_LETTER.findall(text)), len(re.findall("[A-Za-z]", text))
+    assert guess_language(text) == ("ar" if arabic > latin else "en")
