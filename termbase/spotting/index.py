@@ -42,7 +42,7 @@ from termbase.spotting.forms import (
     styled_names,
     surface_forms,
 )
-from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words, word_tail_hashes
+from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words, word_hash, word_tail_hashes
 from termbase.spotting.readings import Plain, Reading, read_attached, read_detached
 
 __all__ = ["TABLES", "Matches", "SpotIndex"]
@@ -64,6 +64,7 @@ PREFIX_MASK = (1 << PREFIX_BITS) - 1
 """``value & PREFIX_MASK`` is the prefix number of a match value."""
 _PREFIX_NUMBER = {prefix: number for number, prefix in enumerate(PREFIXES)}
 _PREFIX_LENGTHS = np.array([len(prefix) for prefix in PREFIXES], dtype=np.int64)
+_CHAIN_INITIALS = frozenset(prefix[0] for prefix in PREFIXES if prefix)
 _LONGEST_PREFIX = max(len(prefix) for prefix in PREFIXES)
 assert len(PREFIXES) <= PREFIX_MASK
 DETACHED_WORDS = DETACHED_CLITICS | DETACHED_ARTICLES
@@ -203,17 +204,20 @@ class SpotIndex:
         position = 0
         for word in folded.split(" "):
             if word:
-                tails = word_tail_hashes(word)
                 number = len(word_starts)
                 word_starts.append(position)
                 word_stops.append(position + len(word))
-                word_hashes.append(tails[0])
-                queries.append((number, position, 0, tails[0]))
-                if prefixed:  # every clitic chain the word begins with, a letter or more left after it
+                if prefixed and word[0] in _CHAIN_INITIALS and len(word) > 1:
+                    tails = word_tail_hashes(word)  # every clitic chain the word begins with, a letter or more after it
                     for size in range(1, min(_LONGEST_PREFIX, len(word) - 1) + 1):
                         chain = _PREFIX_NUMBER.get(word[:size])
                         if chain is not None:
                             queries.append((number, position + size, chain, tails[size]))
+                    hashed = tails[0]
+                else:
+                    hashed = word_hash(word)
+                word_hashes.append(hashed)
+                queries.append((number, position, 0, hashed))
             position += len(word) + 1
         accepted = self.accepted.get(lang)
         found: list[tuple[int, int, int, int, int, int]] = []  # start, stop, chain length, stem, key, chain

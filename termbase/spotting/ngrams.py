@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["KeyTable", "Runs", "TextWords", "tail_hashes", "text_words", "word_tail_hashes"]
+__all__ = ["KeyTable", "Runs", "TextWords", "tail_hashes", "text_words", "word_hash", "word_tail_hashes"]
 
 Positions = npt.NDArray[np.int64]
 Hashes = npt.NDArray[np.uint64]
@@ -127,6 +127,14 @@ def _span_hashes(codes: Codes, sums: Hashes, starts: Positions, stops: Positions
             hashed = (hashed * _BASE + code) & _MASK
         hashes[at] = hashed
     return hashes
+
+
+def word_hash(word: str) -> int:
+    """The hash of ``word``, as :func:`text_words` computes it, with Python integers."""
+    hashed = 0
+    for char in reversed(word):
+        hashed = (hashed * _BASE + ord(char)) & _MASK
+    return hashed
 
 
 def word_tail_hashes(word: str) -> list[int]:

@@ -123,6 +123,8 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     if lang not in index.tables:
         return []
     matches = index.scan(lang, folded.folded)
+    if not matches.starts.size:  # a sentence naming no term: none of the passes below
+        return []
     kept = longest_disjoint(matches)
     if kept is not None:
         matches = matches.take(kept)
