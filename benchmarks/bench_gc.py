@@ -1,16 +1,18 @@
 """Benchmark of the cyclic garbage collector's share of loading, building and checking (by hand).
 
-termbase once switched the collector off and on around every parse, build and ``spot()`` call:
-process-wide state, not thread-safe, and a change in the host application's behaviour. It no
-longer touches the collector while it works; after a termbase and its indexes are built it calls
-``gc.freeze()`` (``termbase/settle.py``, the one home of that policy: after a termbase and its
-indexes are built, and while a large glossary is read), so that later collections skip the
-long-lived objects. Each mode runs in a fresh process with an empty cache folder:
+termbase once switched the collector off and on around every parse, build and ``spot()`` call with
+a flag that threads shared, and later froze (``gc.freeze()``) what a load had built: process-wide
+state changed by a library call. Now reading a glossary and building an index run inside
+``termbase.collector.collector_paused()`` (the one home of that policy), which disables the
+collector for the block and restores the state it found. Each mode runs in a fresh process with
+an empty cache folder:
 
-  * ``collector on``: what a library call does now, without any freeze;
-  * ``on + freeze``: what ``Termbase.load`` and the first check do now (the freezes of ``settle``);
+  * ``collector on``: every pause left out (the collector runs throughout);
+  * ``paused``: what a library call does now;
   * ``collector off``: the collector disabled for the whole process (what the ``termbase`` program
-    does, and about what the old pauses came to).
+    does).
+
+Every figure is CPU time (the host may be shared); the load average is printed.
 
     python benchmarks/bench_gc.py --concepts 20000
 """
@@ -27,55 +29,69 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+MODES = {"on": "collector on", "paused": "paused", "off": "collector off"}
 
 CHILD = r"""
-import gc, json, statistics, sys, time
+import contextlib, gc, json, os, statistics, sys, time
 mode, glossary, seed_ar, draft = sys.argv[1:5]
 if mode == "off":
     gc.disable()
 if mode == "on":
-    gc.freeze = lambda: None  # every freeze of termbase.settle left out
+    import termbase.collector
+    termbase.collector.collector_paused = contextlib.nullcontext  # every pause left out
+from pathlib import Path
 from termbase import Termbase
+from termbase.glossary import parse_glossary
 source, target = open(seed_ar, encoding="utf-8").read(), open(draft, encoding="utf-8").read()
-start = time.perf_counter(); tb = Termbase.load([glossary]); load = time.perf_counter() - start
-start = time.perf_counter(); tb.check(source, target); first = time.perf_counter() - start
+text = Path(glossary).read_text("utf-8")
+start = time.process_time(); parsed = parse_glossary(text, glossary); parse = time.process_time() - start
+del parsed
+start = time.process_time(); tb = Termbase.load([glossary]); load = time.process_time() - start
+start = time.process_time(); tb.check(source, target); first = time.process_time() - start
 times = []
 for _ in range(20):
-    start = time.perf_counter(); tb.check(source, target); times.append(time.perf_counter() - start)
-start = time.perf_counter(); gc.collect(); full = time.perf_counter() - start
-print(json.dumps({"load": load, "first": first, "check": statistics.median(times), "collect": full,
-                  "collections": sum(s["collections"] for s in gc.get_stats())}))
+    start = time.process_time(); tb.check(source, target); times.append(time.process_time() - start)
+start = time.process_time(); gc.collect(); full = time.process_time() - start
+print(json.dumps({"parse": parse, "load": load, "first": first, "check": statistics.median(times), "collect": full,
+                  "collections": sum(s["collections"] for s in gc.get_stats()), "loadavg": os.getloadavg()[0]}))
 """
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--concepts", type=int, default=20000)
+    parser.add_argument("--runs", type=int, default=2, help="runs of each mode, alternating")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from generate import generate_concepts, write_glossary
 
     with tempfile.TemporaryDirectory() as folder:
         glossary = write_glossary(Path(folder) / "generated.yaml", generate_concepts(args.concepts))
-        rows = {}
-        for mode in ("on", "freeze", "off"):
-            env = {**os.environ, "TERMBASE_CACHE_DIR": str(Path(folder) / f"cache-{mode}")}
-            done = subprocess.run(
-                [sys.executable, "-c", CHILD, mode, str(glossary), str(REPO / "seeds" / "c5plus1-summit.ar.txt"),
-                 str(REPO / "examples" / "c5plus1-summit.draft.en.txt")],
-                capture_output=True, text=True, env=env, check=True)
-            rows[mode] = json.loads(done.stdout)
-    names = {"on": "collector on", "freeze": "on + freeze", "off": "collector off"}
-    print(f"{args.concepts:,} generated concepts, cold cache, one process per mode")
-    print(f"{'mode':<15} {'load s':>8} {'first check s':>14} {'check ms':>9} {'gc.collect() ms':>16} {'collections':>12}")
-    for mode, row in rows.items():
-        print(f"{names[mode]:<15} {row['load']:8.2f} {row['first']:14.2f} {row['check'] * 1000:9.1f} "
-              f"{row['collect'] * 1000:16.1f} {row['collections']:12,d}")
-    base = rows["off"]
-    for mode in ("on", "freeze"):
-        row = rows[mode]
-        print(f"{names[mode]} / collector off: load {row['load'] / base['load']:.2f}×, first check "
-              f"{row['first'] / base['first']:.2f}×, check {row['check'] / base['check']:.2f}×")
+        rows: dict[str, list[dict[str, float]]] = {mode: [] for mode in MODES}
+        for run in range(args.runs):  # the modes alternate, so that a change of load hits each alike
+            for mode in MODES:
+                env = {**os.environ, "TERMBASE_CACHE_DIR": str(Path(folder) / f"cache-{mode}-{run}")}
+                done = subprocess.run(
+                    [sys.executable, "-c", CHILD, mode, str(glossary), str(REPO / "seeds" / "c5plus1-summit.ar.txt"),
+                     str(REPO / "examples" / "c5plus1-summit.draft.en.txt")],
+                    capture_output=True, text=True, env=env, check=True)
+                rows[mode].append(json.loads(done.stdout))
+    print(f"{args.concepts:,} generated concepts, cold cache, one process per mode and run, CPU seconds")
+    print(f"{'mode':<15} {'parse s':>8} {'load s':>8} {'first check s':>14} {'check ms':>9} {'gc.collect() ms':>16} "
+          f"{'collections':>12} {'load avg':>9}")
+    for mode, runs in rows.items():
+        for row in runs:
+            print(f"{MODES[mode]:<15} {row['parse']:8.2f} {row['load']:8.2f} {row['first']:14.2f} "
+                  f"{row['check'] * 1000:9.1f} {row['collect'] * 1000:16.1f} {row['collections']:12,.0f} "
+                  f"{row['loadavg']:9.1f}")
+    best = {mode: {name: min(row[name] for row in runs) for name in ("parse", "load", "first", "check")}
+            for mode, runs in rows.items()}
+    base = best["off"]
+    for mode in ("on", "paused"):
+        row = best[mode]
+        print(f"{MODES[mode]} / collector off (fastest runs): parse {row['parse'] / base['parse']:.2f}×, load "
+              f"{row['load'] / base['load']:.2f}×, first check {row['first'] / base['first']:.2f}×, "
+              f"check {row['check'] / base['check']:.2f}×")
 
 
 if __name__ == "__main__":

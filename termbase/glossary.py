@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 import yaml
 
 from termbase.errors import GlossarySchemaError, GlossarySyntaxError
+from termbase.collector import collector_paused
 from termbase.glossary_cache import read_cache, write_cache
 from termbase.glossary_layout import read_layout
 from termbase.glossary_schema import BOOLEANS, CONCEPT_KEYS, HEADER_KEYS, OFFICE_KEYS, TERM_KEYS, earlier, is_period
@@ -325,7 +326,8 @@ def _kind(node: yaml.Node) -> str:
 
 def parse_glossary(text: str, path: str = "<string>", *, digest: str | None = None) -> Glossary:
     """Parse glossary YAML ``text``; ``path`` is used in error messages."""
-    return _parse(text, path, digest)
+    with collector_paused():
+        return _parse(text, path, digest)
 
 
 def _parse(text: str, path: str, digest: str | None) -> Glossary:
@@ -408,13 +410,14 @@ def load_glossary(path: str | Path) -> Glossary:
     except OSError as exc:
         raise GlossarySchemaError(f"cannot read: {exc.strerror}", path=path) from None
     digest = hashlib.sha256(data).hexdigest()
-    cached = read_cache(str(path), digest)
-    if cached is not None:
-        return cached
-    text = read_text_bytes(data, path)
-    glossary = parse_glossary(text, str(path), digest=digest)
-    write_cache(glossary)
-    return glossary
+    with collector_paused():  # millions of objects that all stay: no collection walks them meanwhile
+        cached = read_cache(str(path), digest)
+        if cached is not None:
+            return cached
+        text = read_text_bytes(data, path)
+        glossary = parse_glossary(text, str(path), digest=digest)
+        write_cache(glossary)
+        return glossary
 
 
 def _header_id_line(path: str) -> int | None:

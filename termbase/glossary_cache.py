@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from termbase import cache
-from termbase.settle import settle
+from termbase.collector import collector_paused
 from termbase.model import (
     MEMBERS_BY_VALUE,
     Concept,
@@ -42,8 +42,6 @@ KIND = "glossary"
 """The cache kind of parsed glossaries."""
 _PAYLOAD = "glossary.json"
 
-
-_SETTLE_STEP = 1000
 _FORMAT = "rows-2"
 """The payload's shape (part of the entry key: an entry of another shape is never read)."""
 
@@ -106,9 +104,7 @@ def _decode(payload: dict[str, Any], path: str, digest: str) -> Glossary:
     concept_lines: dict[str, int] = {}
     term_lines: dict[tuple[str, str, str], int] = {}
     concepts: list[Concept] = []
-    for number, concept_row in enumerate(payload["concepts"], start=1):
-        if number % _SETTLE_STEP == 0:
-            settle()  # the payload and the concepts built so far stay until the end: not walked again
+    for concept_row in payload["concepts"]:
         concept_id, line, raw_terms = concept_row[:3] if len(concept_row) == 4 else concept_row
         terms = []
         for row in raw_terms:
@@ -147,8 +143,9 @@ def read_cache(path: str, digest: str) -> Glossary | None:
     if entry is None:
         return None
     try:
-        payload = json.loads(entry.read_bytes(_PAYLOAD))
-        return _decode(payload, path, digest)
+        with collector_paused():
+            payload = json.loads(entry.read_bytes(_PAYLOAD))
+            return _decode(payload, path, digest)
     except Exception:  # noqa: BLE001 - whatever a verified but unusable payload raises is a miss
         return None
 

@@ -30,7 +30,6 @@ from termbase.glossary_schema import BOOLEANS, CONCEPT_KEYS, HEADER_KEYS, TERM_K
 from termbase.langtags import LanguageTagError, parse_tag
 from termbase.model import CONCEPT_ID, MEMBERS_BY_VALUE, Concept, Gender, Glossary, GlossaryInfo, PartOfSpeech, Term, TermStatus, TermType
 from termbase.progress import progress_bar
-from termbase.settle import settle
 
 __all__ = ["read_layout"]
 
@@ -272,7 +271,6 @@ class _Layout:
                 if len(concepts) % _PROGRESS_STEP == 0:
                     progress.advance(self.at - reported)
                     reported = self.at
-                    settle()  # the concepts read so far stay: collections need not walk them again
                 line = self.skip()
         if not concepts or (line is not None and (_indent(line) != 0 or line.startswith("- "))):
             raise _Outside

@@ -9,9 +9,9 @@ from itertools import compress, repeat
 from operator import attrgetter, is_, lt
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
 
 from termbase import cache
+from termbase.collector import collector_paused
 from termbase._version import __version__
 from termbase.errors import ConceptNotFoundError
 from termbase.glossary import load_glossaries
@@ -27,7 +27,6 @@ from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
-from termbase.settle import settle
 from termbase.spotting.fuzzy import FuzzySpotter
 from termbase.arabic import is_arabic
 from termbase.spotting.embedded import Embedding, embedded
@@ -43,15 +42,6 @@ _term_of, _concept_of = attrgetter("term"), attrgetter("concept")
 _match_of, _candidates_of = attrgetter("match"), attrgetter("candidates")
 _shared = bind(lt, 1)
 """Whether a count of candidates is more than one."""
-
-_Built = TypeVar("_Built")
-
-
-def _settled(built: _Built) -> _Built:
-    """``built``, once every object alive (the glossary or index just built among them) is settled
-    (:func:`termbase.settle.settle`: later collections never walk them again)."""
-    settle()
-    return built
 
 DEFAULT_SCORE_CUTOFF = 75.0
 """Default lowest fuzzy score (0-100) that :meth:`Termbase.lookup` reports."""
@@ -92,15 +82,16 @@ class Termbase:
         from termbase.layers import layer_ambiguities
 
         base = list(shipped_glossary_paths() if paths is None else paths)
-        glossaries = load_glossaries(base, add=add)
-        termbase = cls(
-            (concept for glossary in glossaries for concept in glossary.concepts),
-            [glossary.info for glossary in glossaries],
-        )
-        layers = glossaries[len(base):]
-        if layers:
-            termbase.layer_findings = tuple(layer_ambiguities(glossaries[:len(base)], layers))
-        return _settled(termbase)
+        with collector_paused():  # the glossaries' objects all stay: no collection walks them meanwhile
+            glossaries = load_glossaries(base, add=add)
+            termbase = cls(
+                (concept for glossary in glossaries for concept in glossary.concepts),
+                [glossary.info for glossary in glossaries],
+            )
+            layers = glossaries[len(base):]
+            if layers:
+                termbase.layer_findings = tuple(layer_ambiguities(glossaries[:len(base)], layers))
+        return termbase
 
     # -- concepts -----------------------------------------------------------------------------
 
@@ -151,7 +142,8 @@ class Termbase:
 
     @cached_property
     def _lookup_index(self) -> LookupIndex:
-        return _settled(LookupIndex(list(self._concepts.values())))
+        with collector_paused():
+            return LookupIndex(list(self._concepts.values()))
 
     def lookup(
         self,
@@ -173,19 +165,24 @@ class Termbase:
 
     @cached_property
     def _spot_index(self) -> SpotIndex:
+        with collector_paused():
+            return self._stored_spot_index()
+
+    def _stored_spot_index(self) -> SpotIndex:
+        """The spotting index from the cache, or built (and stored)."""
         concepts = list(self._concepts.values())
         if not self.glossaries:  # concepts made in memory: nothing to key a stored index on
-            return _settled(SpotIndex.build(concepts))
+            return SpotIndex.build(concepts)
         key = cache.entry_key(self.digest, *cache_parts())
         entry = cache.open_entry("spot", key)
         if entry is not None:
             cached = SpotIndex.load(entry, concepts)
             if cached is not None:
-                return _settled(cached)
+                return cached
         index = SpotIndex.build(concepts)
         slot = "\n".join(sorted(str(Path(info.path).resolve()) for info in self.glossaries))
         cache.store_entry("spot", key, index.save, slot=slot)
-        return _settled(index)
+        return index
 
     def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True, whole_names: bool = True) -> list[Hit]:
         """Every occurrence of a glossary term in ``text``, in text order, spans exact.
@@ -276,7 +273,8 @@ class Termbase:
 
     @cached_property
     def _fuzzy_spotter(self) -> FuzzySpotter:
-        return _settled(FuzzySpotter(list(self._concepts.values())))
+        with collector_paused():
+            return FuzzySpotter(list(self._concepts.values()))
 
     # -- checking -----------------------------------------------------------------------------
 
