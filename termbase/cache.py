@@ -220,6 +220,16 @@ class Entry:
             raise CacheEntryError(f"{path} does not match its manifest")
         return path
 
+    def array(self, name: str, dtype: Any, dimensions: int) -> Any:
+        """A stored numpy array (``.npy``, never a pickle), memory-mapped once its bytes are
+        verified; refused (``ValueError``) unless of ``dtype`` and ``dimensions``."""
+        import numpy as np
+
+        array = np.load(self.verified_path(name), mmap_mode="r", allow_pickle=False)
+        if array.dtype != dtype or array.ndim != dimensions:
+            raise ValueError(f"{name}: not a {dimensions}-d {np.dtype(dtype)} array")
+        return array
+
 
 def _parse_manifest(folder: Path) -> dict[str, Any] | None:
     """The manifest of ``folder`` as written (unverified), or None when unreadable or malformed."""
@@ -287,6 +297,16 @@ class EntryWriter:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+
+    def write_array(self, name: str, array: Any) -> None:
+        """Write a numpy array as file ``name`` (``.npy``, no pickled objects)."""
+        import io
+
+        import numpy as np
+
+        buffer = io.BytesIO()
+        np.save(buffer, array, allow_pickle=False)
+        self.write_bytes(name, buffer.getvalue())
 
 
 def store_entry(kind: str, key: str, fill: Callable[[EntryWriter], None], *, slot: str | None = None,

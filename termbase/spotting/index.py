@@ -18,7 +18,6 @@ operations, when a text in it is first scanned.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, overload
@@ -305,10 +304,10 @@ class SpotIndex:
                                  int(entry.form.variant)))
                 offsets.append(len(rows))
             writer.write_bytes(f"{lang}.keys", "\n".join(keys).encode("utf-8"))
-            _save_array(writer, f"{lang}.rows.npy", np.array(rows, dtype=np.int32).reshape(-1, 4))
-            _save_array(writer, f"{lang}.offsets.npy", np.array(offsets, dtype=np.int64))
+            writer.write_array(f"{lang}.rows.npy", np.array(rows, dtype=np.int32).reshape(-1, 4))
+            writer.write_array(f"{lang}.offsets.npy", np.array(offsets, dtype=np.int64))
             if lang in self.accepted:
-                _save_array(writer, f"{lang}.accepted.npy", self.accepted[lang])
+                writer.write_array(f"{lang}.accepted.npy", self.accepted[lang])
         tables = {"concepts": list(concept_numbers), "languages": sorted(self.tables)}
         writer.write_bytes(TABLES, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
 
@@ -334,8 +333,8 @@ class SpotIndex:
             for lang in tables["languages"]:
                 text = entry.read_bytes(f"{lang}.keys").decode("utf-8")
                 keys = text.split("\n") if text else []
-                rows = _load_array(entry, f"{lang}.rows.npy", np.int32, 2)
-                offsets = _load_array(entry, f"{lang}.offsets.npy", np.int64, 1)
+                rows = entry.array(f"{lang}.rows.npy", np.int32, 2)
+                offsets = entry.array(f"{lang}.offsets.npy", np.int64, 1)
                 if (len(offsets) != len(keys) + 1 or offsets[0] != 0 or offsets[-1] != len(rows)
                         or np.any(np.diff(offsets) <= 0) or rows.shape[1:] != (4,)):
                     return None
@@ -349,7 +348,7 @@ class SpotIndex:
                     if not in_lang[firsts[rows[:, 0]] + rows[:, 1]].all():
                         return None
                 if lang in PREFIXED_LANGUAGES:
-                    accepted = _load_array(entry, f"{lang}.accepted.npy", np.int64, 1)
+                    accepted = entry.array(f"{lang}.accepted.npy", np.int64, 1)
                     if len(accepted) != len(keys):
                         return None
                     index.accepted[lang] = accepted
@@ -394,20 +393,6 @@ class _StoredEntries(Sequence[tuple[KeyEntry, ...]]):
                 group.append(KeyEntry(concept, term, SurfaceForm(key, _DEFINITENESS[definiteness], bool(variant))))
             made = self._made[number] = tuple(group)
         return made
-
-
-def _save_array(writer: EntryWriter, name: str, array: npt.NDArray[Any]) -> None:
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=False)
-    writer.write_bytes(name, buffer.getvalue())
-
-
-def _load_array(entry: Entry, name: str, dtype: Any, dimensions: int) -> npt.NDArray[Any]:
-    """A stored array, memory-mapped once its bytes are verified; refused unless of ``dtype``."""
-    array: npt.NDArray[Any] = np.load(entry.verified_path(name), mmap_mode="r", allow_pickle=False)
-    if array.dtype != dtype or array.ndim != dimensions:
-        raise ValueError(f"{name}: not a {dimensions}-d {np.dtype(dtype)} array")
-    return array
 
 
 _ACCEPTED: dict[tuple[int, bool], frozenset[str]] = {}
