@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, partial as bind
 from itertools import compress, repeat
 from operator import attrgetter, is_, lt
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from termbase import cache
+from termbase.cache import Entry, EntryWriter
 from termbase.collector import collector_paused
 from termbase._version import __version__
 from termbase.errors import ConceptNotFoundError
@@ -27,7 +29,7 @@ from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
-from termbase.spotting.fuzzy import FuzzySpotter
+from termbase.spotting.fuzzy import FUZZY_SCHEME, FuzzySpotter
 from termbase.arabic import is_arabic
 from termbase.spotting.embedded import Embedding, embedded
 from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
@@ -37,6 +39,8 @@ from termbase.spotting.names import partial_name_terms, person_filter, resolve_b
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Spotting", "Termbase"]
+
+_Index = TypeVar("_Index")
 
 _term_of, _concept_of = attrgetter("term"), attrgetter("concept")
 _match_of, _candidates_of = attrgetter("match"), attrgetter("candidates")
@@ -166,22 +170,25 @@ class Termbase:
     @cached_property
     def _spot_index(self) -> SpotIndex:
         with collector_paused():
-            return self._stored_spot_index()
+            return self._stored("spot", cache_parts(), SpotIndex.build, SpotIndex.load, SpotIndex.save)
 
-    def _stored_spot_index(self) -> SpotIndex:
-        """The spotting index from the cache, or built (and stored)."""
+    def _stored(self, kind: str, parts: Sequence[str], build: Callable[[list[Concept]], _Index],
+                load: Callable[[Entry, list[Concept]], _Index | None],
+                save: Callable[[_Index, EntryWriter], None]) -> _Index:
+        """An index of the concepts from the cache (kind ``kind``, keyed on the glossaries' digest and
+        ``parts``), or built and stored; built only, when the concepts were made in memory."""
         concepts = list(self._concepts.values())
         if not self.glossaries:  # concepts made in memory: nothing to key a stored index on
-            return SpotIndex.build(concepts)
-        key = cache.entry_key(self.digest, *cache_parts())
-        entry = cache.open_entry("spot", key)
+            return build(concepts)
+        key = cache.entry_key(self.digest, *parts)
+        entry = cache.open_entry(kind, key)
         if entry is not None:
-            cached = SpotIndex.load(entry, concepts)
+            cached = load(entry, concepts)
             if cached is not None:
                 return cached
-        index = SpotIndex.build(concepts)
+        index = build(concepts)
         slot = "\n".join(sorted(str(Path(info.path).resolve()) for info in self.glossaries))
-        cache.store_entry("spot", key, index.save, slot=slot)
+        cache.store_entry(kind, key, bind(save, index), slot=slot)
         return index
 
     def spot(self, text: str, *, lang: str | None = None, fuzzy: bool = True, whole_names: bool = True) -> list[Hit]:
@@ -274,7 +281,8 @@ class Termbase:
     @cached_property
     def _fuzzy_spotter(self) -> FuzzySpotter:
         with collector_paused():
-            return FuzzySpotter(list(self._concepts.values()))
+            return self._stored("fuzzy", (FOLDING_SCHEME, FUZZY_SCHEME), FuzzySpotter, FuzzySpotter.load,
+                                FuzzySpotter.save)
 
     # -- checking -----------------------------------------------------------------------------
 

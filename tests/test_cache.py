@@ -38,7 +38,7 @@ def test_entries_hold_the_manifest_named_files_with_the_umask_mode(cache_folder:
     finally:
         os.umask(old)
     entries = [p for kind in cache_folder.iterdir() if kind.is_dir() for p in kind.iterdir()]
-    assert sorted(p.parent.name for p in entries) == ["glossary", "spot"]
+    assert sorted(p.parent.name for p in entries) == ["fuzzy", "glossary", "spot"]
     for entry in entries:
         manifest = json.loads((entry / "manifest.json").read_text("ascii"))
         assert sorted(manifest["files"]) == sorted(p.name for p in entry.iterdir() if p.name != "manifest.json")
@@ -95,14 +95,14 @@ def test_cache_info_and_clear(cache_folder: Path, synthetic_path: Path, capsys: 
     assert main(["cache", "info", "--format", "json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["folder"] == str(cache_folder)
-    assert sorted(e["kind"] for e in info["entries"]) == ["glossary", "spot"]
+    assert sorted(e["kind"] for e in info["entries"]) == ["fuzzy", "glossary", "spot"]
     assert all(e["valid"] and e["bytes"] > 0 for e in info["entries"])
     assert main(["cache", "info"]) == 0
     text = capsys.readouterr().out
     assert str(cache_folder) in text and "spot" in text
     assert main(["cache", "clear"]) == 0
     out = capsys.readouterr().out
-    assert "removed 2 entries" in out
+    assert "removed 3 entries" in out
     assert foreign.read_text() == "a file no manifest names"  # not ours to delete
     assert sorted(str(p.relative_to(cache_folder)) for p in cache_folder.rglob("*")) == [
         "glossary", "glossary/not-ours.txt"]

@@ -106,9 +106,9 @@ def test_every_damaged_cache_file_gives_the_cold_results(tmp_path: Path) -> None
     assert done.returncode == 0, f"exit {done.returncode} (a negative status is a signal, e.g. -11 SIGSEGV)\n{done.stderr}"
     summary = json.loads(done.stdout.splitlines()[-1])
     kinds = {Path(f).parts[0] for f in summary["files"]}
-    assert kinds == {"CACHEDIR.TAG", "key", "glossary", "spot"}
+    assert kinds == {"CACHEDIR.TAG", "key", "fuzzy", "glossary", "spot"}
     names = sorted(Path(f).name for f in summary["files"])
     spot_files = [f for f in summary["files"] if Path(f).parts[0] == "spot"]
-    assert names.count("manifest.json") == 2 and len(spot_files) >= 3  # the index's files, whatever its form
+    assert names.count("manifest.json") == 3 and len(spot_files) >= 3  # the index's files, whatever its form
     assert summary["probes"] == len(summary["files"]) * 15
     assert summary["failures"] == 0, done.stderr

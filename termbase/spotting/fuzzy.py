@@ -31,18 +31,22 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from functools import cache, lru_cache
 from importlib import resources
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, NISBA_ENDINGS, is_arabic
+from termbase.cache import Entry, EntryWriter
 from termbase.langtags import primary_language
 from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
@@ -51,7 +55,7 @@ from termbase.progress import track
 from termbase.spotting.names import PEOPLE_SUBJECT, foreign_name_context, is_partial_name, lists_bare_name, own_words
 from termbase.spotting.wordlist import is_ordinary, zipf
 
-__all__ = ["FuzzySpotter", "arabic_skeleton", "fuzzy_confidence", "geographic_heads", "romanization_key"]
+__all__ = ["FUZZY_SCHEME", "FuzzySpotter", "arabic_skeleton", "fuzzy_confidence", "geographic_heads", "romanization_key"]
 
 KEY_CUTOFF = 85.0
 """Lowest rapidfuzz ratio between variant-tolerant keys."""
@@ -162,6 +166,19 @@ def romanization_key(word: str) -> str:
     return _DOUBLED.sub(_first_group, _ROMAN_ENDING.sub("ov", key))
 
 
+_KEYS: dict[str, tuple[Callable[[str], str], str, Callable[[str], str], int]] = {
+    "ar": (arabic_skeleton, "skeleton", arabic_spelling, SHORT_ARABIC)}
+"""Per language: the variant-tolerant key, its name in evidence, the spelling compared once keys
+agree, and the length below which a word must keep its key exactly."""
+_LATIN_KEYS: tuple[Callable[[str], str], str, Callable[[str], str], int] = (romanization_key, "romanisation", str, 0)
+"""The same for every other language."""
+_IN_NAME_ONLY, _JOINED = 1, 2
+"""Flags of a stored name word (:class:`_NameWords`)."""
+_TABLES = "fuzzy.json"
+FUZZY_SCHEME = "fuzzy-tables-1"
+"""The layout of a stored fuzzy spotter (part of its cache key)."""
+
+
 def fuzzy_confidence(score: float, rule: str, concepts: int = 1) -> float:
     """Confidence of a fuzzy hit: its word score between :data:`WORD_CUTOFF` (0.5) and 100 (0.9),
     weighted by the mention rule, shared among ``concepts`` when ambiguous."""
@@ -253,31 +270,144 @@ def _edits(word: str, name_word: str, most: int) -> int:
     return int(OSA.distance(word, name_word, score_cutoff=most))
 
 
+class _NameWords:
+    """The name words of one language as rows ``[concept number, term position, word position, head,
+    flags]``, each made a :class:`_NameWord` when first asked for, once (hits tell candidates apart by
+    identity): a stored spotter makes only the words its texts come near."""
+
+    def __init__(self, concepts: Sequence[Concept], rows: npt.NDArray[np.int32],
+                 made: list[_NameWord | None] | None = None) -> None:
+        self._concepts = concepts
+        self.rows = rows
+        self._made: list[_NameWord | None] = made if made is not None else [None] * len(rows)
+        self._lock = threading.Lock()
+
+    def __getitem__(self, number: int) -> _NameWord:
+        item = self._made[number]
+        if item is None:
+            with self._lock:  # two threads never make two values of one word
+                item = self._made[number]
+                if item is None:
+                    item = self._made[number] = self._make(number)
+        return item
+
+    def take(self, numbers: Iterable[int]) -> list[_NameWord]:
+        """The name words of ``numbers``, in that order."""
+        return [self[number] for number in numbers]
+
+    def _make(self, number: int) -> _NameWord:
+        concept_number, term_position, position, head, flags = self.rows[number].tolist()
+        concept = self._concepts[concept_number]
+        term = concept.terms[term_position]
+        words = tuple(fold(term.text).split(" "))
+        if flags & _JOINED:
+            joined = "".join(words)
+            return _NameWord(joined, concept, term, (joined,), 0, joined=True)
+        bare = tuple(_without_article(w) for w in words) if is_arabic(term.text) else words
+        return _NameWord(bare[position], concept, term, bare, position, bool(flags & _IN_NAME_ONLY), head)
+
+
+class _Groups:
+    """Numbers by string key: the keys in one list, the numbers of key ``k`` the slice
+    ``offsets[k]:offsets[k + 1]`` of ``members`` (one number a row, or two for pairs)."""
+
+    def __init__(self, keys: list[str], offsets: npt.NDArray[np.int64], members: npt.NDArray[np.int32]) -> None:
+        self.keys = keys
+        self.offsets = offsets
+        self.members = members
+        self._number = dict(zip(keys, range(len(keys))))
+
+    @staticmethod
+    def packed(groups: Mapping[str, Sequence[int] | Sequence[tuple[int, int]]],
+               width: int = 1) -> tuple[list[str], npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+        """``groups`` (in their order) as keys, offsets and members."""
+        offsets = np.zeros(len(groups) + 1, dtype=np.int64)
+        np.cumsum([len(numbers) for numbers in groups.values()], out=offsets[1:])
+        members = np.array([number for numbers in groups.values() for number in numbers], dtype=np.int32)
+        return list(groups), offsets, members.reshape(-1, width) if width > 1 else members
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._number
+
+    def get(self, key: str) -> list[Any]:
+        """The numbers of ``key`` (none when it is not a key)."""
+        number = self._number.get(key)
+        if number is None:
+            return []
+        found: list[Any] = self.members[self.offsets[number]:self.offsets[number + 1]].tolist()
+        return found
+
+    def check(self, rows: int, width: int = 1) -> None:
+        """Raise ValueError unless the offsets and members fit the keys and ``rows`` name words."""
+        offsets, members = self.offsets, self.members
+        if (len(offsets) != len(self.keys) + 1 or (len(offsets) and offsets[0] != 0) or np.any(np.diff(offsets) < 0)
+                or offsets[-1] != len(members) or members.shape[1:] != ((width,) if width > 1 else ())
+                or (members.size and (members.min() < 0 or members.max() >= rows))
+                or len(self._number) != len(self.keys)):
+            raise ValueError("stored fuzzy groups do not fit their keys")
+
+
+class _Sorted(_Groups):
+    """Groups whose keys are grouped by first letter, each group sorted by length (then first seen),
+    with each key's place in the first-seen order of its group: the buckets that :func:`_extract`
+    scans, each made when a word of its letter is first compared."""
+
+    def __init__(self, keys: list[str], offsets: npt.NDArray[np.int64], members: npt.NDArray[np.int32],
+                 places: npt.NDArray[np.int32], ranges: Mapping[str, Sequence[int]]) -> None:
+        super().__init__(keys, offsets, members)
+        self.places = places
+        self.ranges = {initial: (int(start), int(end)) for initial, (start, end) in ranges.items()}
+        self._buckets: dict[str, _Bucket] = {}
+
+    @classmethod
+    def of(cls, groups: Mapping[str, list[int]]) -> _Sorted:
+        """The groups of ``groups``, whose order is the first-seen order."""
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for key in groups:
+            by_initial[key[:1]].append(key)
+        ordered: list[str] = []
+        places: list[int] = []
+        ranges: dict[str, tuple[int, int]] = {}
+        for initial, keys in by_initial.items():
+            order = sorted(range(len(keys)), key=lambda k: (len(keys[k]), k))
+            ranges[initial] = (len(ordered), len(ordered) + len(order))
+            ordered += [keys[k] for k in order]
+            places += order
+        return cls(*cls.packed({key: groups[key] for key in ordered}), np.array(places, dtype=np.int32), ranges)
+
+    def bucket(self, initial: str) -> _Bucket:
+        """The keys beginning with ``initial``, as :func:`_extract` scans them."""
+        bucket = self._buckets.get(initial)
+        if bucket is None:
+            span = self.ranges.get(initial)
+            if span is None:
+                return _EMPTY
+            start, end = span
+            strings = self.keys[start:end]
+            lengths = sorted({len(s) for s in strings})
+            starts = [bisect_left(strings, n, key=len) for n in lengths] + [len(strings)]
+            bucket = self._buckets[initial] = _Bucket(strings, self.places[start:end].tolist(), lengths, starts)
+        return bucket
+
+    def check(self, rows: int, width: int = 1) -> None:
+        super().check(rows, width)
+        if len(self.places) != len(self.keys) or any(
+                not 0 <= start <= end <= len(self.keys) for start, end in self.ranges.values()):
+            raise ValueError("stored fuzzy buckets do not fit their keys")
+
+
 class _KeyTable:
     """Name words of one language by variant-tolerant key and by folded word, bucketed by first letter."""
 
-    def __init__(self, words: list[_NameWord], key_of: Callable[[str], str], key_name: str,
-                 spelling_of: Callable[[str], str] = str, short: int = 0, slip_words: Sequence[_NameWord] = ()) -> None:
-        self.key_of = key_of
-        self.key_name = key_name
-        self.spelling_of = spelling_of
-        self.short = short
-        by_key: dict[str, list[_NameWord]] = defaultdict(list)
-        by_word: dict[str, list[_NameWord]] = defaultdict(list)
-        self.word_key: dict[str, str] = {}  # the key of each name word, computed once
-        for item in words:
-            key = self.word_key.get(item.word)
-            if key is None:
-                key = self.word_key[item.word] = key_of(item.word)
-            by_key[key].append(item)
-            by_word[item.word].append(item)
-        self.by_key, self.by_word = dict(by_key), dict(by_word)
-        self.key_buckets = _buckets(self.by_key)
-        self.word_buckets = _buckets(self.by_word)
-        for item in slip_words:  # reached by a slip only, and only in their full name
-            by_word[item.word].append(item)
-        self.slip_by_word = dict(by_word) if slip_words else self.by_word
-        self.slip_buckets = _buckets(self.slip_by_word) if slip_words else self.word_buckets
+    def __init__(self, lang: str, words: _NameWords, by_key: _Sorted, by_word: _Sorted,
+                 slip_by_word: _Sorted | None = None) -> None:
+        self.key_of, self.key_name, self.spelling_of, self.short = _KEYS.get(lang, _LATIN_KEYS)
+        self.words = words
+        self.by_key, self.by_word = by_key, by_word
+        self.slip_by_word = by_word if slip_by_word is None else slip_by_word  # with the slip-only words
 
     def close(self, word: str, name_word: str) -> bool:
         """Whether ``word`` may stand for ``name_word`` among the other words of a full name: the same
@@ -290,11 +420,10 @@ class _KeyTable:
         key, spelled = self.key_of(word), self.spelling_of(word)
         short = len(word) < self.short  # a short word must keep its key exactly
         found: dict[int, _Candidate] = {}
-        keys = [(key, 100.0)] if short and key in self.by_key else [] if short else [
-            (choice, key_score) for choice, key_score in _extract(
-                key, self.key_buckets.get(key[:1], _EMPTY), KEY_CUTOFF)]
+        keys = [(key, 100.0)] if short and key in self.by_key else [] if short else _extract(
+            key, self.by_key.bucket(key[:1]), KEY_CUTOFF)
         for choice, key_score in keys:
-            for item in self.by_key[choice]:
+            for item in self.words.take(self.by_key.get(choice)):
                 if short and self.spelling_of(word[-1:]) != self.spelling_of(item.word[-1:]):
                     continue  # a short word keeps its last letter too: فرانس is not فرنسا, سموه not ساموا
                 score = fuzz.ratio(spelled, self.spelling_of(item.word))
@@ -305,16 +434,16 @@ class _KeyTable:
                     ))
         if short:
             return list(found.values())
-        for choice, score in _extract(word, self.word_buckets.get(word[:1], _EMPTY), SPELLING_CUTOFF):
-            for item in self.by_word[choice]:
+        for choice, score in _extract(word, self.by_word.bucket(word[:1]), SPELLING_CUTOFF):
+            for item in self.words.take(self.by_word.get(choice)):
                 found.setdefault(id(item), _Candidate(item, score, (
                     Evidence("spelling", f"{word!r} ~ {item.word!r} ({score:.0f}), keys apart"),
                 )))
         if not slips:
             return list(found.values())
         counted = [replace(c, edits=_edits(word, c.item.word, slips)) for c in found.values()]
-        for choice, edits in _within(word, self.slip_buckets.get(word[:1], _EMPTY), slips):
-            for item in self.slip_by_word[choice]:
+        for choice, edits in _within(word, self.slip_by_word.bucket(word[:1]), slips):
+            for item in self.words.take(self.slip_by_word.get(choice)):
                 if id(item) not in found:
                     score = fuzz.ratio(word, choice)
                     counted.append(_Candidate(item, score, (
@@ -354,18 +483,43 @@ def _within(query: str, bucket: _Bucket, most: int) -> list[tuple[str, int]]:
         query, bucket.strings[first:last], scorer=OSA.distance, processor=None, score_cutoff=most, limit=None)]
 
 
-def _buckets(keys: dict[str, list[_NameWord]]) -> dict[str, _Bucket]:
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        grouped[key[:1]].append(key)
-    buckets: dict[str, _Bucket] = {}
-    for initial, strings in grouped.items():
-        order = sorted(range(len(strings)), key=lambda k: (len(strings[k]), k))
-        ordered = [strings[k] for k in order]
-        lengths = sorted({len(s) for s in strings})
-        starts = [bisect_left(ordered, n, key=len) for n in lengths] + [len(ordered)]
-        buckets[initial] = _Bucket(ordered, order, lengths, starts)
-    return buckets
+def _word_tables(lang: str, items: Sequence[_NameWord],
+                 slips: Sequence[_NameWord] = ()) -> tuple[_Sorted, _Sorted, _Sorted, _Groups, _Groups]:
+    """The numbers of the name words ``items`` of ``lang`` by key and by word (words with the article
+    left out: they stand only in the full-name tables), by word with the words ``slips`` (numbered
+    after ``items``: reached by a slip only), the words of many-word names by key, and two words side
+    by side in a name by their keys ("key key")."""
+    key_of = _KEYS.get(lang, _LATIN_KEYS)[0]
+    word_key: dict[str, str] = {}  # the key of each name word, computed once
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    longer: dict[str, list[int]] = {}
+    at: dict[tuple[int, int], int] = {}  # (id of the term, position) -> word
+    for number, item in enumerate(items):
+        key = word_key.get(item.word)
+        if key is None:
+            key = word_key[item.word] = key_of(item.word)
+        if not item.in_name_only:
+            by_key[key].append(number)
+            by_word[item.word].append(number)
+        if len(item.words) > 1:
+            longer.setdefault(key, []).append(number)
+            at[(id(item.term), item.position)] = number
+    pairs: dict[str, list[tuple[int, int]]] = {}
+    for (term_id, position), number in at.items():
+        following = at.get((term_id, position + 1))
+        if following is not None:
+            pairs.setdefault(f"{word_key[items[number].word]} {word_key[items[following].word]}", []).append(
+                (number, following))
+    words = _Sorted.of(by_word)
+    slip_by_word = words
+    if slips:
+        with_slips = {word: list(numbers) for word, numbers in by_word.items()}
+        for number, item in enumerate(slips, start=len(items)):
+            with_slips.setdefault(item.word, []).append(number)
+        slip_by_word = _Sorted.of(with_slips)
+    return (_Sorted.of(by_key), words, slip_by_word, _Groups(*_Groups.packed(longer)),
+            _Groups(*_Groups.packed(pairs, 2)))
 
 
 def _reachable(query: int, length: int, cutoff: float) -> bool:
@@ -396,18 +550,18 @@ class FuzzySpotter:
     """Finds unlisted spellings of glossary names among the words the exact pass left over."""
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
+        self._concepts = concepts
+        self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
         self._build(concepts)
 
     def _build(self, concepts: Sequence[Concept]) -> None:
         known: list[str] = []  # every folded word, repeats included: made a set once at the end
         person_words: list[str] = []
-        names: dict[str, list[_NameWord]] = defaultdict(list)
-        short: dict[str, list[_NameWord]] = defaultdict(list)  # Latin words below MIN_LATIN of longer names
-        entries: list[tuple[str, Concept, Term, tuple[str, ...], tuple[str, ...], bool]] = []
+        entries: list[tuple[str, int, Concept, int, Term, tuple[str, ...], tuple[str, ...], bool]] = []
         named: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # (concept, lang) -> names
-        for concept in track(concepts, "building the fuzzy index", unit="concept"):
+        for concept_number, concept in enumerate(track(concepts, "building the fuzzy index", unit="concept")):
             person = concept.subject == PEOPLE_SUBJECT
-            for term in concept.terms:
+            for term_position, term in enumerate(concept.terms):
                 words = tuple(fold(term.text).split(" "))
                 known += words
                 if person:
@@ -416,12 +570,16 @@ class FuzzySpotter:
                     continue
                 lang, arabic = primary_language(term.lang), is_arabic(term.text)
                 bare = tuple(_without_article(w) for w in words) if arabic else words
-                entries.append((lang, concept, term, words, bare, arabic))
+                entries.append((lang, concept_number, concept, term_position, term, words, bare, arabic))
                 named[(concept.id, lang)].add(bare)
         generic: dict[str, set[str]] = defaultdict(set)  # head words a concept's own terms leave out
         for (_, lang), names_of in named.items():  # (بحيرة of بحيرة بلخاش beside بلخاش, Lake Balkhash)
             generic[lang].update(name[0] for name in names_of if len(name) > 1 and name[1:] in names_of)
-        for lang, concept, term, words, bare, arabic in entries:
+        names: dict[str, list[_NameWord]] = defaultdict(list)
+        rows: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
+        short: dict[str, list[_NameWord]] = defaultdict(list)  # Latin words below MIN_LATIN of longer names
+        short_rows: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
+        for lang, concept_number, concept, term_position, term, words, bare, arabic in entries:
             shortest = MIN_ARABIC if arabic else MIN_LATIN
             head = 0  # leading head words (بحيرة of بحيرة إيسيك كول, Lake of Lake Balkhash), not of people
             if len(words) > 1 and concept.subject != PEOPLE_SUBJECT:
@@ -429,45 +587,111 @@ class FuzzySpotter:
                 while head < len(words) - 1 and (bare[head] in generic[lang] or (  # learned, or a feature's
                         words[head] in heads)):  # head written without the article (not الجبل الأسود)
                     head += 1
-            names[lang] += [
-                _NameWord(w, concept, term, bare, position, w != words[position], head)
-                for position, w in enumerate(bare)
-                if len(w) >= shortest and (len(words) > 1 or w == words[position])
-            ]
+            for position, w in enumerate(bare):
+                if len(w) >= shortest and (len(words) > 1 or w == words[position]):
+                    in_name_only = w != words[position]
+                    names[lang].append(_NameWord(w, concept, term, bare, position, in_name_only, head))
+                    rows[lang].append((concept_number, term_position, position, head, _IN_NAME_ONLY * in_name_only))
             if not arabic and len(words) > 1:  # Hong of Hong Kong: a slip target in its full name only
-                short[lang] += [_NameWord(w, concept, term, bare, position, True, head)
-                                for position, w in enumerate(bare) if MIN_LATIN_SLIP <= len(w) < MIN_LATIN]
+                for position, w in enumerate(bare):
+                    if MIN_LATIN_SLIP <= len(w) < MIN_LATIN:
+                        short[lang].append(_NameWord(w, concept, term, bare, position, True, head))
+                        short_rows[lang].append((concept_number, term_position, position, head, _IN_NAME_ONLY))
             joined = "".join(words)
             if 1 < len(words) <= MAX_JOINED and len(joined) >= SHORT_ARABIC:  # Alma-Ata written Almaata
                 names[lang].append(_NameWord(joined, concept, term, (joined,), 0, joined=True))
+                rows[lang].append((concept_number, term_position, 0, 0, _JOINED))
         self.known = frozenset(known)
-        self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
         self.common = self.known.difference(person_words)
         self._skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
                                     for w in self.known if is_arabic(w) and len(w) >= 4)
-        alone = {lang: [item for item in items if not item.in_name_only] for lang, items in names.items()}
-        self.tables = {  # words with the article stand only in the full-name indexes below
-            lang: _KeyTable(items, arabic_skeleton, "skeleton", arabic_spelling, SHORT_ARABIC) if lang == "ar"
-            else _KeyTable(items, romanization_key, "romanisation", slip_words=short[lang])
-            for lang, items in alone.items()
-        }
-        self._longer: dict[str, dict[str, list[_NameWord]]] = {}  # lang -> key -> words of many-word names
-        # lang -> keys of two words side by side in a name -> the two words
-        self._pairs: dict[str, dict[tuple[str, str], list[tuple[_NameWord, _NameWord]]]] = {}
+        self.tables: dict[str, _KeyTable] = {}
+        self._longer: dict[str, _Groups] = {}  # lang -> key -> words of many-word names
+        self._pairs: dict[str, _Groups] = {}  # lang -> "key key" of two words side by side in a name -> the two
         for lang, items in names.items():
-            by_key = self._longer.setdefault(lang, {})
-            at: dict[tuple[int, int], _NameWord] = {}  # (id of the term, position) -> word
-            table = self.tables[lang]
-            longer = [item for item in items if len(item.words) > 1]
-            word_key = {item.word: table.word_key.get(item.word) or table.key_of(item.word) for item in longer}
-            for item in longer:
-                by_key.setdefault(word_key[item.word], []).append(item)
-                at[(id(item.term), item.position)] = item
-            pairs = self._pairs.setdefault(lang, {})
-            for (term_id, position), item in at.items():
-                following = at.get((term_id, position + 1))
-                if following is not None:
-                    pairs.setdefault((word_key[item.word], word_key[following.word]), []).append((item, following))
+            slips = short.get(lang, [])  # after the other words, in the slip tables only
+            by_key, by_word, slip_by_word, self._longer[lang], self._pairs[lang] = _word_tables(lang, items, slips)
+            words_of = _NameWords(concepts, np.array(rows[lang] + short_rows[lang], dtype=np.int32).reshape(-1, 5),
+                                  [*items, *slips])
+            self.tables[lang] = _KeyTable(lang, words_of, by_key, by_word, slip_by_word)
+
+    # -- stored in the cache ----------------------------------------------------------------
+    #
+    # ``fuzzy.json``: the concept ids the rows number, the glossary's folded words, those of
+    # people's names only, the Arabic stem skeletons, and per language the keys of each group
+    # (by key, by word, and by word with the words reached by a slip only, grouped by first letter:
+    # with each letter's range; longer names; pairs as "key key"). Per language, numpy arrays loaded memory-mapped: ``<lang>.rows.npy`` (the name
+    # words, see :class:`_NameWords`), and for each group ``<lang>.<group>.offsets.npy`` and
+    # ``<lang>.<group>.members.npy``, with ``<lang>.<group>.places.npy`` for the bucketed ones.
+
+    def save(self, writer: EntryWriter) -> None:
+        """Write the spotter's tables into a new cache entry."""
+        languages: dict[str, dict[str, Any]] = {}
+        for lang, table in self.tables.items():
+            writer.write_array(f"{lang}.rows.npy", table.words.rows)
+            stored: dict[str, Any] = {}
+            for name, groups in self._groups(lang).items():
+                writer.write_array(f"{lang}.{name}.offsets.npy", groups.offsets)
+                writer.write_array(f"{lang}.{name}.members.npy", groups.members)
+                stored[name] = groups.keys
+                if isinstance(groups, _Sorted):
+                    writer.write_array(f"{lang}.{name}.places.npy", groups.places)
+                    stored[f"{name} ranges"] = groups.ranges
+            languages[lang] = stored
+        tables = {"concepts": [concept.id for concept in self._concepts], "known": sorted(self.known),
+                  "people only": sorted(self.known - self.common), "skeletons": sorted(self._skeletons),
+                  "languages": languages}
+        writer.write_bytes(_TABLES, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
+
+    def _groups(self, lang: str) -> dict[str, _Groups]:
+        table = self.tables[lang]
+        return {"keys": table.by_key, "words": table.by_word, "slips": table.slip_by_word, "longer": self._longer[lang],
+                "pairs": self._pairs[lang]}
+
+    @classmethod
+    def load(cls, entry: Entry, concepts: Sequence[Concept]) -> FuzzySpotter | None:
+        """The spotter stored in a cache entry for ``concepts``, or ``None`` when it is unusable
+        (every file is verified against the entry's manifest before it is parsed or mapped)."""
+        try:
+            tables = json.loads(entry.read_bytes(_TABLES))
+            if tables["concepts"] != [concept.id for concept in concepts]:
+                return None
+            spotter = cls.__new__(cls)
+            spotter._concepts = concepts
+            spotter._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
+            spotter.known = frozenset(tables["known"])
+            spotter.common = spotter.known.difference(tables["people only"])
+            spotter._skeletons = frozenset(tables["skeletons"])
+            spotter.tables, spotter._longer, spotter._pairs = {}, {}, {}
+            sizes = np.array([len(concept.terms) for concept in concepts], dtype=np.int64)
+            for lang, stored in tables["languages"].items():
+                rows = entry.array(f"{lang}.rows.npy", np.int32, 2)
+                if rows.shape[1:] != (5,) or (len(rows) and (
+                        rows[:, 0].min() < 0 or rows[:, 0].max() >= len(concepts) or rows[:, 1:4].min() < 0
+                        or np.any(rows[:, 1] >= sizes[rows[:, 0]]) or np.any(rows[:, 4] & ~(_JOINED | _IN_NAME_ONLY)))):
+                    return None
+                def stored_groups(name: str, width: int = 1) -> tuple[list[str], Any, Any]:
+                    keys = stored[name]
+                    if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
+                        raise ValueError(f"stored fuzzy keys of {name} are not strings")
+                    return (keys, entry.array(f"{lang}.{name}.offsets.npy", np.int64, 1),
+                            entry.array(f"{lang}.{name}.members.npy", np.int32, width))
+
+                by_key, by_word, slip_by_word = (
+                    _Sorted(*stored_groups(name), entry.array(f"{lang}.{name}.places.npy", np.int32, 1),
+                            stored[f"{name} ranges"]) for name in ("keys", "words", "slips"))
+                longer, pairs = _Groups(*stored_groups("longer")), _Groups(*stored_groups("pairs", 2))
+                for groups, width in ((by_key, 1), (by_word, 1), (slip_by_word, 1), (longer, 1), (pairs, 2)):
+                    groups.check(len(rows), width)
+                spotter.tables[lang] = _KeyTable(lang, _NameWords(concepts, rows), by_key, by_word, slip_by_word)
+                spotter._longer[lang], spotter._pairs[lang] = longer, pairs
+            return spotter
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None
+
+    def _longer_words(self, lang: str, key: str) -> list[_NameWord]:
+        """The words of many-word names in ``lang`` whose key is ``key``."""
+        return self.tables[lang].words.take(self._longer[lang].get(key))
 
     def is_common(self, word: str) -> bool:
         """Whether a folded word is a glossary word that is no person's name (Kazakh, Republic)."""
@@ -566,17 +790,20 @@ class FuzzySpotter:
                 table: _KeyTable) -> Iterator[tuple[int, _NameWord]]:
         """Words of many-word names that the tokens ``a``..``b`` may be, where the token beside them
         has the key of the name's word beside it: ``(token, name word)``."""
-        pairs = self._pairs.get(lang, {})
+        pairs = self._pairs.get(lang)
+        if pairs is None:
+            return
+        words = table.words
         if a > 0:
             for left in tokens[a - 1].forms():
                 for form in tokens[a].forms():
-                    for _, item in pairs.get((table.key_of(left), table.key_of(form)), ()):
-                        yield a, item
+                    for _, second in pairs.get(f"{table.key_of(left)} {table.key_of(form)}"):
+                        yield a, words[second]
         if b + 1 < len(tokens):
             for form in tokens[b].forms():
                 for right in tokens[b + 1].forms():
-                    for item, _ in pairs.get((table.key_of(form), table.key_of(right)), ()):
-                        yield b, item
+                    for first, _ in pairs.get(f"{table.key_of(form)} {table.key_of(right)}"):
+                        yield b, words[first]
 
     def _read_given_names(self, text: str, lang: str, tokens: list[_Token], at: _TokenIndex, hits: Sequence[Hit],
                           table: _KeyTable) -> Sequence[Hit]:
@@ -644,7 +871,7 @@ class FuzzySpotter:
         best: dict[str, tuple[float, _Candidate, int]] = {}
         begin, j = at
         word = tokens[j].word  # the surname's last word: full names whose last word has its key
-        for item in self._longer[lang].get(table.key_of(word), ()):
+        for item in self._longer_words(lang, table.key_of(word)):
             if item.concept.subject != PEOPLE_SUBJECT or item.position != len(item.words) - 1:
                 continue
             spelled = fuzz.ratio(table.spelling_of(word), table.spelling_of(item.word))
@@ -695,7 +922,7 @@ class FuzzySpotter:
                 found = table.candidates(word, slips=slips) if lang != "ar" or len(word) >= MIN_ARABIC_ALONE else [
                     _Candidate(item, fuzz.ratio(table.spelling_of(word), table.spelling_of(item.word)),
                                (Evidence(table.key_name, f"{word!r} and {item.word!r} share the key"),))
-                    for item in self._longer[lang].get(table.key_of(word), ())]
+                    for item in self._longer_words(lang, table.key_of(word))]
                 if base is not None:  # Armenian derives from Armenia, unless fewer slips make it a name
                     found = [c for c in found if c.edits < len(word) - len(base)]  # Natons: nations, not NATO
                 if lang != "ar" and len(word) < MIN_LATIN:

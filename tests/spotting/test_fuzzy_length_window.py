@@ -3,6 +3,7 @@ scan of the whole first-letter bucket, in the same order (brute-force oracle: pl
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,8 +11,8 @@ from rapidfuzz import fuzz, process
 
 from termbase.model import Concept, PartOfSpeech, Term, TermStatus
 from termbase.spotting import fuzzy
-from termbase.spotting.fuzzy import (KEY_CUTOFF, SPELLING_CUTOFF, _buckets, _extract, _KeyTable, _NameWord,
-                                     arabic_skeleton, arabic_spelling, romanization_key)
+from termbase.spotting.fuzzy import (KEY_CUTOFF, SPELLING_CUTOFF, _extract, _KeyTable, _NameWord, _NameWords,
+                                     _Sorted, _word_tables, arabic_skeleton, romanization_key)
 
 # few letters, so that close strings, equal scores and every length relation are common
 _LATIN = "aeikhosvyz"
@@ -47,7 +48,7 @@ def _scan(query: str, strings: list[str], cutoff: float) -> list[tuple[str, floa
 @given(_CASES, st.sampled_from([KEY_CUTOFF, SPELLING_CUTOFF, 50.0, 80.0, 100.0]))
 def test_length_window_equals_the_whole_bucket(case: tuple[list[str], str], cutoff: float) -> None:
     strings, query = case
-    bucket = _buckets({s: [] for s in strings}).get(query[:1], fuzzy._EMPTY)
+    bucket = _Sorted.of({s: [] for s in strings}).bucket(query[:1])
     whole = [s for s in strings if s[:1] == query[:1]]
     assert _extract(query, bucket, cutoff) == _scan(query, whole, cutoff)
 
@@ -57,15 +58,18 @@ def _table(words: list[str], arabic: bool) -> _KeyTable:
     for n, word in enumerate(words):
         term = Term(word, "ar" if arabic else "en", TermStatus.PREFERRED, pos=PartOfSpeech.PROPER_NOUN)
         items.append(_NameWord(word, Concept(f"c{n}", (term,)), term, (word,), 0))
-    if arabic:
-        return _KeyTable(items, arabic_skeleton, "skeleton", arabic_spelling, fuzzy.SHORT_ARABIC)
-    return _KeyTable(items, romanization_key, "romanisation")
+    lang = "ar" if arabic else "en"
+    by_key, by_word, _, _, _ = _word_tables(lang, items)
+    return _KeyTable(lang, _NameWords([], np.zeros((len(items), 5), dtype=np.int32), list(items)), by_key, by_word)
 
 
-def _whole_bucket(table: _KeyTable) -> object:
-    """``_extract`` replaced by a scan of the whole first-letter bucket, in the table's first-seen order."""
+def _whole_bucket(words: list[str], arabic: bool) -> object:
+    """``_extract`` replaced by a scan of the whole first-letter bucket, in first-seen order."""
+    key_of = arabic_skeleton if arabic else romanization_key
+    keys, spellings = list(dict.fromkeys(map(key_of, words))), list(dict.fromkeys(words))
+
     def scan(query: str, bucket: object, cutoff: float) -> list[tuple[str, float]]:
-        source = table.by_key if cutoff == KEY_CUTOFF else table.by_word
+        source = keys if cutoff == KEY_CUTOFF else spellings
         return _scan(query, [s for s in source if s[:1] == query[:1]], cutoff)
     return scan
 
@@ -78,9 +82,10 @@ def _described(found: list[fuzzy._Candidate]) -> list[tuple[int, float, tuple[ob
 @given(_CASES)
 def test_candidates_equal_a_whole_bucket_scan(case: tuple[list[str], str]) -> None:
     words, query = case
-    table = _table(words, query[:1] in _ARABIC)
+    arabic = query[:1] in _ARABIC
+    table = _table(words, arabic)
     for query in [query, *words[:4]]:
         windowed = _described(table.candidates(query))
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(fuzzy, "_extract", _whole_bucket(table))
+            patch.setattr(fuzzy, "_extract", _whole_bucket(words, arabic))
             assert windowed == _described(table.candidates(query))
