@@ -215,9 +215,8 @@ class Termbase:
         hits = lower_case_names(hits, text, lang)
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding)
-        partial = self._partial_names
-        if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
-                or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
+        partial = self._partial_names(hits)
+        if partial or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY))):
             hits = person_filter(hits, text, self._concepts, self._is_common, partial)
         if any(map(_shared, map(len, map(_candidates_of, hits)))):
             hits = resolve_by_title(hits, text, self._concepts)
@@ -242,10 +241,30 @@ class Termbase:
             hits = nest(hits, text, lang, nesting)
         return hits
 
+    def _partial_names(self, hits: Iterable[Hit]) -> frozenset[int]:
+        """Identities of the terms of ``hits`` that are a person's partial name (a surname alone),
+        each concept's terms read once, when a hit first carries one of them."""
+        found: set[int] = set()
+        owners, partial = self._term_owners, self._partial_memo
+        for hit in hits:
+            concept = owners.get(id(hit.term))
+            if concept is None:
+                continue
+            terms = partial.get(concept.id)
+            if terms is None:
+                terms = partial[concept.id] = partial_name_terms((concept,))
+            if id(hit.term) in terms:
+                found.add(id(hit.term))
+        return frozenset(found)
+
     @cached_property
-    def _partial_names(self) -> frozenset[int]:
-        """Identities of the terms that are a person's partial name (a surname alone)."""
-        return partial_name_terms(self._concepts.values())
+    def _term_owners(self) -> dict[int, Concept]:
+        """The concept of each glossary term, by the term's identity."""
+        return {id(term): concept for concept in self._concepts.values() for term in concept.terms}
+
+    @cached_property
+    def _partial_memo(self) -> dict[str, frozenset[int]]:
+        return {}
 
     def _homographs(self, hits: Sequence[Hit]) -> list[bool]:
         """:func:`is_homograph` of the term of each hit, asked once per term (by identity); the
