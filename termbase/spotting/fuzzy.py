@@ -602,7 +602,7 @@ class FuzzySpotter:
                 names[lang].append(_NameWord(joined, concept, term, (joined,), 0, joined=True))
                 rows[lang].append((concept_number, term_position, 0, 0, _JOINED))
         self.known = frozenset(known)
-        self.common = self.known.difference(person_words)
+        self._people_only = self.known.intersection(person_words)  # words of people's names only
         self._skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
                                     for w in self.known if is_arabic(w) and len(w) >= 4)
         self.tables: dict[str, _KeyTable] = {}
@@ -639,7 +639,7 @@ class FuzzySpotter:
                     stored[f"{name} ranges"] = groups.ranges
             languages[lang] = stored
         tables = {"concepts": [concept.id for concept in self._concepts], "known": sorted(self.known),
-                  "people only": sorted(self.known - self.common), "skeletons": sorted(self._skeletons),
+                  "people only": sorted(self._people_only), "skeletons": sorted(self._skeletons),
                   "languages": languages}
         writer.write_bytes(_TABLES, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
 
@@ -660,7 +660,7 @@ class FuzzySpotter:
             spotter._concepts = concepts
             spotter._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
             spotter.known = frozenset(tables["known"])
-            spotter.common = spotter.known.difference(tables["people only"])
+            spotter._people_only = frozenset(tables["people only"])
             spotter._skeletons = frozenset(tables["skeletons"])
             spotter.tables, spotter._longer, spotter._pairs = {}, {}, {}
             sizes = np.array([len(concept.terms) for concept in concepts], dtype=np.int64)
@@ -672,8 +672,9 @@ class FuzzySpotter:
                     return None
                 def stored_groups(name: str, width: int = 1) -> tuple[list[str], Any, Any]:
                     keys = stored[name]
-                    if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
-                        raise ValueError(f"stored fuzzy keys of {name} are not strings")
+                    if not isinstance(keys, list):
+                        raise ValueError(f"stored fuzzy keys of {name} are not a list")
+                    "".join(keys)  # TypeError unless every key is a string
                     return (keys, entry.array(f"{lang}.{name}.offsets.npy", np.int64, 1),
                             entry.array(f"{lang}.{name}.members.npy", np.int32, width))
 
@@ -695,7 +696,7 @@ class FuzzySpotter:
 
     def is_common(self, word: str) -> bool:
         """Whether a folded word is a glossary word that is no person's name (Kazakh, Republic)."""
-        return word in self.common
+        return word in self.known and word not in self._people_only
 
     def spot(self, text: str, lang: str, hits: Sequence[Hit], *, folded: FoldedText | None = None) -> list[Hit]:
         """``hits`` plus fuzzy hits on words they do not cover, in text order.
