@@ -10,15 +10,22 @@ would give.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import json
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 from functools import cached_property
+from itertools import accumulate
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from termbase.cache import Entry, EntryWriter
 from termbase.langtags import primary_language, same_language
 from termbase.lookup import Match, Matches
 from termbase.matches import MatchKind
@@ -26,7 +33,7 @@ from termbase.model import Concept, Term
 from termbase.normalize import fold
 from termbase.progress import track
 
-__all__ = ["FuzzyKeyIndex", "LookupIndex", "RisingCutoff", "count_bound", "length_window", "word_keys"]
+__all__ = ["LOOKUP_SCHEME", "FuzzyKeyIndex", "LookupIndex", "RisingCutoff", "count_bound", "length_window", "word_keys"]
 
 MIN_TOKEN_LENGTH = 3
 """Words of a multi-word term shorter than this are not fuzzy keys of their own."""
@@ -45,6 +52,9 @@ _CAPPED = 3
 many times costs one add per key instead of a minimum and an add."""
 _RINGS = ((0, 1), (2, 4), (5, 9), (10, _NO_LIMIT))
 """Key lengths searched together, as distances from the query's length, nearest first."""
+_TABLES = "lookup.json"
+LOOKUP_SCHEME = "lookup-hashed-1"
+"""The layout of a stored lookup index (part of its cache key)."""
 
 
 def word_keys(key: str) -> tuple[str, ...]:
@@ -297,27 +307,127 @@ class _Entry:
     term: Term
 
 
+class _Entries(Sequence[_Entry]):
+    """Every term of the concepts, numbered concept by concept, made an entry when asked for."""
+
+    def __init__(self, concepts: Sequence[Concept]) -> None:
+        self._concepts = concepts
+        self._firsts = list(accumulate((len(concept.terms) for concept in concepts), initial=0))
+
+    def __len__(self) -> int:
+        return self._firsts[-1]
+
+    @overload
+    def __getitem__(self, entry: int) -> _Entry: ...
+
+    @overload
+    def __getitem__(self, entry: slice) -> Sequence[_Entry]: ...
+
+    def __getitem__(self, entry: int | slice) -> _Entry | Sequence[_Entry]:
+        if isinstance(entry, slice):
+            return [self[number] for number in range(*entry.indices(len(self)))]
+        if not 0 <= entry < len(self):
+            raise IndexError(entry)
+        number = bisect_right(self._firsts, entry) - 1
+        concept = self._concepts[number]
+        return _Entry(concept, concept.terms[entry - self._firsts[number]])
+
+    def __iter__(self) -> Iterator[_Entry]:
+        return (_Entry(concept, term) for concept in self._concepts for term in concept.terms)
+
+
+def _key_hash(key: str) -> int:
+    """A 64-bit hash of ``key``, the same in every process (Python's own ``hash`` of a string is not)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+class _HashedKeys:
+    """Entries by the hash of a string key: the hashes sorted, equal hashes' entries in entry order.
+    A look-up gives the entries whose key may be the query's; the caller compares the keys."""
+
+    def __init__(self, hashes: npt.NDArray[np.uint64], entries: npt.NDArray[np.int32]) -> None:
+        self.hashes = hashes
+        self.entries = entries
+
+    @classmethod
+    def of(cls, keys: Iterable[str], count: int) -> _HashedKeys:
+        """The keys of entries ``0 .. count - 1``, in entry order."""
+        hashes = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=count)
+        order = np.argsort(hashes, kind="stable")
+        return cls(hashes[order], order.astype(np.int32))
+
+    def get(self, key: str) -> list[int]:
+        """The entries whose key has the hash of ``key``."""
+        value = np.uint64(_key_hash(key))
+        start, end = np.searchsorted(self.hashes, value, "left"), np.searchsorted(self.hashes, value, "right")
+        found: list[int] = self.entries[start:end].tolist()
+        return found
+
+    def check(self, count: int) -> None:
+        """Raise ValueError unless the tables fit ``count`` entries."""
+        if (len(self.hashes) != count or len(self.entries) != count or np.any(self.hashes[1:] < self.hashes[:-1])
+                or (count and (self.entries.min() < 0 or self.entries.max() >= count))):
+            raise ValueError("stored lookup tables do not fit the terms")
+
+
 class LookupIndex:
-    """Exact, folded and fuzzy access to every term of a list of concepts."""
+    """Exact, folded and fuzzy access to every term of a list of concepts.
+
+    Exact and folded look-ups go through :class:`_HashedKeys` (two numpy arrays per table), which a
+    stored index maps from the user's cache (:meth:`save`, :meth:`load`): a check, which asks only
+    those, reads no term it is not looking for. The fuzzy keys are made on the first fuzzy lookup.
+    """
 
     def __init__(self, concepts: Sequence[Concept], *, small_window: int = SMALL_WINDOW) -> None:
         self._small_window = small_window
+        self._concepts = concepts
+        self._entries: Sequence[_Entry] = _Entries(concepts)
+        self._fuzzy: dict[str, FuzzyKeyIndex] = {}
         self._build(concepts)
 
     def _build(self, concepts: Sequence[Concept]) -> None:
-        self._entries: list[_Entry] = []
-        self._exact: dict[str, list[int]] = defaultdict(list)
-        self._folded: dict[str, list[int]] = defaultdict(list)
-        self._keys: list[str] = []
-        for concept in track(concepts, "building the lookup index", unit="concept"):
-            for term in concept.terms:
-                entry = len(self._entries)
-                self._entries.append(_Entry(concept, term))
-                self._exact[term.text].append(entry)
-                key = fold(term.text)
-                self._keys.append(key)
-                self._folded[key].append(entry)
-        self._fuzzy: dict[str, FuzzyKeyIndex] = {}
+        texts = [term.text for concept in track(concepts, "building the lookup index", unit="concept")
+                 for term in concept.terms]
+        keys = self.__dict__["_keys"] = list(map(fold, texts))
+        self._exact = _HashedKeys.of(texts, len(texts))
+        self._folded = _HashedKeys.of(keys, len(keys))
+
+    # -- stored in the cache: ``lookup.json`` (the concept ids), and the hashes and entries of
+    # the exact and folded tables as ``.npy`` arrays, loaded memory-mapped.
+
+    def save(self, writer: EntryWriter) -> None:
+        """Write the exact and folded tables into a new cache entry."""
+        writer.write_bytes(_TABLES, json.dumps({"concepts": [c.id for c in self._concepts]},
+                                               ensure_ascii=False).encode("utf-8"))
+        for name, table in (("exact", self._exact), ("folded", self._folded)):
+            writer.write_array(f"{name}.hashes.npy", table.hashes)
+            writer.write_array(f"{name}.entries.npy", table.entries)
+
+    @classmethod
+    def load(cls, entry: Entry, concepts: Sequence[Concept]) -> LookupIndex | None:
+        """The index stored in a cache entry for ``concepts``, or ``None`` when it is unusable
+        (every file is verified against the entry's manifest before it is parsed or mapped)."""
+        try:
+            if json.loads(entry.read_bytes(_TABLES))["concepts"] != [c.id for c in concepts]:
+                return None
+            index = cls.__new__(cls)
+            index._small_window = SMALL_WINDOW
+            index._concepts = concepts
+            index._entries = _Entries(concepts)
+            index._fuzzy = {}
+            index._exact, index._folded = (
+                _HashedKeys(entry.array(f"{name}.hashes.npy", np.uint64, 1), entry.array(f"{name}.entries.npy", np.int32, 1))
+                for name in ("exact", "folded"))
+            index._exact.check(len(index._entries))
+            index._folded.check(len(index._entries))
+            return index
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        """The folded key of every entry (made at build; for a stored index, on the first fuzzy lookup)."""
+        return [fold(item.term.text) for item in self._entries]
 
     @cached_property
     def _fuzzy_entries(self) -> dict[str, list[tuple[str, int]]]:
@@ -325,6 +435,7 @@ class LookupIndex:
 
         Made on the first fuzzy lookup: exact and folded look-ups (all a check asks) never need them.
         """
+        self._entries = list(self._entries)  # fuzzy lookups read entries by the thousand: made once, held
         fuzzy_entries: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for entry, (item, key) in enumerate(zip(self._entries, self._keys)):
             bucket = fuzzy_entries[primary_language(item.term.lang)]
@@ -344,10 +455,14 @@ class LookupIndex:
 
     def _exact_scores(self, query: str) -> dict[int, tuple[float, MatchKind]]:
         scores: dict[int, tuple[float, MatchKind]] = {}
-        for entry in self._exact.get(query, ()):
-            scores[entry] = (100.0, MatchKind.EXACT)
-        for entry in self._folded.get(fold(query), ()):
-            scores.setdefault(entry, (100.0, MatchKind.NORMALIZED))
+        entries = self._entries
+        for entry in self._exact.get(query):
+            if entries[entry].term.text == query:
+                scores[entry] = (100.0, MatchKind.EXACT)
+        key = fold(query)
+        for entry in self._folded.get(key):
+            if fold(entries[entry].term.text) == key:
+                scores.setdefault(entry, (100.0, MatchKind.NORMALIZED))
         return scores
 
     def _matches(self, scores: dict[int, tuple[float, MatchKind]], lang: str | None) -> list[Match]:

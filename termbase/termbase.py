@@ -18,7 +18,7 @@ from termbase._version import __version__
 from termbase.errors import ConceptNotFoundError
 from termbase.glossary import load_glossaries
 from termbase.lint import LintFinding
-from termbase.lookup_index import LookupIndex
+from termbase.lookup_index import LOOKUP_SCHEME, LookupIndex
 from termbase.lookup import Match, Matches, rank_matches
 from termbase.matches import Hit, MatchKind
 from termbase.model import Concept, GlossaryInfo, Term
@@ -147,7 +147,8 @@ class Termbase:
     @cached_property
     def _lookup_index(self) -> LookupIndex:
         with collector_paused():
-            return LookupIndex(list(self._concepts.values()))
+            return self._stored("lookup", (FOLDING_SCHEME, LOOKUP_SCHEME), LookupIndex, LookupIndex.load,
+                                LookupIndex.save)
 
     def lookup(
         self,
