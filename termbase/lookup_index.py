@@ -358,8 +358,10 @@ class _HashedKeys:
 
     def get(self, key: str) -> list[int]:
         """The entries whose key has the hash of ``key``."""
-        value = np.uint64(_key_hash(key))
-        start, end = np.searchsorted(self.hashes, value, "left"), np.searchsorted(self.hashes, value, "right")
+        hashes, value = self.hashes, _key_hash(key)
+        end = start = int(hashes.searchsorted(np.uint64(value)))
+        while end < len(hashes) and hashes[end] == value:  # mostly none or one
+            end += 1
         found: list[int] = self.entries[start:end].tolist()
         return found
 
