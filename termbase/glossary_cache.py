@@ -152,7 +152,8 @@ def read_cache(path: str, digest: str) -> Glossary | None:
 
 def write_cache(glossary: Glossary) -> None:
     """Store a parsed glossary; a cache that cannot be written is noted once and left alone."""
-    body = json.dumps(_encode(glossary), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with collector_paused():  # the rows made for the payload hold no cycle: no collection walks them
+        body = json.dumps(_encode(glossary), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     slot = str(Path(glossary.info.path).resolve())
     cache.store_entry(KIND, _key(glossary.info.digest or ""), lambda writer: writer.write_bytes(_PAYLOAD, body),
                       slot=slot)
