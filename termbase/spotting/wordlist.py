@@ -66,22 +66,23 @@ class _Frequencies:
 
     def save(self, writer: cache.EntryWriter) -> None:
         """Write the arrays as the files of a cache entry."""
-        writer.write_bytes("hashes", self.hashes.tobytes())
-        writer.write_bytes("buckets", self.buckets.tobytes())
-        writer.write_bytes("offsets", self.offsets.tobytes())
+        writer.write_array("hashes.npy", self.hashes)
+        writer.write_array("buckets.npy", self.buckets)
+        writer.write_array("offsets.npy", self.offsets)
         writer.write_bytes("tokens", self.tokens)
 
     @classmethod
     def load(cls, entry: cache.Entry) -> _Frequencies | None:
         """The arrays of a verified entry, or None when they do not fit together."""
         try:
-            hashes = np.frombuffer(entry.read_bytes("hashes"), dtype=np.uint64)
-            buckets = np.frombuffer(entry.read_bytes("buckets"), dtype=np.uint16)
-            offsets = np.frombuffer(entry.read_bytes("offsets"), dtype=np.uint32)
+            hashes = entry.array("hashes.npy", np.uint64, 1)
+            buckets = entry.array("buckets.npy", np.uint16, 1)
+            offsets = entry.array("offsets.npy", np.uint32, 1)
             tokens = entry.read_bytes("tokens")
         except (cache.CacheEntryError, ValueError):
             return None
-        if not (len(hashes) == len(buckets) == len(offsets) - 1 and int(offsets[-1]) == len(tokens)):
+        if not (len(hashes) == len(buckets) == len(offsets) - 1 and int(offsets[-1]) == len(tokens)
+                and bool(np.all(offsets[1:] >= offsets[:-1]))):
             return None
         return cls(hashes, buckets, offsets, tokens)
 
@@ -90,10 +91,10 @@ class _Frequencies:
         encoded = token.encode("utf-8")
         wanted = _hash(encoded)
         hashes = self.hashes
-        i = int(np.searchsorted(hashes, wanted))
+        i = int(np.searchsorted(hashes, np.uint64(wanted)))
         while i < len(hashes) and int(hashes[i]) == wanted:
             if self.tokens[int(self.offsets[i]):int(self.offsets[i + 1])] == encoded:
-                return 10.0 ** (-int(self.buckets[i]) / 100)
+                return float(10.0 ** (-int(self.buckets[i]) / 100))
             i += 1
         return None
 
@@ -118,7 +119,8 @@ def _frequencies(lang: str) -> _Frequencies:
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` in ``lang`` (0.0 for a word the list does not know), as
     wordfreq's ``zipf_frequency`` gives it."""
-    from wordfreq import get_language_info, zipf_frequency
+    from wordfreq import zipf_frequency
+    from wordfreq.language_info import get_language_info
     from wordfreq.numbers import digit_freq, smash_numbers
     from wordfreq.tokens import lossy_tokenize
 
