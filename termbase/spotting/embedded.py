@@ -55,11 +55,11 @@ from rapidfuzz import fuzz
 from termbase.arabic import ARTICLE, bare_readings
 from termbase.langtags import primary_language
 from termbase.matches import Hit
-from termbase.model import Concept, PartOfSpeech
+from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import fold
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT, geographic_heads
 from termbase.spotting.homographs import name_cues
-from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, own_words, partial_name_terms
+from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, is_partial_name, own_words
 from termbase.spotting.wordlist import zipf
 
 __all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "NameHeads", "embedded", "name_heads"]
@@ -133,17 +133,22 @@ class Embedding:
     regions: frozenset[str]
     heads: NameHeads
     concepts: Mapping[str, Concept]
-    """The glossary's concepts by id: a concept's own name words are read from them when needed."""
-    partial: frozenset[int]
-    """Identities of the terms that are a person's partial name (:func:`names.partial_name_terms`)."""
+    """The glossary's concepts by id: a concept's own name words, and whether a term is a person's
+    partial name, are read from them when needed."""
 
     @classmethod
     def build(cls, concepts: Mapping[str, Concept], heads: NameHeads | None = None) -> Embedding:
         """Read ``concepts`` (and the shipped head words unless ``heads`` is given)."""
         names = frozenset(c.id for c in concepts.values() if c.subject in NAME_SUBJECTS)
         regions = frozenset(i for i in names if _is_region(concepts[i]))
-        partial = partial_name_terms(concepts[i] for i in names)
-        return cls(names, regions, heads or name_heads(), concepts, partial)
+        return cls(names, regions, heads or name_heads(), concepts)
+
+    def partial_name(self, term: Term | None, ids: Sequence[str]) -> bool:
+        """Whether ``term`` is a partial name (:func:`names.is_partial_name`) of the person among
+        the concepts ``ids`` that lists it."""
+        return term is not None and any(
+            is_partial_name(concept, term) for concept in (self.concepts[i] for i in ids if i in self.concepts)
+            if any(own is term for own in concept.terms))
 
     def own_name(self, word: str, ids: Sequence[str]) -> bool:
         """Whether ``word`` spells a word of the terms of one of the concepts ``ids`` (Kassym-Zhomart
@@ -225,7 +230,7 @@ def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embeddin
     before = _EN_WORD_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
     # A given name before a person's full name, or before the one name the glossary gives the
     # person, may be an unlisted spelling of the person's own: only a partial name is read so.
-    if before is not None and (not person or id(hit.term) in embedding.partial):
+    if before is not None and (not person or embedding.partial_name(hit.term, ids)):
         word = before.group(1).rsplit("-", 1)[-1] if before.group(1)[:1].islower() else before.group(1)
         foreign = (word[:1].isupper() and len(word) > 1 and not _POSSESSIVE.search(word)
                    and not _inside(before.start(1), spans) and not _role(word, heads)
