@@ -72,10 +72,18 @@ def is_arabic(text: str) -> bool:
     return ARABIC_LETTER.search(text) is not None
 
 
+_CHAINS_BY_LETTER: dict[str, tuple[str, ...]] = {
+    letter: (*(chain for chain in CHAINS_LONGEST_FIRST if chain[:1] == letter), "")
+    for letter in {chain[:1] for chain in CHAINS_LONGEST_FIRST if chain}
+}
+"""The chains of :data:`CHAINS_LONGEST_FIRST` by their first letter, each list ending with the empty chain."""
+_NO_CHAIN = ("",)
+
+
 def bare_readings(word: str) -> tuple[str, ...]:
     """A folded word read with each clitic chain it may begin with set aside, longest chain first;
     the word itself (the empty chain) last: لبنك gives بنك, then لبنك."""
-    return tuple(word[len(chain):] for chain in CHAINS_LONGEST_FIRST if word.startswith(chain))
+    return tuple(word[len(chain):] for chain in _CHAINS_BY_LETTER.get(word[:1], _NO_CHAIN) if word.startswith(chain))
 
 
 def clitics_before_article(chain: str) -> str:

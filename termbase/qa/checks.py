@@ -512,8 +512,11 @@ def check_numbers(segment: SegmentHits, source_lang: str = "ar", target_lang: st
     if segment.source is None:
         return []
     source, target = _numbers(segment.source, segment.source_hits), _numbers(segment.target, segment.target_hits)
-    missing = _excused(_unmatched(source, target), _number_words(segment.target, target_lang))
-    extra = _excused(_unmatched(target, source), _number_words(segment.source, source_lang))
+    missing, extra = _unmatched(source, target), _unmatched(target, source)
+    if missing:  # number words are read only when a figure is unmatched
+        missing = _excused(missing, _number_words(segment.target, target_lang))
+    if extra:
+        extra = _excused(extra, _number_words(segment.source, source_lang))
     issues: list[Issue] = []
     for right, wrong in _pair_numbers(missing, extra, len(segment.source), len(segment.target)):
         source_span = TextSpan(right[1], right[2], segment.source[right[1]:right[2]]) if right else None

@@ -4,6 +4,7 @@ the chains written out by hand from Arabic grammar (conjunction, then prepositio
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from termbase.arabic import DEFINITE_PREFIXES, INDEFINITE_PREFIXES, bare_readings, clitics_before_article
 
@@ -35,3 +36,10 @@ def test_every_definite_chain_is_its_clitics_and_the_article() -> None:
         clitics = clitics_before_article(chain)
         assert clitics in INDEFINITE_PREFIXES
         assert chain == clitics + ("ل" if clitics.endswith("ل") else "ال")  # the article's ا drops after ل
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="وفبلكالنمسة", max_size=8))
+def test_readings_are_every_chain_the_word_begins_with(word: str) -> None:
+    chains = sorted(INDEFINITE_PREFIXES | DEFINITE_PREFIXES, key=lambda chain: (-len(chain), chain))
+    assert bare_readings(word) == tuple(word[len(chain):] for chain in chains if word.startswith(chain))
