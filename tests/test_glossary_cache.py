@@ -3,7 +3,6 @@ and harmless when stale, corrupt or unwritable."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cache_forgery import forge
 import termbase.glossary as glossary_module
 from termbase import GlossarySchemaError, Termbase, load_glossary
 from termbase.glossary import Glossary, parse_glossary, shipped_glossary_paths
@@ -140,14 +140,6 @@ def test_changed_file_is_parsed_again_and_the_stale_cache_replaced(
     assert parses == [str(synthetic_path)]
 
 
-def _forge_manifest(payload: Path) -> None:
-    """Rewrite the manifest with the payload's true digest, as a hand edit would."""
-    manifest = payload.parent / "manifest.json"
-    fields = json.loads(manifest.read_text("ascii"))
-    fields["files"][payload.name] = hashlib.sha256(payload.read_bytes()).hexdigest()
-    manifest.write_text(json.dumps(fields), "ascii")
-
-
 @pytest.mark.parametrize(
     "damage", ["garbage", "truncated", "empty", "payload-edited", "payload-forged", "wrong-shape-forged",
                "manifest-garbage", "manifest-missing", "manifest-other-key", "signing-key-replaced"]
@@ -169,10 +161,10 @@ def test_damaged_or_forged_cache_is_ignored_and_rewritten(
         cache.write_bytes(data.replace(b"Kazakhstan", b"Kazakhstam"))
     elif damage == "payload-forged":  # ... and the manifest's digest recomputed: a silently wrong glossary
         cache.write_bytes(data.replace(b"Kazakhstan", b"Kazakhstam"))
-        _forge_manifest(cache)
+        forge(cache.parent, cache.name)
     elif damage == "wrong-shape-forged":  # valid JSON of the wrong shape, digest recomputed: once a traceback
         cache.write_bytes(json.dumps({"header": {}, "concepts": [[1, 2, 3]]}).encode())
-        _forge_manifest(cache)
+        forge(cache.parent, cache.name)
     elif damage == "manifest-garbage":
         manifest.write_bytes(b"{\x00")
     elif damage == "manifest-missing":

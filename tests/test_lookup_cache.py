@@ -3,7 +3,6 @@ of every term (the oracle: a term matches when its text is the query, or folds t
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from cache_forgery import forge
 from termbase import Termbase
 from termbase.lookup_index import LookupIndex
 from termbase.matches import MatchKind
@@ -62,12 +62,6 @@ def test_built_and_stored_look_ups_equal_a_scan(monkeypatch: pytest.MonkeyPatch)
     assert stored.lookup("Tokaev")[0].concept.id == "kassym-jomart-tokayev"  # fuzzy keys made from the terms
 
 
-def _forge(entry: Path, name: str) -> None:
-    fields = json.loads((entry / "manifest.json").read_text("ascii"))
-    fields["files"][name] = hashlib.sha256((entry / name).read_bytes()).hexdigest()
-    (entry / "manifest.json").write_text(json.dumps(fields), "ascii")
-
-
 @pytest.mark.parametrize("damage", ["bit-flip", "json-other-concepts-forged", "hashes-unsorted-forged",
                                     "entries-out-of-range-forged", "entries-short-forged", "pickle-forged"])
 def test_a_damaged_entry_is_built_again(damage: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,21 +77,21 @@ def test_a_damaged_entry_is_built_again(damage: str, monkeypatch: pytest.MonkeyP
     elif damage == "json-other-concepts-forged":
         table = entry / "lookup.json"
         table.write_text(json.dumps({"concepts": json.loads(table.read_text("utf-8"))["concepts"][::-1]}), "utf-8")
-        _forge(entry, table.name)
+        forge(entry, table.name)
     elif damage == "hashes-unsorted-forged":
         np.save(hashes, np.load(hashes)[::-1].copy())
-        _forge(entry, hashes.name)
+        forge(entry, hashes.name)
     elif damage == "entries-out-of-range-forged":
         changed = np.load(entries)
         changed[0] = 10**8
         np.save(entries, changed)
-        _forge(entry, entries.name)
+        forge(entry, entries.name)
     elif damage == "entries-short-forged":
         np.save(entries, np.load(entries)[:-1].copy())
-        _forge(entry, entries.name)
+        forge(entry, entries.name)
     else:
         np.save(entries, np.array([object()], dtype=object), allow_pickle=True)
-        _forge(entry, entries.name)
+        forge(entry, entries.name)
     builds: list[int] = []
     build = LookupIndex._build
     monkeypatch.setattr(LookupIndex, "_build", lambda self, concepts: builds.append(1) or build(self, concepts))

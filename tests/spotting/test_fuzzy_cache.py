@@ -8,7 +8,6 @@ names and misspellings exercise the fuzzy pass, and the seed article pair.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from cache_forgery import forge
 from termbase import Termbase
 from termbase.glossary import shipped_glossary_paths
 from termbase.spotting.fuzzy import FuzzySpotter
@@ -61,12 +61,6 @@ def _forbid_build(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(FuzzySpotter, "_build", refuse)
 
 
-def _forge(entry: Path, name: str) -> None:
-    fields = json.loads((entry / "manifest.json").read_text("ascii"))
-    fields["files"][name] = hashlib.sha256((entry / name).read_bytes()).hexdigest()
-    (entry / "manifest.json").write_text(json.dumps(fields), "ascii")
-
-
 def test_a_stored_spotter_finds_what_a_built_one_finds(expected: list[list[tuple[object, ...]]],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     assert sum(map(len, expected)) > 300
@@ -102,26 +96,26 @@ def test_a_damaged_entry_is_built_again(expected: list[list[tuple[object, ...]]]
         tables = json.loads(table.read_text("utf-8"))
         tables["concepts"] = tables["concepts"][::-1]
         table.write_text(json.dumps(tables), "utf-8")
-        _forge(entry, table.name)
+        forge(entry, table.name)
     elif damage.startswith("rows-wrong"):
         column, value = {"concept": (0, 10**6), "term": (1, 10**3), "flags": (4, 8)}[damage.split("-")[2]]
         np.save(rows, _shift(np.load(rows), column, value))
-        _forge(entry, rows.name)
+        forge(entry, rows.name)
     elif damage == "rows-pickle-forged":
         np.save(rows, np.array([object()], dtype=object), allow_pickle=True)
-        _forge(entry, rows.name)
+        forge(entry, rows.name)
     elif damage == "offsets-reversed-forged":
         offsets = entry / "en.keys.offsets.npy"
         np.save(offsets, np.load(offsets)[::-1].copy())
-        _forge(entry, offsets.name)
+        forge(entry, offsets.name)
     elif damage == "members-out-of-range-forged":
         members = entry / "ar.longer.members.npy"
         np.save(members, _shift(np.load(members), None, 10**6))
-        _forge(entry, members.name)
+        forge(entry, members.name)
     elif damage == "places-short-forged":
         places = entry / "en.words.places.npy"
         np.save(places, np.load(places)[:-1].copy())
-        _forge(entry, places.name)
+        forge(entry, places.name)
     else:
         (entry / "en.pairs.members.npy").unlink()
     builds: list[int] = []

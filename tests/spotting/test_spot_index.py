@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -14,6 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from cache_forgery import forge
 from termbase import Termbase
 from termbase.spotting import SpotIndex
 from unprivileged import POSSIBLE, WHY_NOT, WHY_NOT_HERE, checkout_importable, unprivileged, world_readable_folder
@@ -96,12 +96,6 @@ def test_rebuilt_when_a_glossary_changes(glossary: Path, monkeypatch: pytest.Mon
     assert builds == [1]
 
 
-def _forge(entry: Path, name: str) -> None:
-    fields = json.loads((entry / "manifest.json").read_text("ascii"))
-    fields["files"][name] = hashlib.sha256((entry / name).read_bytes()).hexdigest()
-    (entry / "manifest.json").write_text(json.dumps(fields), "ascii")
-
-
 @pytest.mark.parametrize("damage", ["json-garbage", "json-truncated", "keys-garbage", "keys-duplicated-forged",
                                     "json-no-languages-forged", "rows-garbage",
                                     "rows-wrong-concept-forged", "rows-wrong-term-forged", "rows-pickle-forged",
@@ -121,28 +115,28 @@ def test_corrupt_cache_is_rebuilt(glossary: Path, monkeypatch: pytest.MonkeyPatc
     elif damage == "keys-duplicated-forged":  # as many keys, one of them twice
         lines = keys.read_text("utf-8").split("\n")
         keys.write_text("\n".join([lines[0], *lines[:-1]]), "utf-8")
-        _forge(entry, keys.name)
+        forge(entry, keys.name)
     elif damage == "rows-garbage":
         rows.write_bytes(os.urandom(64))
     elif damage.startswith("rows-wrong"):  # well-formed arrays naming a concept or term that is not there
         array = np.load(rows)
         array[0, 0 if "concept" in damage else 1] = 10_000
         np.save(rows, array)
-        _forge(entry, rows.name)
+        forge(entry, rows.name)
     elif damage == "rows-pickle-forged":  # an object array: numpy must refuse to unpickle it
         np.save(rows, np.array([object()], dtype=object), allow_pickle=True)
-        _forge(entry, rows.name)
+        forge(entry, rows.name)
     elif damage == "offsets-wrong-forged":
         offsets = entry / "ar.offsets.npy"
         np.save(offsets, np.load(offsets)[::-1].copy())
-        _forge(entry, offsets.name)
+        forge(entry, offsets.name)
     elif damage == "keys-missing":
         (entry / "en.keys").unlink()
     else:  # well-formed, wrong, and its digest recomputed: once trusted forever
         tables = json.loads(table.read_text("utf-8"))
         tables["languages"] = []
         table.write_text(json.dumps(tables), "utf-8")
-        _forge(entry, table.name)
+        forge(entry, table.name)
     builds = _count_builds(monkeypatch)
     assert _spot(glossary) == EXPECTED
     assert builds == [1]

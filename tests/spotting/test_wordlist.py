@@ -4,8 +4,6 @@ is read again from wordfreq."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from wordfreq import get_frequency_list, zipf_frequency
 
+from cache_forgery import forge
 from termbase.spotting import wordlist
 
 
@@ -59,15 +58,13 @@ def test_any_text_gets_wordfreqs_value(text: str) -> None:
 def _damaged(entry: Path, name: str, how: str) -> None:
     path = entry / name
     data = bytearray(path.read_bytes())
-    if how == "flipped":
+    if how in ("flipped", "forged"):
         data[len(data) // 2] ^= 0x20
     elif how == "truncated":
         del data[len(data) // 2:]
     path.write_bytes(bytes(data))
     if how == "forged":  # the manifest rewritten with the damaged file's true digest: its MAC fails
-        manifest = json.loads((entry / "manifest.json").read_text("ascii"))
-        manifest["files"]["tokens"] = hashlib.sha256(b"forged").hexdigest()
-        (entry / "manifest.json").write_text(json.dumps(manifest), "ascii")
+        forge(entry, name)
 
 
 @pytest.mark.parametrize(("name", "how"), [
