@@ -31,6 +31,7 @@ from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
 from termbase.spotting.fuzzy import FUZZY_SCHEME, FuzzySpotter
 from termbase.arabic import is_arabic
+from termbase.spotting.acronyms import Acronyms
 from termbase.spotting.embedded import Embedding, embedded
 from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
 from termbase.spotting.index import SpotIndex, cache_parts
@@ -232,6 +233,7 @@ class Termbase:
         hits = spot_exact(self._spot_index, text, lang, folded=folded)
         if fuzzy:
             hits = self._fuzzy_spotter.spot(text, lang, hits, folded=folded)
+            hits = self._acronyms.spot(text, lang, hits)
         # Each pass below runs only when some hit needs it; the tests iterate in C (maps over
         # attribute getters): a few ms for the 20k hits of a megabyte of news.
         homographs = self._homographs(hits)
@@ -290,6 +292,10 @@ class Termbase:
     @cached_property
     def _embedding(self) -> Embedding:
         return Embedding.build(self._concepts)
+
+    @cached_property
+    def _acronyms(self) -> Acronyms:
+        return Acronyms(self._concepts.values())
 
     @cached_property
     def _nesting(self) -> Nesting:
