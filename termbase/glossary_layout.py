@@ -36,8 +36,6 @@ __all__ = ["read_layout"]
 # Characters after which this reader does not vouch for YAML's reading: tabs, carriage returns,
 # characters YAML refuses or reads as line breaks (NEL, LS, PS), byte order marks, surrogates.
 _UNSURE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-_SKIPPED = re.compile(r" *(?:#.*)?\Z")
-"""A blank line or a line holding only a comment."""
 _PAIR = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?: +(\S.*))?\Z")
 """``key: value`` or ``key:`` (after the indentation)."""
 _PLAIN_FIRST = "[^\\s\\-?:,\\[\\]{}#&*!|>'\"%@`]"
@@ -46,11 +44,18 @@ _QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'"
 _FLOW_SCALAR = _QUOTED + "|" + _PLAIN_FIRST + "(?:[^,\\[\\]{}#:]|:(?=[^\\s,\\[\\]{}])|(?<=\\S)#)*"
 _FLOW_ITEM = re.compile(f"({_FLOW_SCALAR})(, |\\Z)")
 _FLOW_PAIR = re.compile(f"([A-Za-z][A-Za-z0-9_-]*): ({_FLOW_SCALAR}|\\[[^\\[\\]{{}}]*\\])(, |}}\\Z)")
-_COMMON_TERM = re.compile("\\{term: (" + _PLAIN_FIRST + "[^,\\[\\]{}#:]*), status: ([A-Za-z]+)"
-                          "(?:, type: ([A-Za-z]+))?(?:, pos: ([A-Za-z]+))?}\\Z")
+_COMMON_TERM = re.compile("\\{term: (" + _PLAIN_FIRST + "[^,\\[\\]{}#:]*), "
+                          "(status: [A-Za-z]+(?:, type: [A-Za-z]+)?(?:, pos: [A-Za-z]+)?)}\\Z")
+"""The usual term line: a plain text, then its shape (status, and maybe type and part of speech)."""
+_SHAPE = re.compile("status: ([A-Za-z]+)(?:, type: ([A-Za-z]+))?(?:, pos: ([A-Za-z]+))?\\Z")
 _ESCAPES = re.compile(r'\\(?:["\\nt]|u(?![dD][89a-fA-F])[0-9a-fA-F]{4})')
 """Escapes that YAML and JSON decode alike; a double-quoted scalar with any other is left to YAML."""
 _STATUS, _TYPE, _POS, _GENDER = (MEMBERS_BY_VALUE[e] for e in (TermStatus, TermType, PartOfSpeech, Gender))
+_PREFERRED = TermStatus.PREFERRED
+_Shape = tuple[TermStatus, TermType | None, PartOfSpeech | None, bool]
+"""A usual term line's status, type, part of speech and case sensitivity (the arguments after text and language)."""
+_NO_DEFINITIONS: Mapping[str, str] = MappingProxyType({})
+"""The definitions of every concept without any (read-only, so one serves them all)."""
 _SCALAR_KEYS = frozenset({"id", "subject", "customer", "overrides"})
 _TEXT_KEYS = frozenset({"note", "related", "xref", "graphic", "sources"})
 _PROGRESS_STEP = 1000
@@ -163,18 +168,24 @@ class _Layout:
     def __init__(self, lines: list[str], path: str, digest: str) -> None:
         self.lines = lines
         self.at = 0
+        self.depth = 0
+        """The indentation of the line :meth:`skip` returned last."""
         self.path = path
         self.digest = digest
         self.concept_lines: dict[str, int] = {}
         self.term_lines: dict[tuple[str, str, str], int] = {}
+        self.languages: dict[str, bool] = {}
+        self.shapes: dict[str, _Shape | None] = {}
 
     def skip(self) -> str | None:
-        """The next line that is not blank or a comment (``self.at`` moved to it), None at the end."""
+        """The next line that is not blank or a comment (``self.at`` moved to it and ``self.depth``
+        set to its indentation), None at the end."""
         lines, at = self.lines, self.at
         while at < len(lines):
             line = lines[at]
-            if line and not _SKIPPED.match(line):
-                self.at = at
+            content = line.lstrip(" ")
+            if content and content[0] != "#":
+                self.at, self.depth = at, len(line) - len(content)
                 return line
             at += 1
         self.at = at
@@ -262,17 +273,17 @@ class _Layout:
         line = self.skip()
         if line is None:
             raise _Outside
-        item = _indent(line)
+        item = self.depth
         concepts: list[Concept] = []
         with progress_bar(f"reading {Path(self.path).name}", len(self.lines), unit="line") as progress:
             reported = 0
-            while line is not None and _indent(line) == item and line.startswith("- ", item):
+            while line is not None and self.depth == item and line.startswith("- ", item):
                 concepts.append(self.concept(item, info.id))
                 if len(concepts) % _PROGRESS_STEP == 0:
                     progress.advance(self.at - reported)
                     reported = self.at
                 line = self.skip()
-        if not concepts or (line is not None and (_indent(line) != 0 or line.startswith("- "))):
+        if not concepts or (line is not None and (self.depth != 0 or line.startswith("- "))):
             raise _Outside
         return tuple(concepts)
 
@@ -281,8 +292,13 @@ class _Layout:
         indent = item + 2  # the keys after ``- `` on the item's line and below it
         fields: dict[str, object] = {}
         line: str | None = self.lines[start]
-        while line is not None and (_indent(line) == indent or self.at == start):
-            key, raw = _new_pair(_PAIR.match(line, indent), fields, CONCEPT_KEYS)
+        while line is not None and (self.depth == indent or self.at == start):
+            pair = _PAIR.match(line, indent)
+            if pair is None:
+                raise _Outside
+            key, raw = pair.groups()
+            if key in fields or key not in CONCEPT_KEYS:
+                raise _Outside
             self.at += 1
             if key in _SCALAR_KEYS and raw is not None:
                 fields[key] = _block_scalar(raw)
@@ -295,21 +311,21 @@ class _Layout:
             else:  # history, offices, terms before the id, ...: left to the YAML reader
                 raise _Outside
             line = self.skip()
-        if line is not None and _indent(line) > item:
+        if line is not None and self.depth > item:
             raise _Outside
         concept_id = fields.get("id")
         if not isinstance(concept_id, str) or not CONCEPT_ID.match(concept_id) or concept_id in self.concept_lines \
                 or "terms" not in fields:
             raise _Outside
-        related, overrides = fields.get("related", ()), fields.get("overrides")
-        if any(not CONCEPT_ID.match(other) for other in related) or (  # type: ignore[attr-defined]
-                overrides is not None and not CONCEPT_ID.match(str(overrides))):
+        if "related" in fields and any(not CONCEPT_ID.match(other) for other in fields["related"]):  # type: ignore[attr-defined]
+            raise _Outside
+        if "overrides" in fields and not CONCEPT_ID.match(str(fields["overrides"])):
             raise _Outside
         self.concept_lines[concept_id] = start + 1
         empty: tuple[str, ...] = ()
         return Concept(
             concept_id, fields["terms"], fields.get("subject"),  # type: ignore[arg-type]
-            MappingProxyType(fields.get("definition", {})),  # type: ignore[arg-type]
+            MappingProxyType(fields["definition"]) if "definition" in fields else _NO_DEFINITIONS,  # type: ignore[arg-type]
             fields.get("note", empty), fields.get("related", empty), fields.get("sources", empty),  # type: ignore[arg-type]
             fields.get("xref", empty), fields.get("graphic", empty), fields.get("customer"),  # type: ignore[arg-type]
             (), glossary_id, fields.get("overrides"),  # type: ignore[arg-type]
@@ -321,63 +337,82 @@ class _Layout:
             raise _Outside
         definitions: dict[str, str] = {}
         for lang, raw, _ in self.pairs(_indent(line)):
-            if raw is None or lang in definitions or not _is_language(lang):
+            if raw is None or lang in definitions or not self.is_language(lang):
                 raise _Outside
             definitions[lang] = _block_scalar(raw)
         return definitions
 
     def terms(self, key_indent: int, concept_id: str) -> tuple[Term, ...]:
         line = self.skip()
-        if line is None or _indent(line) <= key_indent:
+        if line is None or self.depth <= key_indent:
             raise _Outside
-        indent = _indent(line)
+        indent = self.depth
+        lines, term_lines, shapes = self.lines, self.term_lines, self.shapes
         terms: list[Term] = []
         languages: set[str] = set()
-        while line is not None and _indent(line) == indent and not line.startswith("- ", indent):
+        while line is not None and self.depth == indent and not line.startswith("- ", indent):
             pair = _PAIR.match(line, indent)
             if pair is None or pair.group(2) is not None:
                 raise _Outside
             lang = pair.group(1)
-            if lang in languages or not _is_language(lang):
+            if lang in languages or not self.is_language(lang):
                 raise _Outside
             languages.add(lang)
             self.at += 1
             line = self.skip()
-            if line is None or _indent(line) < indent or not line.startswith("- {", _indent(line)):
+            if line is None or self.depth < indent or not line.startswith("- {", self.depth):
                 raise _Outside
-            items = _indent(line)
-            prefix = line[:items + 3]
+            items = self.depth
+            prefix, start = line[:items + 3], items + 2
             preferred = False
-            while line is not None and line.startswith(prefix):
-                term = _term(line[items + 2:], lang)
+            at = self.at
+            while True:  # consecutive term lines read directly; a blank or comment line goes through skip()
+                term = _term(line, start, lang, shapes)
                 if "\n" in term.text:
                     raise _Outside
-                if term.status is TermStatus.PREFERRED:
+                if term.status is _PREFERRED:
                     if preferred:
                         raise _Outside
                     preferred = True
-                self.term_lines.setdefault((concept_id, lang, term.text), self.at + 1)
+                term_lines.setdefault((concept_id, lang, term.text), at + 1)
                 terms.append(term)
-                self.at += 1
+                at += 1
+                if at < len(lines) and lines[at].startswith(prefix):
+                    line = lines[at]
+                    continue
+                self.at = at
                 line = self.skip()
-            if line is not None and _indent(line) > indent and _indent(line) != items:
+                if line is None or not line.startswith(prefix):
+                    break
+                at = self.at
+            if line is not None and self.depth > indent and self.depth != items:
                 raise _Outside
-        if not terms or (line is not None and _indent(line) > key_indent):
+        if not terms or (line is not None and self.depth > key_indent):
             raise _Outside
         return tuple(terms)
 
+    def is_language(self, tag: str) -> bool:
+        """Whether ``tag`` is a language tag (each tag parsed once per file)."""
+        known = self.languages.get(tag)
+        if known is None:
+            known = self.languages[tag] = _is_language(tag)
+        return known
 
-def _term(raw: str, lang: str) -> Term:
-    """One term written as a flow mapping ``{term: ..., status: ..., ...}``."""
-    common = _COMMON_TERM.match(raw)
+
+def _term(line: str, start: int, lang: str, shapes: dict[str, _Shape | None]) -> Term:
+    """One term written as a flow mapping ``{term: ..., status: ..., ...}`` from ``line[start]`` on;
+    ``shapes`` holds the reading of each usual shape met so far in the file (a few distinct ones in
+    thousands of lines)."""
+    common = _COMMON_TERM.match(line, start)
     if common is not None:  # the usual shape, in one match
-        text, status, type_name, pos_name = common.groups()
-        term_type = _TYPE.get(type_name) if type_name is not None else None
-        pos = _POS.get(pos_name) if pos_name is not None else None
-        if status in _STATUS and text[-1] != " " and text == text.strip() and (term_type is not None) == (
-                type_name is not None) and (pos is not None) == (pos_name is not None):
-            return Term(text, lang, _STATUS[status], term_type, pos,
-                        term_type is not None and term_type.case_sensitive_by_default)
+        text, tail = common.groups()
+        if tail not in shapes:
+            shapes[tail] = _shape(tail)
+        shape = shapes[tail]
+        # The text starts with no white space (``_PLAIN_FIRST``), so it is stripped when it ends with none.
+        if shape is not None and not text[-1].isspace():
+            return Term(text, lang, *shape)
+    raw = line[start:]
     if raw[-1] != "}":
         raise _Outside
     fields: dict[str, str | tuple[str, ...]] = {}
@@ -407,6 +442,19 @@ def _term(raw: str, lang: str) -> Term:
         _member(fields, "gender", _GENDER), _single(fields, "usage"), _single(fields, "context"),
         _several(fields, "note"), _several(fields, "sources"), _single(fields, "customer"), historical,
     )
+
+
+def _shape(tail: str) -> _Shape | None:
+    """The reading of a usual term line's shape, None when a value is not in its vocabulary."""
+    match = _SHAPE.match(tail)
+    if match is None:  # never (the shape was matched as a part of _COMMON_TERM): for the types
+        raise _Outside
+    status, type_name, pos_name = match.groups()
+    term_type = _TYPE.get(type_name) if type_name is not None else None
+    pos = _POS.get(pos_name) if pos_name is not None else None
+    if status not in _STATUS or (term_type is None) != (type_name is None) or (pos is None) != (pos_name is None):
+        return None
+    return _STATUS[status], term_type, pos, term_type is not None and term_type.case_sensitive_by_default
 
 
 def _single(fields: dict[str, str | tuple[str, ...]], key: str) -> str | None:
