@@ -152,3 +152,17 @@ def test_an_error_in_a_laid_out_file_names_its_line() -> None:
     with pytest.raises(GlossaryError) as info:
         parse_glossary(text, "g.yaml")
     assert info.value.line == 17 and "depreciated" in str(info.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_blank_and_comment_lines_anywhere_read_as_yaml_reads_them(data: st.DataObject) -> None:
+    """Blank lines and comment lines at any indentation between any two lines of the sample (between
+    two terms of one language too, where the reader otherwise takes the next line as it is)."""
+    lines = _SAMPLE.splitlines()
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(1, len(lines)))
+        lines.insert(at, data.draw(st.sampled_from(["", "   ", "# note", "    # note", "      #", "  #- {term: x}"])))
+    glossary = _agree("\n".join(lines) + "\n")
+    assert glossary is not None
+    assert [c.id for c in glossary.concepts] == ["kassym-jomart-tokayev", "kazakhstan"]
