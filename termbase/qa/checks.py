@@ -16,7 +16,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from termbase.arabic import ARABIC_SCRIPT, bare_readings
+from termbase.arabic import ARABIC_SCRIPT, CHAINS_LONGEST_FIRST, bare_readings
 from termbase.langtags import primary_language
 from termbase.formats.placeholders import mask_placeholders
 from termbase.matches import Evidence, MatchKind
@@ -196,14 +196,14 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
             if found is not None:
                 issues.append(found)
             continue
+        if hit.status not in (TermStatus.FORBIDDEN, TermStatus.DEPRECATED):
+            continue  # an approved term: nothing to say, no suggestion to make
         supports = None if mentioned is None else concept_id in mentioned
         if supports:
             evidence.append(_source_evidence(concept_id, segment))
         elif supports is False:
             evidence.append(Evidence("no-source", f"the source does not mention {concept_id}"))
         suggestion = _suggestion_for(hit, concept, target_lang)
-        if hit.status not in (TermStatus.FORBIDDEN, TermStatus.DEPRECATED):
-            continue
         code = IssueCode.FORBIDDEN_TERM if hit.status is TermStatus.FORBIDDEN else IssueCode.DEPRECATED_TERM
         replacement = suggested_term(concept, target_lang, hit.term)
         issues.append(_issue(
@@ -584,19 +584,30 @@ def _number_word_values() -> dict[str, dict[str, str]]:
     }
 
 
+@cache
+def _number_word_forms(lang: str) -> dict[str, int]:
+    """The folded number words of a primary language with each clitic chain they may carry
+    (وثلاثة, بالثلاثة), and their values: a word reads as itself, else as the word under its
+    longest chain. A word of a text that is no key is no number word."""
+    words = _number_word_values().get(lang, {})
+    forms: dict[str, int] = {}
+    for written in {chain + word for chain in ("", *CHAINS_LONGEST_FIRST) for word in words}:
+        value = words.get(written)
+        if value is None:
+            value = next((words[bare] for bare in bare_readings(written)[:-1] if bare in words), None)
+        if value is not None:
+            forms[written] = int(value)
+    return forms
+
+
 def _number_words(text: str, lang: str) -> Counter[str]:
     """Values of the number words of ``text`` (Arabic clitics and article allowed), cardinal and
     ordinal; a tens word next to a unit word is one number (twenty-one, واحد وعشرون)."""
-    words = _number_word_values().get(primary_language(lang), {})
+    forms = _number_word_forms(primary_language(lang))
     found: Counter[str] = Counter()
-    if not words:
+    if not forms:
         return found
-    values: list[int | None] = []
-    for word in fold(text).split(" "):
-        value = words.get(word)
-        if value is None:
-            value = next((words[bare] for bare in bare_readings(word)[:-1] if bare in words), None)
-        values.append(int(value) if value is not None else None)
+    values = [forms.get(word) for word in fold(text).split(" ")]
     position = 0
     while position < len(values):
         number = values[position]
