@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -100,6 +101,18 @@ class NameHeads:
     """Arabic heads before the name, as folded words without clitics or article (خطوط جويه)."""
     ar_after: frozenset[str]
     ar_region: frozenset[tuple[str, ...]]
+    ar_before_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
+    """:attr:`ar_before` by the last word of each head, the word a name follows."""
+    ar_region_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
+    """:attr:`ar_region` by the last word of each head."""
+
+
+def _by_last_word(heads: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-word heads grouped by their last word."""
+    grouped: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for head in heads:
+        grouped[head[-1]].append(head)
+    return {last: tuple(group) for last, group in grouped.items()}
 
 
 @cache
@@ -110,11 +123,13 @@ def name_heads() -> NameHeads:
     def words(key: str, group: str) -> frozenset[tuple[str, ...]]:
         return frozenset(tuple(fold(word).split(" ")) for word in raw[key][group])
 
+    ar_before, ar_region = words("ar", "before"), words("ar", "region")
     return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
                      frozenset(fold(w) for w in raw["en"]["region"]),
                      frozenset(fold(w) for w in raw["en"]["before"]),
                      frozenset(fold(w) for w in raw["en"]["roles"]),
-                     words("ar", "before"), frozenset(fold(w) for w in raw["ar"]["after"]), words("ar", "region"))
+                     ar_before, frozenset(fold(w) for w in raw["ar"]["after"]), ar_region,
+                     _by_last_word(ar_before), _by_last_word(ar_region))
 
 
 def _is_region(concept: Concept) -> bool:
@@ -282,7 +297,7 @@ def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_
     written = window.split()[-_AR_WORDS_BEFORE:]
     before = [fold(word) for word in written]
     bare = [_bare_forms(word) for word in before]
-    candidates = heads.ar_before | heads.ar_region if region_too else heads.ar_before
+    groups = (heads.ar_before_by_last, heads.ar_region_by_last) if region_too else (heads.ar_before_by_last,)
     for skipped in range((0 if adjective else MAX_BETWEEN) + 1):
         if skipped and (skipped >= len(before) or not (before[-skipped].startswith(ARTICLE) or (
                 skipped == 1 and _construct(hit, before[-1], written[-1])))):
@@ -291,9 +306,9 @@ def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_
         last = len(before) - skipped - 1  # the word a head would end with
         if last < 0:
             break
-        for head in candidates:
+        for head in (head for form in bare[last] for by_last in groups for head in by_last.get(form, ())):
             at = last + 1 - len(head)
-            if head[-1] in bare[last] and at >= 0 and all(part in bare[at + k] for k, part in enumerate(head)):
+            if at >= 0 and all(part in bare[at + k] for k, part in enumerate(head)):
                 return " ".join(written[at:last + 1])
     return None
 
