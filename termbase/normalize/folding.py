@@ -10,6 +10,7 @@ the exact span of the original string.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -259,8 +260,16 @@ def _fold_text_by_character(text: str) -> FoldedText:
     return FoldedText(text, "".join(pieces), starts, ends)
 
 
+@cache
+def _ascii_letters_fold_lower() -> bool:
+    """Whether the rules fold each ASCII letter to its lower case, as they do unless one maps it."""
+    return all(fold_char(char) == char.lower() for char in string.ascii_letters)
+
+
 def fold(text: str) -> str:
     """The match key of ``text``: folded, separators collapsed to one space, stripped."""
+    if text.isascii() and text.isalpha() and _ascii_letters_fold_lower():
+        return text.lower()  # a word of English letters, the most common text folded
     folded = text.translate(_TABLE)
     if "  " in folded:
         folded = _RUNS_OF_SPACES.sub(_SEPARATOR, folded)

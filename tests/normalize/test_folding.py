@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, strategies as st
 
 from termbase.normalize import FOLDING_SCHEME, fold, fold_char, fold_text
 from termbase.normalize.charmap import CharRule, _parse_rule, load_rules
@@ -435,3 +436,12 @@ def test_parse_bad_rule(raw: Any, message: str) -> None:
     assert message in text
     if message not in _UNNAMED:
         assert "(demo)" in text  # once the name is read, errors name the rule
+
+
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=12))
+def test_ascii_text_folds_as_its_characters(text: str) -> None:
+    """Words of English letters fold to lower case; any ASCII text as its characters one by one."""
+    one_by_one = " ".join("".join(fold_char(c) for c in text).split())
+    assert fold(text) == one_by_one
+    if text.isalpha():
+        assert fold(text) == text.lower()
