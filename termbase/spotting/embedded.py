@@ -177,8 +177,9 @@ class Embedding:
         return any(fuzz.ratio(part, own) >= OWN_NAME_CUTOFF["en"] or _begins(part, own) for part in parts for own in owns)
 
 
-def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> str | None:
-    """The English head word that makes ``hit`` part of a longer name, or None."""
+def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool, before: re.Match[str] | None) -> str | None:
+    """The English head word that makes ``hit`` part of a longer name, or None (``before``: the
+    word before the hit, :func:`_word_before`)."""
     if _POSSESSIVE.search(hit.text):
         return None
     position = hit.end
@@ -201,14 +202,18 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool) -> st
         if possessive:
             break
         position = word.end()
-    before = _EN_WORD_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
     if before is not None and before.group(1)[:1].isupper() and before.group(1).lower() in heads.en_before:
         return before.group(1)  # Air Astana
     if text.endswith(("of ", "the "), max(0, hit.start - 4), hit.start):
-        before = _EN_HEAD_OF.search(text, max(0, hit.start - _WINDOW), hit.start)
-        if before is not None and before.group(1).lower() in heads.en_organisation:
-            return before.group(1)
+        of = _EN_HEAD_OF.search(text, max(0, hit.start - _WINDOW), hit.start)
+        if of is not None and of.group(1).lower() in heads.en_organisation:
+            return of.group(1)
     return None
+
+
+def _word_before(hit: Hit, text: str) -> re.Match[str] | None:
+    """The English word just before ``hit`` (group 1), or None."""
+    return _EN_WORD_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
 
 
 def _begins(one: str, other: str) -> bool:
@@ -234,7 +239,7 @@ def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embedding: Embedding,
-                 ids: Sequence[str]) -> str | None:
+                 ids: Sequence[str], before: re.Match[str] | None) -> str | None:
     """The capitalised word that runs on from the English name ``hit`` into another proper name, or None.
 
     The word before counts when it is capitalised (the last part of a hyphenated word: ex-Dynamo
@@ -242,7 +247,6 @@ def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embeddin
     :data:`MAX_RUN` capitalised words, which a role word in it keeps the name's own."""
     heads = embedding.heads
     person = any(i in embedding.concepts and embedding.concepts[i].subject == PEOPLE_SUBJECT for i in ids)
-    before = _EN_WORD_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
     # A given name before a person's full name, or before the one name the glossary gives the
     # person, may be an unlisted spelling of the person's own: only a partial name is read so.
     if before is not None and (not person or embedding.partial_name(hit.term, ids)):
@@ -340,9 +344,10 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding) ->
             continue
         region_too = embedding.regions.isdisjoint(ids)
         if lang == "en":
-            head = _english_head(hit, text, heads, region_too)
+            before = _word_before(hit, text)
+            head = _english_head(hit, text, heads, region_too, before)
             if head is None and capitals:
-                head = _english_run(hit, text, spans, embedding, ids)
+                head = _english_run(hit, text, spans, embedding, ids, before)
         else:
             adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
             head = _arabic_head(hit, text, heads, adjective, region_too)
