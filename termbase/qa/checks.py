@@ -177,6 +177,9 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
     issues: list[Issue] = []
     for hit in segment.target_hits:
         concept_id = hit.concept
+        if concept_id is not None and hit.match is not MatchKind.FUZZY and hit.status not in (
+                TermStatus.FORBIDDEN, TermStatus.DEPRECATED):
+            continue  # an approved term: nothing to say
         evidence = list(hit.evidence)
         if concept_id is None and mentioned is not None and hit.match is MatchKind.FUZZY:
             named = [c for c in hit.candidates if c in mentioned]
@@ -196,8 +199,6 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
             if found is not None:
                 issues.append(found)
             continue
-        if hit.status not in (TermStatus.FORBIDDEN, TermStatus.DEPRECATED):
-            continue  # an approved term: nothing to say, no suggestion to make
         supports = None if mentioned is None else concept_id in mentioned
         if supports:
             evidence.append(_source_evidence(concept_id, segment))
