@@ -74,6 +74,9 @@ _EN_HEAD_OF = re.compile(r"([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _REGION_DEFINITION = re.compile(r"\A[^,;(.]*\b(?:region|territory|province|state)\b", re.IGNORECASE)
 _EN_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\.?[ \t\u00a0]+\Z")
+_BLANKS = " \t\u00a0"
+"""The blanks :data:`_EN_WORD_BEFORE` ends in."""
+_BLANKS_AND_LINES = " \t\u00a0\n"
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'“‘(\[—–-]*\Z")
 _TITLE_CASE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 TITLE_CASE_SHARE = 0.75
@@ -211,9 +214,17 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool, befor
     return None
 
 
-def _word_before(hit: Hit, text: str) -> re.Match[str] | None:
-    """The English word just before ``hit`` (group 1), or None."""
-    return _EN_WORD_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """The English word just before offset ``end`` (group 1), or None: :data:`_EN_WORD_BEFORE` searched
+    from the white space before the last word of the window on (the same match: no white space
+    is inside one), not tried at each letter of the window."""
+    start = max(0, end - _WINDOW)
+    window = text[start:end]
+    body = window.rstrip(_BLANKS)
+    if len(body) == len(window):
+        return None  # the pattern ends in blanks
+    cut = max(body.rfind(blank) for blank in _BLANKS_AND_LINES) + 1
+    return _EN_WORD_BEFORE.search(text, start + cut, end)
 
 
 def _begins(one: str, other: str) -> bool:
@@ -344,7 +355,7 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding) ->
             continue
         region_too = embedding.regions.isdisjoint(ids)
         if lang == "en":
-            before = _word_before(hit, text)
+            before = _word_before(text, hit.start)
             head = _english_head(hit, text, heads, region_too, before)
             if head is None and capitals:
                 head = _english_run(hit, text, spans, embedding, ids, before)

@@ -12,12 +12,13 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from shared_paths import REPO
 from termbase import Termbase
 from termbase.matches import Hit
 from termbase.normalize import fold
-from termbase.spotting.embedded import name_heads
+from termbase.spotting.embedded import _EN_WORD_BEFORE, _WINDOW, _word_before, name_heads
 from termbase.spotting.homographs import is_ordinary_name_word
 
 ACCURACY = REPO / "benchmarks" / "accuracy"
@@ -188,3 +189,14 @@ def test_check_does_not_ask_for_a_name_the_target_writes_inside_an_institution(s
     assert "astana" not in alone and "kazakhstan" not in alone  # the head-word rule on the target
     report = shipped_termbase.check(str(source), target)
     assert not [i for i in report.issues if i.code.value == "missing-term" and i.concept in ("astana", "kazakhstan")]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="aZé9_.'’- \t\u00a0\n(", max_size=120), st.data())
+def test_the_word_before_is_the_patterns_search_of_the_window(text: str, data: st.DataObject) -> None:
+    """The word before an offset, searched from the last blank on, is the pattern's search of the
+    whole window before the offset."""
+    end = data.draw(st.integers(0, len(text)))
+    expected = _EN_WORD_BEFORE.search(text, max(0, end - _WINDOW), end)
+    found = _word_before(text, end)
+    assert (found.span(), found.group(1)) == (expected.span(), expected.group(1)) if expected else found is None
