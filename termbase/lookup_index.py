@@ -10,7 +10,6 @@ would give.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 from bisect import bisect_right
@@ -26,6 +25,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from termbase.cache import Entry, EntryWriter
+from termbase.hashed_keys import HashedKeys
 from termbase.langtags import primary_language, same_language
 from termbase.lookup import Match, Matches
 from termbase.matches import MatchKind
@@ -336,46 +336,10 @@ class _Entries(Sequence[_Entry]):
         return (_Entry(concept, term) for concept in self._concepts for term in concept.terms)
 
 
-def _key_hash(key: str) -> int:
-    """A 64-bit hash of ``key``, the same in every process (Python's own ``hash`` of a string is not)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-
-
-class _HashedKeys:
-    """Entries by the hash of a string key: the hashes sorted, equal hashes' entries in entry order.
-    A look-up gives the entries whose key may be the query's; the caller compares the keys."""
-
-    def __init__(self, hashes: npt.NDArray[np.uint64], entries: npt.NDArray[np.int32]) -> None:
-        self.hashes = hashes
-        self.entries = entries
-
-    @classmethod
-    def of(cls, keys: Iterable[str], count: int) -> _HashedKeys:
-        """The keys of entries ``0 .. count - 1``, in entry order."""
-        hashes = np.fromiter(map(_key_hash, keys), dtype=np.uint64, count=count)
-        order = np.argsort(hashes, kind="stable")
-        return cls(hashes[order], order.astype(np.int32))
-
-    def get(self, key: str) -> list[int]:
-        """The entries whose key has the hash of ``key``."""
-        hashes, value = self.hashes, _key_hash(key)
-        end = start = int(hashes.searchsorted(np.uint64(value)))
-        while end < len(hashes) and hashes[end] == value:  # mostly none or one
-            end += 1
-        found: list[int] = self.entries[start:end].tolist()
-        return found
-
-    def check(self, count: int) -> None:
-        """Raise ValueError unless the tables fit ``count`` entries."""
-        if (len(self.hashes) != count or len(self.entries) != count or np.any(self.hashes[1:] < self.hashes[:-1])
-                or (count and (self.entries.min() < 0 or self.entries.max() >= count))):
-            raise ValueError("stored lookup tables do not fit the terms")
-
-
 class LookupIndex:
     """Exact, folded and fuzzy access to every term of a list of concepts.
 
-    Exact and folded look-ups go through :class:`_HashedKeys` (two numpy arrays per table), which a
+    Exact and folded look-ups go through :class:`HashedKeys` (two numpy arrays per table), which a
     stored index maps from the user's cache (:meth:`save`, :meth:`load`): a check, which asks only
     those, reads no term it is not looking for. The fuzzy keys are made on the first fuzzy lookup.
     """
@@ -391,8 +355,8 @@ class LookupIndex:
         texts = [term.text for concept in track(concepts, "building the lookup index", unit="concept")
                  for term in concept.terms]
         keys = self.__dict__["_keys"] = list(map(fold, texts))
-        self._exact = _HashedKeys.of(texts, len(texts))
-        self._folded = _HashedKeys.of(keys, len(keys))
+        self._exact = HashedKeys.of(texts, len(texts))
+        self._folded = HashedKeys.of(keys, len(keys))
 
     # -- stored in the cache: ``lookup.json`` (the concept ids), and the hashes and entries of
     # the exact and folded tables as ``.npy`` arrays, loaded memory-mapped.
@@ -418,7 +382,7 @@ class LookupIndex:
             index._entries = _Entries(concepts)
             index._fuzzy = {}
             index._exact, index._folded = (
-                _HashedKeys(entry.array(f"{name}.hashes.npy", np.uint64, 1), entry.array(f"{name}.entries.npy", np.int32, 1))
+                HashedKeys(entry.array(f"{name}.hashes.npy", np.uint64, 1), entry.array(f"{name}.entries.npy", np.int32, 1))
                 for name in ("exact", "folded"))
             index._exact.check(len(index._entries))
             index._folded.check(len(index._entries))

@@ -7,15 +7,14 @@ chosen on the labelled development set in ``benchmarks/accuracy/`` (see its READ
 
 wordfreq reads a language's whole list into a dictionary on its first look-up (0.4 s for Arabic,
 0.15 s for English). termbase keeps each list it uses in the cache instead (:mod:`termbase.cache`,
-keyed on wordfreq's version): the tokens' 64-bit hashes sorted, with each token's frequency bucket
-and its text to confirm a match, read as arrays. :func:`zipf` gives what wordfreq's
+keyed on wordfreq's version): each token's frequency bucket and text, and the tokens by their 64-bit
+hashes (:class:`termbase.hashed_keys.HashedKeys`), read as arrays. :func:`zipf` gives what wordfreq's
 ``zipf_frequency`` gives: the word is tokenized by wordfreq and the frequencies of its tokens are
 combined by wordfreq's formula.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from termbase import cache
+from termbase.hashed_keys import HashedKeys
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -37,36 +37,32 @@ _FLOOR = 1e-9
 """The frequency of Zipf 0, below which wordfreq reports 0 (its ``zipf_frequency`` minimum)."""
 
 
-def _hash(token: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(token, digest_size=8).digest(), "little")
-
-
 class _Frequencies:
-    """One language's wordfreq list as arrays: token hashes sorted, and by the same order each
-    token's centibel bucket (its frequency is 10 ** (-bucket / 100), as wordfreq computes it) and
-    its UTF-8 text (``tokens[offsets[i]:offsets[i + 1]]``)."""
+    """One language's wordfreq list as arrays, tokens numbered in the list's order: each token's
+    centibel bucket (its frequency is 10 ** (-bucket / 100), as wordfreq computes it), its UTF-8 text
+    (``tokens[offsets[i]:offsets[i + 1]]``) and the tokens by hash (:class:`HashedKeys`)."""
 
-    def __init__(self, hashes: NDArray[np.uint64], buckets: NDArray[np.uint16],
-                 offsets: NDArray[np.uint32], tokens: bytes) -> None:
-        self.hashes, self.buckets, self.offsets, self.tokens = hashes, buckets, offsets, tokens
+    def __init__(self, keys: HashedKeys, buckets: NDArray[np.uint16], offsets: NDArray[np.uint32],
+                 tokens: bytes) -> None:
+        self.keys, self.buckets, self.offsets, self.tokens = keys, buckets, offsets, tokens
 
     @classmethod
     def build(cls, lang: str) -> _Frequencies:
         """Read wordfreq's list for ``lang`` (its tokens grouped by bucket)."""
         from wordfreq import get_frequency_list
 
-        rows = [(_hash(encoded), bucket, encoded)
-                for bucket, tokens in enumerate(get_frequency_list(lang, _WORDLIST))
-                for encoded in (token.encode("utf-8") for token in tokens)]
-        rows.sort()
-        offsets = np.zeros(len(rows) + 1, dtype=np.uint32)
-        np.cumsum([len(row[2]) for row in rows], out=offsets[1:])
-        return cls(np.array([row[0] for row in rows], dtype=np.uint64),
-                   np.array([row[1] for row in rows], dtype=np.uint16), offsets, b"".join(row[2] for row in rows))
+        listed = [(bucket, token) for bucket, tokens in enumerate(get_frequency_list(lang, _WORDLIST))
+                  for token in tokens]
+        encoded = [token.encode("utf-8") for _, token in listed]
+        offsets = np.zeros(len(listed) + 1, dtype=np.uint32)
+        np.cumsum([len(token) for token in encoded], out=offsets[1:])
+        return cls(HashedKeys.of((token for _, token in listed), len(listed)),
+                   np.array([bucket for bucket, _ in listed], dtype=np.uint16), offsets, b"".join(encoded))
 
     def save(self, writer: cache.EntryWriter) -> None:
         """Write the arrays as the files of a cache entry."""
-        writer.write_array("hashes.npy", self.hashes)
+        writer.write_array("hashes.npy", self.keys.hashes)
+        writer.write_array("entries.npy", self.keys.entries)
         writer.write_array("buckets.npy", self.buckets)
         writer.write_array("offsets.npy", self.offsets)
         writer.write_bytes("tokens", self.tokens)
@@ -75,27 +71,24 @@ class _Frequencies:
     def load(cls, entry: cache.Entry) -> _Frequencies | None:
         """The arrays of a verified entry, or None when they do not fit together."""
         try:
-            hashes = entry.array("hashes.npy", np.uint64, 1)
+            keys = HashedKeys(entry.array("hashes.npy", np.uint64, 1), entry.array("entries.npy", np.int32, 1))
             buckets = entry.array("buckets.npy", np.uint16, 1)
             offsets = entry.array("offsets.npy", np.uint32, 1)
             tokens = entry.read_bytes("tokens")
+            keys.check(len(buckets))
         except (cache.CacheEntryError, ValueError):
             return None
-        if not (len(hashes) == len(buckets) == len(offsets) - 1 and int(offsets[-1]) == len(tokens)
+        if not (len(offsets) == len(buckets) + 1 and int(offsets[-1]) == len(tokens)
                 and bool(np.all(offsets[1:] >= offsets[:-1]))):
             return None
-        return cls(hashes, buckets, offsets, tokens)
+        return cls(keys, buckets, offsets, tokens)
 
     def frequency(self, token: str) -> float | None:
         """The frequency of ``token`` (None when the list does not have it)."""
         encoded = token.encode("utf-8")
-        wanted = _hash(encoded)
-        hashes = self.hashes
-        i = int(np.searchsorted(hashes, np.uint64(wanted)))
-        while i < len(hashes) and int(hashes[i]) == wanted:
+        for i in self.keys.get(token):
             if self.tokens[int(self.offsets[i]):int(self.offsets[i + 1])] == encoded:
                 return float(10.0 ** (-int(self.buckets[i]) / 100))
-            i += 1
         return None
 
 

@@ -75,7 +75,7 @@ def test_the_list_is_kept_in_the_cache_and_a_damaged_entry_is_read_again(fresh: 
     expected = [zipf_frequency(word, "en") for word in ODD]
     assert [wordlist.zipf(word, "en") for word in ODD] == expected
     (entry,) = (fresh / "wordfreq").iterdir()
-    assert {p.name for p in entry.iterdir()} == {"hashes.npy", "buckets.npy", "offsets.npy", "tokens", "manifest.json"}
+    assert {p.name for p in entry.iterdir()} == {"hashes.npy", "entries.npy", "buckets.npy", "offsets.npy", "tokens", "manifest.json"}
     pristine = {p.name: p.read_bytes() for p in entry.iterdir() if p.name != "manifest.json"}
 
     wordlist.zipf.cache_clear()
