@@ -293,12 +293,7 @@ class _Layout:
         fields: dict[str, object] = {}
         line: str | None = self.lines[start]
         while line is not None and (self.depth == indent or self.at == start):
-            pair = _PAIR.match(line, indent)
-            if pair is None:
-                raise _Outside
-            key, raw = pair.groups()
-            if key in fields or key not in CONCEPT_KEYS:
-                raise _Outside
+            key, raw = _new_pair(_PAIR.match(line, indent), fields, CONCEPT_KEYS)
             self.at += 1
             if key in _SCALAR_KEYS and raw is not None:
                 fields[key] = _block_scalar(raw)
