@@ -67,7 +67,7 @@ __all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "NameHeads", "embedded",
 
 MAX_BETWEEN = 2
 """Words that may stand between a name and its head: "Astana [International Financial] Centre"."""
-NAME_SUBJECTS = frozenset({"geography", PEOPLE_SUBJECT})
+NAME_SUBJECTS = frozenset({GEOGRAPHY_SUBJECT, PEOPLE_SUBJECT})
 """Glossary subjects whose names institutions and regions are named after."""
 _EN_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w'’-]*)")
 _EN_HEAD_OF = re.compile(r"([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")

@@ -37,6 +37,7 @@ from termbase.arabic import (
 from termbase.langtags import same_language
 from termbase.model import Concept, PartOfSpeech, Term, TermStatus
 from termbase.normalize import fold
+from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.wordlist import zipf
 
 __all__ = [
@@ -55,8 +56,6 @@ __all__ = [
 STYLE_CONCEPTS = 2
 """A head word is a style of official names (الجمهورية of الجمهورية الفرنسية) when the names of this
 many concepts show it (:func:`state_styles`)."""
-PLACE_SUBJECT = "geography"
-"""The subject field of the concepts whose names take a style (:func:`styled_names`)."""
 ATTESTED_PLURAL_ZIPF = 2.0
 """An -s noun gets an -es plural (gases, crises) only when English uses that word this often."""
 
@@ -184,7 +183,7 @@ def state_styles(concepts: Iterable[Concept]) -> Styles:
     places: dict[str, set[str]] = defaultdict(set)
     named: dict[str, list[tuple[Term, str]]] = {}
     for concept in concepts:
-        if concept.subject != PLACE_SUBJECT:
+        if concept.subject != GEOGRAPHY_SUBJECT:
             continue
         names = named[concept.id] = _one_word_names(concept, "ar")
         for _, name in names:
