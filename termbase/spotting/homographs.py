@@ -147,7 +147,4 @@ def supported(hits: Sequence[Hit], homographs: Sequence[bool], neighbours: Calla
                 dropped.add(position)
     if not dropped:
         return list(hits)
-    kept = [True] * len(hits)
-    for position in dropped:
-        kept[position] = False
-    return list(compress(hits, kept))
+    return [hit for position, hit in enumerate(hits) if position not in dropped]
