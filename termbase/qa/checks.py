@@ -170,8 +170,9 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
     With a source, a misspelling needs the source to mention its concept: otherwise it is only a
     note (``info``) without a fix. An ambiguous fuzzy hit is resolved when the source mentions
     exactly one of its candidates; unresolved, it is still a misspelling of them all
-    (Berdimuhammedov, father or son), with an unsafe fix when they are written alike and none when not. Each finding says whether its fix is safe (:mod:`termbase.qa.autofix`), how confident it is
-    and why.
+    (Berdimuhammedov, father or son), with an unsafe fix when they are written alike and none when
+    not. Each finding says whether its fix is safe (:mod:`termbase.qa.autofix`), how confident it
+    is and why.
     """
     mentioned = source_concepts(segment)
     issues: list[Issue] = []
@@ -550,7 +551,6 @@ def _as_written_in(lang: str, value: str, written: str) -> str:
         return value
     whole, dot, fraction = value.partition(".")
     return f"{int(whole):,}{dot}{fraction}"
-
 
 
 def _pair_numbers(missing: list[Number], extra: list[Number], source_length: int,
