@@ -215,10 +215,11 @@ class Termbase:
     def _read_names(self, hits: list[Hit], text: str, lang: str, whole_names: bool) -> list[Hit]:
         """The rules of :meth:`spot` that read a name's neighbours, on :meth:`_spot_names`' hits."""
         hits = lower_case_names(hits, text, lang)
-        if whole_names:
-            hits = embedded(hits, text, lang, self._embedding)
         partial = self._partial_names(hits)
-        if partial or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY))):
+        if whole_names:
+            hits = embedded(hits, text, lang, self._embedding, partial)
+        if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
+                or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
             hits = person_filter(hits, text, self._concepts, self._is_common, partial)
         if any(map(_shared, map(len, map(_candidates_of, hits)))):
             hits = resolve_by_title(hits, text, self._concepts)

@@ -56,11 +56,11 @@ from rapidfuzz import fuzz
 from termbase.arabic import ARTICLE, bare_readings
 from termbase.langtags import primary_language
 from termbase.matches import Hit
-from termbase.model import Concept, PartOfSpeech, Term
+from termbase.model import Concept, PartOfSpeech
 from termbase.normalize import fold
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT, geographic_heads
 from termbase.spotting.homographs import name_cues
-from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, is_partial_name, own_words
+from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, own_words
 from termbase.spotting.wordlist import zipf
 
 __all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "NameHeads", "embedded", "name_heads"]
@@ -151,8 +151,7 @@ class Embedding:
     regions: frozenset[str]
     heads: NameHeads
     concepts: Mapping[str, Concept]
-    """The glossary's concepts by id: a concept's own name words, and whether a term is a person's
-    partial name, are read from them when needed."""
+    """The glossary's concepts by id: a concept's own name words are read from them when needed."""
 
     @classmethod
     def build(cls, concepts: Mapping[str, Concept], heads: NameHeads | None = None) -> Embedding:
@@ -160,13 +159,6 @@ class Embedding:
         names = frozenset(c.id for c in concepts.values() if c.subject in NAME_SUBJECTS)
         regions = frozenset(i for i in names if _is_region(concepts[i]))
         return cls(names, regions, heads or name_heads(), concepts)
-
-    def partial_name(self, term: Term | None, ids: Sequence[str]) -> bool:
-        """Whether ``term`` is a partial name (:func:`names.is_partial_name`) of the person among
-        the concepts ``ids`` that lists it."""
-        return term is not None and any(
-            is_partial_name(concept, term) for concept in (self.concepts[i] for i in ids if i in self.concepts)
-            if any(own is term for own in concept.terms))
 
     def own_name(self, word: str, ids: Sequence[str]) -> bool:
         """Whether ``word`` spells a word of the terms of one of the concepts ``ids`` (Kassym-Zhomart
@@ -250,7 +242,7 @@ def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embedding: Embedding,
-                 ids: Sequence[str], before: re.Match[str] | None) -> str | None:
+                 ids: Sequence[str], before: re.Match[str] | None, partial: frozenset[int]) -> str | None:
     """The capitalised word that runs on from the English name ``hit`` into another proper name, or None.
 
     The word before counts when it is capitalised (the last part of a hyphenated word: ex-Dynamo
@@ -260,7 +252,7 @@ def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embeddin
     person = any(i in embedding.concepts and embedding.concepts[i].subject == PEOPLE_SUBJECT for i in ids)
     # A given name before a person's full name, or before the one name the glossary gives the
     # person, may be an unlisted spelling of the person's own: only a partial name is read so.
-    if before is not None and (not person or embedding.partial_name(hit.term, ids)):
+    if before is not None and (not person or id(hit.term) in partial):
         word = before.group(1).rsplit("-", 1)[-1] if before.group(1)[:1].islower() else before.group(1)
         foreign = (word[:1].isupper() and len(word) > 1 and not _POSSESSIVE.search(word)
                    and not _inside(before.start(1), spans) and not _role(word, heads)
@@ -339,8 +331,9 @@ def _construct(hit: Hit, folded: str, written: str) -> bool:
             and not any(mark in hit.prefix for mark in glued))
 
 
-def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding) -> list[Hit]:
-    """``hits`` without the names of places and people that a head word makes part of a longer name."""
+def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, partial: frozenset[int]) -> list[Hit]:
+    """``hits`` without the names of places and people that a head word makes part of a longer name
+    (``partial``: identities of the hits' terms that are a person's partial name)."""
     lang = primary_language(lang)
     if lang not in ("en", "ar"):
         return list(hits)
@@ -358,7 +351,7 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding) ->
             before = _word_before(text, hit.start)
             head = _english_head(hit, text, heads, region_too, before)
             if head is None and capitals:
-                head = _english_run(hit, text, spans, embedding, ids, before)
+                head = _english_run(hit, text, spans, embedding, ids, before, partial)
         else:
             adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
             head = _arabic_head(hit, text, heads, adjective, region_too)
