@@ -61,7 +61,8 @@ class Acronyms:
             return list(hits)
         if not self._read:
             self._read_concepts()
-        acronyms = self._acronyms.get(primary_language(lang))
+        lang = primary_language(lang)
+        acronyms = self._acronyms.get(lang)
         if not acronyms:
             return list(hits)
         covered = bytearray(len(text) + 1)
@@ -71,7 +72,7 @@ class Acronyms:
         for match in _CAPITALS.finditer(text):
             word = match.group()
             if (covered.find(1, match.start(), match.end()) != -1 or word in self._written
-                    or zipf(word.lower(), primary_language(lang)) > 0.0):
+                    or zipf(word.lower(), lang) > 0.0):
                 continue
             near = sorted(acronym for acronym in acronyms
                           if len(word) >= len(acronym) and OSA.distance(word, acronym, score_cutoff=SLIP_EDITS) <= SLIP_EDITS)
