@@ -344,12 +344,17 @@ class LookupIndex:
     those, reads no term it is not looking for. The fuzzy keys are made on the first fuzzy lookup.
     """
 
-    def __init__(self, concepts: Sequence[Concept], *, small_window: int = SMALL_WINDOW) -> None:
+    def __init__(self, concepts: Sequence[Concept], *, small_window: int = SMALL_WINDOW,
+                 tables: tuple[HashedKeys, HashedKeys] | None = None) -> None:
+        """Index ``concepts``; with ``tables`` (exact, folded, as :meth:`load` reads them), built from those."""
         self._small_window = small_window
         self._concepts = concepts
         self._entries: Sequence[_Entry] = _Entries(concepts)
         self._fuzzy: dict[str, FuzzyKeyIndex] = {}
-        self._build(concepts)
+        if tables is None:
+            self._build(concepts)
+        else:
+            self._exact, self._folded = tables
 
     def _build(self, concepts: Sequence[Concept]) -> None:
         texts = [term.text for concept in track(concepts, "building the lookup index", unit="concept")
@@ -376,14 +381,10 @@ class LookupIndex:
         try:
             if json.loads(entry.read_bytes(_TABLES))["concepts"] != [c.id for c in concepts]:
                 return None
-            index = cls.__new__(cls)
-            index._small_window = SMALL_WINDOW
-            index._concepts = concepts
-            index._entries = _Entries(concepts)
-            index._fuzzy = {}
-            index._exact, index._folded = (
+            exact, folded = (
                 HashedKeys(entry.array(f"{name}.hashes.npy", np.uint64, 1), entry.array(f"{name}.entries.npy", np.int32, 1))
                 for name in ("exact", "folded"))
+            index = cls(concepts, tables=(exact, folded))
             index._exact.check(len(index._entries))
             index._folded.check(len(index._entries))
             return index
