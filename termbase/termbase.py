@@ -217,7 +217,7 @@ class Termbase:
         hits = lower_case_names(hits, text, lang)
         partial = self._partial_names(hits)
         if whole_names:
-            hits = embedded(hits, text, lang, self._embedding, partial)
+            hits = embedded(hits, text, lang, self._embedding, partial, self._is_common)
         if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
                 or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
             hits = person_filter(hits, text, self._concepts, self._is_common, partial)

@@ -5,20 +5,33 @@ text that capitalises other words, is the common word it spells: "the price of t
 not Turkey; "china" on a dinner table is porcelain. Folding ignores case so that the index serves
 every writing; this pass gives the case back its say. A text with no capital at all (typed in lower
 case) tells nothing, and terms the glossary itself writes in lower case (oil, summit) are not names.
+
+The other way round, a capital tells a name only where the style would not have capitalised the word
+anyway: :func:`styled_line` says whether a line's capitals are its style's (a headline in Title Case
+or in capitals), the one test of the name rules that read capitals (:mod:`names`, :mod:`embedded`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from itertools import islice
 
 from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import PartOfSpeech
 
-__all__ = ["NAME_POS", "lower_case_names"]
+__all__ = ["NAME_POS", "TITLE_CASE_MINOR_WORDS", "line_at", "lower_case_names", "styled_line"]
 
 NAME_POS = frozenset({PartOfSpeech.PROPER_NOUN, PartOfSpeech.ADJECTIVE})
 """Parts of speech whose capitalised glossary terms English writes capitalised (Turkey, Kazakh)."""
+TITLE_CASE_MINOR_WORDS = frozenset((
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on",
+    "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over", "upon", "than"))
+"""Words that Title Case leaves in lower case: articles, coordinating conjunctions and short
+prepositions (Chicago Manual of Style 8.159; AP capitalises the prepositions of four letters or more,
+which is Title Case too). Any other word written in lower case makes a line sentence case."""
+_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def lower_case_names(hits: Sequence[Hit], text: str, lang: str) -> list[Hit]:
@@ -32,3 +45,28 @@ def _lower_case_name(hit: Hit) -> bool:
     term = hit.term
     return (term is not None and term.pos in NAME_POS and any(c.isupper() for c in term.text)
             and not any(c.isupper() for c in hit.text))
+
+
+def styled_line(line: str, common: Callable[[str], bool]) -> bool:
+    """Whether the capitals of ``line`` are its style's, not its words': the line is written in
+    capitals throughout (a headline in capitals shows no more than one in Title Case), or in Title
+    Case: every word after the first is capitalised but the minor words
+    (:data:`TITLE_CASE_MINOR_WORDS`), and at least two of them are ``common`` words (words no name
+    needs to be), so that a line of names alone ("Kazakh President Tokayev") is not taken for one."""
+    if line.isupper():
+        return True
+    count = 0
+    for word in islice(_LINE_WORD.findall(line), 1, None):
+        if not word[:1].isupper():
+            if word.lower() not in TITLE_CASE_MINOR_WORDS:
+                return False
+            continue
+        if common(word):
+            count += 1
+    return count >= 2
+
+
+def line_at(text: str, at: int) -> str:
+    """The line of ``text`` that holds the offset ``at``."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]

@@ -38,7 +38,9 @@ name (Kassym-Zhomart Tokayev); a role word followed by an ordinary word is no ro
 Kazakhstan Premier League), one followed by a name is (the Uzbek Foreign Minister Bakhtiyor
 Saidov). The first word of a sentence is capitalised whatever it is, so there
 only a word the frequency list hardly knows counts (FC Astana, not Neighbouring Kazakhstan); and a
-headline in title case, where every word is capitalised, says nothing by its capitals.
+line whose capitals are the style's, a headline in Title Case or in capitals
+(:func:`~termbase.spotting.casing.styled_line`), says nothing by them, nor does a line crowded with
+names (:data:`CROWDED_SHARE`), where the next capitalised word is as likely the next name.
 """
 
 from __future__ import annotations
@@ -46,9 +48,9 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial as bind
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -58,9 +60,10 @@ from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, PartOfSpeech
 from termbase.normalize import fold
+from termbase.spotting.casing import line_at, styled_line
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT, geographic_heads
 from termbase.spotting.homographs import name_cues
-from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, own_words
+from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, common_word, own_words
 from termbase.spotting.wordlist import zipf
 
 __all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "NameHeads", "embedded", "name_heads"]
@@ -78,10 +81,12 @@ _BLANKS = " \t\u00a0"
 """The blanks :data:`_EN_WORD_BEFORE` ends in."""
 _BLANKS_AND_LINES = " \t\u00a0\n"
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'“‘(\[—–-]*\Z")
-_TITLE_CASE_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-TITLE_CASE_SHARE = 0.75
-"""A text whose words of four letters or more are capitalised this often is a headline in title
-case (or a list of names): its capitals tell no longer name from a name."""
+_CROWDED_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+CROWDED_SHARE = 0.75
+"""A line whose words of four letters or more (four of them at least) are capitalised this often
+is crowded with names, a list of them or a row of titles and names ("President of Kazakhstan
+Kassym-Jomart Tokayev, President of Kyrgyzstan Sadyr Japarov, …"): a capitalised word after a name
+there is as likely the next name as more of this one."""
 MAX_RUN = 4
 """Capitalised words read after an English name for a role word (the Kazakh Deputy Foreign Minister)."""
 _AR_QUOTES = "«»\"'“”()،,"
@@ -225,10 +230,10 @@ def _begins(one: str, other: str) -> bool:
     return len(short) >= 2 and long.startswith(short)
 
 
-def _title_case(text: str) -> bool:
-    """Whether ``text`` capitalises its words as a headline in title case does (:data:`TITLE_CASE_SHARE`)."""
-    words = _TITLE_CASE_WORDS.findall(text)
-    return len(words) >= 4 and sum(word[:1].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+def _crowded(line: str) -> bool:
+    """Whether ``line`` is crowded with names (:data:`CROWDED_SHARE`)."""
+    words = _CROWDED_WORDS.findall(line)
+    return len(words) >= 4 and sum(word[:1].isupper() for word in words) >= CROWDED_SHARE * len(words)
 
 
 def _role(word: str, heads: NameHeads) -> bool:
@@ -331,14 +336,17 @@ def _construct(hit: Hit, folded: str, written: str) -> bool:
             and not any(mark in hit.prefix for mark in glued))
 
 
-def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, partial: frozenset[int]) -> list[Hit]:
+def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, partial: frozenset[int],
+             known: Callable[[str], bool]) -> list[Hit]:
     """``hits`` without the names of places and people that a head word makes part of a longer name
-    (``partial``: identities of the hits' terms that are a person's partial name)."""
+    (``partial``: identities of the hits' terms that are a person's partial name; ``known``: whether
+    a folded word is a glossary word that names no person, :func:`~termbase.spotting.names.common_word`)."""
     lang = primary_language(lang)
     if lang not in ("en", "ar"):
         return list(hits)
     names, heads = embedding.names, embedding.heads
-    capitals = lang == "en" and not text.isupper() and not _title_case(text)
+    silent: dict[int, bool] = {}  # start of a line -> whether its capitals tell nothing
+    common = bind(common_word, known=known)
     spans = [(hit.start, hit.end) for hit in hits]
     kept: list[Hit] = []
     for hit in hits:
@@ -350,8 +358,13 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
         if lang == "en":
             before = _word_before(text, hit.start)
             head = _english_head(hit, text, heads, region_too, before)
-            if head is None and capitals:
-                head = _english_run(hit, text, spans, embedding, ids, before, partial)
+            if head is None:
+                start = text.rfind("\n", 0, hit.start) + 1
+                if start not in silent:
+                    line = line_at(text, hit.start)
+                    silent[start] = _crowded(line) or styled_line(line, common)
+                if not silent[start]:
+                    head = _english_run(hit, text, spans, embedding, ids, before, partial)
         else:
             adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
             head = _arabic_head(hit, text, heads, adjective, region_too)

@@ -32,9 +32,8 @@ import json
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, partial
 from importlib import resources
-from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -43,6 +42,7 @@ from termbase.model import Concept, Term
 from termbase.normalize import fold
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, bare_readings, is_arabic
 from termbase.matches import Evidence, Hit, MatchKind
+from termbase.spotting.casing import line_at, styled_line
 from termbase.spotting.homographs import name_cues
 from termbase.spotting.wordlist import is_ordinary, zipf
 
@@ -52,10 +52,10 @@ __all__ = [
     "ARABIC_NAME_WORD_ZIPF",
     "NAME_CONTEXT_ZIPF",
     "TITLE_CONFIDENCE",
-    "TITLE_CASE_MINOR_WORDS",
     "arabic_name_words",
     "arabic_name_zipf",
     "capital_by_style",
+    "common_word",
     "english_name_words",
     "PEOPLE_SUBJECT",
     "foreign_name_context",
@@ -100,19 +100,11 @@ FAMILY_BEFORE = ("father and son", "son and father", "father and daughter", "mot
 """Words before a surname that make it the name of a family (father and son Berdymukhamedov, عائلة …,
 بيت خامنئي "the Khamenei household")."""
 
-TITLE_CASE_MINOR_WORDS = frozenset((
-    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on",
-    "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over", "upon", "than"))
-"""Words that Title Case leaves in lower case: articles, coordinating conjunctions and short
-prepositions (Chicago Manual of Style 8.159; AP capitalises the prepositions of four letters or more,
-which is Title Case too). Any other word written in lower case makes a line sentence case."""
-
 _FAMILY_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(FAMILY_AFTER) + r")\b", re.IGNORECASE)
 _FAMILY_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(FAMILY_BEFORE) + r")[ \t\u00a0]+\Z", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]*[ \t\u00a0]+){1,4})\Z")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 _WORD_AFTER = re.compile(r"\A[ \t\u00a0]+([^\W\d_]+)")
-_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _OPENING = " \t\u00a0\"'‘“«([—–-"
 _CLOSING = "\"'’”»)]"
 _ABBREVIATION = re.compile(r"(?:\A|[^\w.])(?:[A-Z][a-z]{0,2}|(?:[A-Z]\.)+[A-Z])\.\Z")
@@ -165,32 +157,24 @@ def english_name_words() -> frozenset[str]:
 
 def capital_by_style(text: str, start: int, known: Callable[[str], bool]) -> bool:
     """Whether the word at ``text[start]`` would be capitalised whatever it is: it begins its line or
-    a sentence, or its line is in Title Case (:func:`_title_case`)."""
+    a sentence, or its line's capitals are the style's
+    (:func:`~termbase.spotting.casing.styled_line`: a headline in Title Case or in capitals)."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].rstrip(_OPENING).rstrip(_CLOSING)
     if not before or before.endswith(("!", "?", "…")) or (before.endswith(".") and not _ABBREVIATION.search(before)):
         return True
-    return _title_case(_line_at(text, start), known)
+    return styled_line(line_at(text, start), partial(common_word, known=known))
 
 
-def _title_case(line: str, known: Callable[[str], bool]) -> bool:
-    """Whether ``line`` is written in Title Case: every word after the first is capitalised but the
-    minor words (:data:`TITLE_CASE_MINOR_WORDS`), and at least two of them are common words, so that
-    a line of names alone ("Kazakh President Tokayev") is not taken for one. A common word is one
+def common_word(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether the capitalised English ``word`` is a common word, one no name needs to be: a word
     that no name can be (:data:`NAME_CONTEXT_ZIPF`: On, Election, Win), or an ordinary word of the
-    language (wordfreq) that neither the glossary nor person names use (Congratulate, Hails)."""
-    common = 0
-    for word in islice(_LINE_WORD.findall(line), 1, None):
-        lower = word.lower()
-        if not word[:1].isupper():
-            if lower not in TITLE_CASE_MINOR_WORDS:
-                return False
-            continue
-        folded = fold(word)
-        if zipf(lower, "en") >= NAME_CONTEXT_ZIPF["en"] or (
-                is_ordinary(lower, "en") and not known(folded) and folded not in english_name_words()):
-            common += 1
-    return common >= 2
+    language (wordfreq) that neither the glossary (``known``) nor person names use (Congratulate,
+    Hails). Two of them in a line in Title Case tell its style from a line of names
+    (:func:`~termbase.spotting.casing.styled_line`)."""
+    lower, folded = word.lower(), fold(word)
+    return zipf(lower, "en") >= NAME_CONTEXT_ZIPF["en"] or (
+        is_ordinary(lower, "en") and not known(folded) and folded not in english_name_words())
 
 
 def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str,
@@ -220,12 +204,6 @@ def _name_like(word: str, known: Callable[[str], bool], own: OwnWords, lang: str
                    for form in forms for name in names)
 
 
-def _line_at(text: str, at: int) -> str:
-    """The line of ``text`` that holds the offset ``at``."""
-    end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
-
-
 def _has_article(folded: str) -> bool:
     """Whether a folded Arabic word carries the article (الأكبر, والرئيس): a given name does not."""
     return folded.startswith(_ARTICLE_CHAINS)
@@ -252,7 +230,7 @@ def foreign_name_context(text: str, start: int, end: int, known: Callable[[str],
         return Evidence("given-name", f"preceded by the given name {before.group(1)!r} of another person")
     after = _WORD_AFTER.search(text[end:end + _WINDOW]) if lang != "ar" else None
     if after is not None and _name_like(after.group(1), known, own, lang,
-                                        lambda: _title_case(_line_at(text, start), known)):
+                                        lambda: styled_line(line_at(text, start), partial(common_word, known=known))):
         return Evidence("given-name", f"followed by the surname {after.group(1)!r}: a given name of another person")
     return None
 

@@ -69,6 +69,16 @@ def test_roles_ports_and_headlines_keep_the_place(
     assert str(span["concept"]) in _over(shipped_termbase.spot(text, lang=lang), span)
 
 
+@pytest.mark.parametrize("sentence_id", ["en-2a6a1a0f7a", "en-777d25f07e", "en-6fbfe97fb7"])
+def test_a_headline_line_keeps_its_place_above_a_body_in_sentence_case(shipped_termbase: Termbase,
+                                                                       sentence_id: str) -> None:
+    # a headline in Title Case on its own line above a sentence of running text: the capitals of
+    # the headline's line are its style's whatever the lines below it write
+    text, lang, span = _labelled("data", sentence_id, str(_sentence("data", sentence_id)["text"]).split()[0])
+    body = str(_sentence("data", "en-b599071bee")["text"])  # "Tokayev informed that during the current visit, …"
+    assert str(span["concept"]) in _over(shipped_termbase.spot(f"{text}\n{body}", lang=lang), span)
+
+
 def test_a_name_in_lower_case_is_the_ordinary_word(shipped_termbase: Termbase) -> None:
     text, lang, span = _labelled("heldout4", "en-d0d2e4abfa", "turkey")  # “A robust turkey population …”
     assert span["concept"] == "none"
