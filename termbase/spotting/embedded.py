@@ -52,6 +52,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial as bind
 from importlib import resources
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -177,9 +178,12 @@ class Embedding:
         return any(fuzz.ratio(part, own) >= OWN_NAME_CUTOFF["en"] or _begins(part, own) for part in parts for own in owns)
 
 
-def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool, before: re.Match[str] | None) -> str | None:
-    """The English head word that makes ``hit`` part of a longer name, or None (``before``: the
-    word before the hit, :func:`_word_before`)."""
+def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool,
+                  before: re.Match[str] | None) -> str | Literal[False] | None:
+    """The English head word that makes ``hit`` part of a longer name; False when the head right
+    after it begins the name that follows ("the Kazakh Bank CenterCredit" is a Kazakh bank), so that
+    the words after the hit are read no further; None when there is no head (``before``: the word
+    before the hit, :func:`_word_before`)."""
     if _POSSESSIVE.search(hit.text):
         return None
     position = hit.end
@@ -197,7 +201,9 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool, befor
         if folded in heads.en_organisation:
             own = _EN_WORD.match(text, word.end(), word.end() + _WINDOW)
             if not possessive and own is not None and own.group(1)[:1].isupper() and _rare(own.group(1)):
-                return None  # "the Kazakh Bank CenterCredit": the head begins the name that follows
+                # the head begins the name that follows: right after the name, it leaves the name out
+                # ("the Kazakh Bank CenterCredit"); after words between, those may still run on from it
+                return None if between else False
             return written  # "Nazarbayev University's campus" too
         if possessive:
             break
@@ -247,11 +253,12 @@ def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embedding: Embedding,
-                 ids: Sequence[str], before: re.Match[str] | None, partial: frozenset[int]) -> str | None:
+                 ids: Sequence[str], before: re.Match[str] | None, partial: frozenset[int], read_after: bool) -> str | None:
     """The capitalised word that runs on from the English name ``hit`` into another proper name, or None.
 
     The word before counts when it is capitalised (the last part of a hyphenated word: ex-Dynamo
-    Kyiv) and, at the start of a sentence, rare; the words after count as a run of up to
+    Kyiv) and, at the start of a sentence, rare; with ``read_after`` (unless :func:`_english_head`
+    found the words after the hit to begin another name), the words after count as a run of up to
     :data:`MAX_RUN` capitalised words, which a role word in it keeps the name's own."""
     heads = embedding.heads
     person = any(i in embedding.concepts and embedding.concepts[i].subject == PEOPLE_SUBJECT for i in ids)
@@ -266,6 +273,8 @@ def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embeddin
             foreign = _rare(word)  # every first word of a sentence is capitalised
         if foreign:
             return word
+    if not read_after:
+        return None  # the words after begin another name: the Kazakh Bank CenterCredit
     if _POSSESSIVE.search(hit.text):
         return None  # "Kazakhstan's National Bank" is the country's bank
     run: list[str] = []
@@ -278,8 +287,6 @@ def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embeddin
         if _POSSESSIVE.search(after.group(1)):
             break
         position = after.end()
-    if len(run) > 1 and fold(run[0]) in heads.en_organisation and _rare(run[1]):
-        return None  # "the Kazakh Bank CenterCredit": the head begins the name that follows
     if not run or embedding.own_name(run[0], ids) or any(
             _role(word, heads) and (following is None or _role(following, heads) or _rare(following))
             for word, following in zip(run, [*run[1:], None])):
@@ -358,16 +365,16 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
         if lang == "en":
             before = _word_before(text, hit.start)
             head = _english_head(hit, text, heads, region_too, before)
-            if head is None:
+            if not head:
                 start = text.rfind("\n", 0, hit.start) + 1
                 if start not in silent:
                     line = line_at(text, hit.start)
                     silent[start] = _crowded(line) or styled_line(line, common)
                 if not silent[start]:
-                    head = _english_run(hit, text, spans, embedding, ids, before, partial)
+                    head = _english_run(hit, text, spans, embedding, ids, before, partial, head is None)
         else:
             adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
             head = _arabic_head(hit, text, heads, adjective, region_too)
-        if head is None:
+        if not head:
             kept.append(hit)
     return kept
