@@ -546,15 +546,31 @@ def _extract(query: str, bucket: _Bucket, cutoff: float) -> list[tuple[str, floa
     return [(choice, score) for _, choice, score in found]
 
 
+class _Tables(NamedTuple):
+    """What a :class:`FuzzySpotter` is made of: the glossary's folded words, those of people's names
+    only, the Arabic stem skeletons, and per language the name words' key table, the words of
+    many-word names by key and the pairs of words side by side in a name."""
+
+    known: frozenset[str]
+    people_only: frozenset[str]
+    skeletons: frozenset[str]
+    tables: dict[str, _KeyTable]
+    longer: dict[str, _Groups]
+    pairs: dict[str, _Groups]
+
+
 class FuzzySpotter:
     """Finds unlisted spellings of glossary names among the words the exact pass left over."""
 
-    def __init__(self, concepts: Sequence[Concept]) -> None:
+    def __init__(self, concepts: Sequence[Concept], *, tables: _Tables | None = None) -> None:
+        """Index ``concepts``; with ``tables`` (as :meth:`load` reads them), made of those."""
         self._concepts = concepts
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
-        self._build(concepts)
+        self.known, self._people_only, self._skeletons, self.tables, self._longer, self._pairs = (
+            self._build(concepts) if tables is None else tables)
 
-    def _build(self, concepts: Sequence[Concept]) -> None:
+    def _build(self, concepts: Sequence[Concept]) -> _Tables:
+        """The tables of a spotter of ``concepts``, made from their terms."""
         known: list[str] = []  # every folded word, repeats included: made a set once at the end
         person_words: list[str] = []
         entries: list[tuple[str, int, Concept, int, Term, tuple[str, ...], tuple[str, ...], bool]] = []
@@ -601,19 +617,20 @@ class FuzzySpotter:
             if 1 < len(words) <= MAX_JOINED and len(joined) >= SHORT_ARABIC:  # Alma-Ata written Almaata
                 names[lang].append(_NameWord(joined, concept, term, (joined,), 0, joined=True))
                 rows[lang].append((concept_number, term_position, 0, 0, _JOINED))
-        self.known = frozenset(known)
-        self._people_only = self.known.intersection(person_words)  # words of people's names only
-        self._skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
-                                    for w in self.known if is_arabic(w) and len(w) >= 4)
-        self.tables: dict[str, _KeyTable] = {}
-        self._longer: dict[str, _Groups] = {}  # lang -> key -> words of many-word names
-        self._pairs: dict[str, _Groups] = {}  # lang -> "key key" of two words side by side in a name -> the two
+        folded = frozenset(known)
+        people_only = folded.intersection(person_words)  # words of people's names only
+        skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
+                              for w in folded if is_arabic(w) and len(w) >= 4)
+        tables: dict[str, _KeyTable] = {}
+        longer: dict[str, _Groups] = {}  # lang -> key -> words of many-word names
+        pairs: dict[str, _Groups] = {}  # lang -> "key key" of two words side by side in a name -> the two
         for lang, items in names.items():
             slips = short.get(lang, [])  # after the other words, in the slip tables only
-            by_key, by_word, slip_by_word, self._longer[lang], self._pairs[lang] = _word_tables(lang, items, slips)
+            by_key, by_word, slip_by_word, longer[lang], pairs[lang] = _word_tables(lang, items, slips)
             words_of = _NameWords(concepts, np.array(rows[lang] + short_rows[lang], dtype=np.int32).reshape(-1, 5),
                                   [*items, *slips])
-            self.tables[lang] = _KeyTable(lang, words_of, by_key, by_word, slip_by_word)
+            tables[lang] = _KeyTable(lang, words_of, by_key, by_word, slip_by_word)
+        return _Tables(folded, people_only, skeletons, tables, longer, pairs)
 
     # -- stored in the cache ----------------------------------------------------------------
     #
@@ -656,13 +673,8 @@ class FuzzySpotter:
             tables = json.loads(entry.read_bytes(_TABLES))
             if tables["concepts"] != [concept.id for concept in concepts]:
                 return None
-            spotter = cls.__new__(cls)
-            spotter._concepts = concepts
-            spotter._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
-            spotter.known = frozenset(tables["known"])
-            spotter._people_only = frozenset(tables["people only"])
-            spotter._skeletons = frozenset(tables["skeletons"])
-            spotter.tables, spotter._longer, spotter._pairs = {}, {}, {}
+            made = _Tables(frozenset(tables["known"]), frozenset(tables["people only"]), frozenset(tables["skeletons"]),
+                           {}, {}, {})
             sizes = np.array([len(concept.terms) for concept in concepts], dtype=np.int64)
             for lang, stored in tables["languages"].items():
                 rows = entry.array(f"{lang}.rows.npy", np.int32, 2)
@@ -684,9 +696,9 @@ class FuzzySpotter:
                 longer, pairs = _Groups(*stored_groups("longer")), _Groups(*stored_groups("pairs", 2))
                 for groups, width in ((by_key, 1), (by_word, 1), (slip_by_word, 1), (longer, 1), (pairs, 2)):
                     groups.check(len(rows), width)
-                spotter.tables[lang] = _KeyTable(lang, _NameWords(concepts, rows), by_key, by_word, slip_by_word)
-                spotter._longer[lang], spotter._pairs[lang] = longer, pairs
-            return spotter
+                made.tables[lang] = _KeyTable(lang, _NameWords(concepts, rows), by_key, by_word, slip_by_word)
+                made.longer[lang], made.pairs[lang] = longer, pairs
+            return cls(concepts, tables=made)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
 
