@@ -49,7 +49,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial as bind
 from importlib import resources
 from typing import Literal
@@ -158,6 +158,9 @@ class Embedding:
     heads: NameHeads
     concepts: Mapping[str, Concept]
     """The glossary's concepts by id: a concept's own name words are read from them when needed."""
+    own_names: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    """A concept's own name words by its id (the words of its terms, hyphenated ones apart), each
+    concept's made when first needed."""
 
     @classmethod
     def build(cls, concepts: Mapping[str, Concept], heads: NameHeads | None = None) -> Embedding:
@@ -174,8 +177,16 @@ class Embedding:
         concepts = [self.concepts[i] for i in ids if i in self.concepts]
         if any(c.subject == GEOGRAPHY_SUBJECT for c in concepts) and any(p in geographic_heads()["en"] for p in parts):
             return True
-        owns = {own for concept in concepts for term in own_words(concept) for own in re.split(r"[-\s]+", term) if own}
-        return any(fuzz.ratio(part, own) >= OWN_NAME_CUTOFF["en"] or _begins(part, own) for part in parts for own in owns)
+        return any(fuzz.ratio(part, own) >= OWN_NAME_CUTOFF["en"] or _begins(part, own)
+                   for concept in concepts for own in self._own_names(concept) for part in parts)
+
+    def _own_names(self, concept: Concept) -> frozenset[str]:
+        """The words of ``concept``'s terms, hyphenated words apart, made once (:attr:`own_names`)."""
+        words = self.own_names.get(concept.id)
+        if words is None:
+            words = self.own_names[concept.id] = frozenset(
+                own for term in own_words(concept) for own in re.split(r"[-\s]+", term) if own)
+        return words
 
 
 def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool,
