@@ -326,7 +326,7 @@ def _kind(node: yaml.Node) -> str:
 
 def parse_glossary(text: str, path: str = "<string>", *, digest: str | None = None) -> Glossary:
     """Parse glossary YAML ``text``; ``path`` is used in error messages."""
-    with collector_paused():
+    with collector_paused():  # millions of objects that all stay: no collection walks them meanwhile
         return _parse(text, path, digest)
 
 
@@ -410,14 +410,12 @@ def load_glossary(path: str | Path) -> Glossary:
     except OSError as exc:
         raise GlossarySchemaError(f"cannot read: {exc.strerror}", path=path) from None
     digest = hashlib.sha256(data).hexdigest()
-    with collector_paused():  # millions of objects that all stay: no collection walks them meanwhile
-        cached = read_cache(str(path), digest)
-        if cached is not None:
-            return cached
-        text = read_text_bytes(data, path)
-        glossary = parse_glossary(text, str(path), digest=digest)
-        write_cache(glossary)
-        return glossary
+    cached = read_cache(str(path), digest)  # each of the three pauses the collector for its own work
+    if cached is not None:
+        return cached
+    glossary = parse_glossary(read_text_bytes(data, path), str(path), digest=digest)
+    write_cache(glossary)
+    return glossary
 
 
 def _header_id_line(path: str) -> int | None:
