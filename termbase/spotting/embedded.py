@@ -45,13 +45,10 @@ names (:data:`CROWDED_SHARE`), where the next capitalised word is as likely the 
 
 from __future__ import annotations
 
-import json
 import re
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial as bind
-from importlib import resources
+from functools import lru_cache, partial as bind
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -63,6 +60,7 @@ from termbase.model import Concept, PartOfSpeech
 from termbase.normalize import fold
 from termbase.spotting.casing import line_at, styled_line
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT, geographic_heads
+from termbase.spotting.heads import NameHeads, name_heads
 from termbase.spotting.homographs import name_cues
 from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, common_word, own_words
 from termbase.spotting.wordlist import zipf
@@ -94,51 +92,6 @@ _AR_QUOTES = "«»\"'“”()،,"
 _AR_WORDS_BEFORE = 3 + MAX_BETWEEN
 """Arabic words read before a name: a head of up to two words and the definite words between."""
 _WINDOW = 80
-
-
-@dataclass(frozen=True, slots=True)
-class NameHeads:
-    """The head words of ``spotting/data/name_heads.json``, folded."""
-
-    en_organisation: frozenset[str]
-    en_region: frozenset[str]
-    en_before: frozenset[str]
-    """English heads written before the name, with no "of" (Air Astana)."""
-    en_roles: frozenset[str]
-    """Capitalised words next to a name that keep it the place or person (President, Ministry, Monday)."""
-    ar_before: frozenset[tuple[str, ...]]
-    """Arabic heads before the name, as folded words without clitics or article (خطوط جويه)."""
-    ar_after: frozenset[str]
-    ar_region: frozenset[tuple[str, ...]]
-    ar_before_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
-    """:attr:`ar_before` by the last word of each head, the word a name follows."""
-    ar_region_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
-    """:attr:`ar_region` by the last word of each head."""
-
-
-def _by_last_word(heads: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Multi-word heads grouped by their last word."""
-    grouped: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for head in heads:
-        grouped[head[-1]].append(head)
-    return {last: tuple(group) for last, group in grouped.items()}
-
-
-@cache
-def name_heads() -> NameHeads:
-    """The head words of the shipped data file."""
-    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "name_heads.json").read_text("utf-8"))
-
-    def words(key: str, group: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(fold(word).split(" ")) for word in raw[key][group])
-
-    ar_before, ar_region = words("ar", "before"), words("ar", "region")
-    return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
-                     frozenset(fold(w) for w in raw["en"]["region"]),
-                     frozenset(fold(w) for w in raw["en"]["before"]),
-                     frozenset(fold(w) for w in raw["en"]["roles"]),
-                     ar_before, frozenset(fold(w) for w in raw["ar"]["after"]), ar_region,
-                     _by_last_word(ar_before), _by_last_word(ar_region))
 
 
 def _is_region(concept: Concept) -> bool:

@@ -52,7 +52,9 @@ from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import FoldedText, fold, fold_text
 from termbase.progress import track
+from termbase.spotting.homographs import is_common_arabic_word
 from termbase.spotting.names import PEOPLE_SUBJECT, foreign_name_context, is_partial_name, lists_bare_name, own_words
+from termbase.spotting.telling import telling_word
 from termbase.spotting.wordlist import is_ordinary, zipf
 
 __all__ = ["FUZZY_SCHEME", "FuzzySpotter", "arabic_skeleton", "fuzzy_confidence", "geographic_heads", "romanization_key"]
@@ -82,7 +84,7 @@ MAX_JOINED = 2
 one word (ألما آتا / ألماتي, Amu Darya / Amudarya)."""
 SHORT_ARABIC = 6
 """An Arabic word shorter than this (كابول, روغون) must share its skeleton exactly with the name word."""
-RULE_WEIGHT = {"full-name": 1.0, "single-word": 0.95, "without-head": 0.9, "surname": 0.85}
+RULE_WEIGHT = {"full-name": 1.0, "single-word": 0.95, "without-head": 0.9, "surname": 0.85, "name-word": 0.8}
 """How much each mention rule supports a fuzzy hit (a full name most, a bare surname least)."""
 
 _SKELETON_MERGE = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ص": "س", "ث": "س", "ط": "ت", "ق": "ك", "ح": "ه",
@@ -172,10 +174,10 @@ _KEYS: dict[str, tuple[Callable[[str], str], str, Callable[[str], str], int]] = 
 agree, and the length below which a word must keep its key exactly."""
 _LATIN_KEYS: tuple[Callable[[str], str], str, Callable[[str], str], int] = (romanization_key, "romanisation", str, 0)
 """The same for every other language."""
-_IN_NAME_ONLY, _JOINED = 1, 2
+_IN_NAME_ONLY, _JOINED, _ALONE = 1, 2, 4
 """Flags of a stored name word (:class:`_NameWords`)."""
 _TABLES = "fuzzy.json"
-FUZZY_SCHEME = "fuzzy-tables-1"
+FUZZY_SCHEME = "fuzzy-tables-2"
 """The layout of a stored fuzzy spotter (part of its cache key)."""
 
 
@@ -198,6 +200,7 @@ class _NameWord(NamedTuple):
     in_name_only: bool = False  # a word with the article: a candidate only with the other words of its term
     head: int = 0  # leading head words of the term (بحيرة of بحيرة إيسيك كول) that a mention may leave out
     joined: bool = False  # the words of a two-word term written as one
+    alone: bool = False  # the telling word of a name that is no person's (:mod:`termbase.spotting.telling`)
 
     def joinable(self) -> bool:
         """Whether the joined words may be one word: none of them is an ordinary word of the language
@@ -304,7 +307,8 @@ class _NameWords:
             joined = "".join(words)
             return _NameWord(joined, concept, term, (joined,), 0, joined=True)
         bare = tuple(_without_article(w) for w in words) if is_arabic(term.text) else words
-        return _NameWord(bare[position], concept, term, bare, position, bool(flags & _IN_NAME_ONLY), head)
+        return _NameWord(bare[position], concept, term, bare, position, bool(flags & _IN_NAME_ONLY), head,
+                         alone=bool(flags & _ALONE))
 
 
 class _Groups:
@@ -548,11 +552,13 @@ def _extract(query: str, bucket: _Bucket, cutoff: float) -> list[tuple[str, floa
 
 class _Tables(NamedTuple):
     """What a :class:`FuzzySpotter` is made of: the glossary's folded words, those of people's names
-    only, the Arabic stem skeletons, and per language the name words' key table, the words of
-    many-word names by key and the pairs of words side by side in a name."""
+    only, the words that stand alone for their name (telling words, short surnames), the Arabic stem
+    skeletons, and per language the name words' key table, the words of many-word names by key and
+    the pairs of words side by side in a name."""
 
     known: frozenset[str]
     people_only: frozenset[str]
+    alone_words: frozenset[str]
     skeletons: frozenset[str]
     tables: dict[str, _KeyTable]
     longer: dict[str, _Groups]
@@ -566,7 +572,7 @@ class FuzzySpotter:
         """Index ``concepts``; with ``tables`` (as :meth:`load` reads them), made of those."""
         self._concepts = concepts
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
-        self.known, self._people_only, self._skeletons, self.tables, self._longer, self._pairs = (
+        self.known, self._people_only, self._alone_words, self._skeletons, self.tables, self._longer, self._pairs = (
             self._build(concepts) if tables is None else tables)
 
     def _build(self, concepts: Sequence[Concept]) -> _Tables:
@@ -575,6 +581,8 @@ class FuzzySpotter:
         person_words: list[str] = []
         entries: list[tuple[str, int, Concept, int, Term, tuple[str, ...], tuple[str, ...], bool]] = []
         named: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # (concept, lang) -> names
+        owners: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, bare word) -> concept numbers
+        single: set[tuple[str, str]] = set()  # (lang, folded one-word name)
         for concept_number, concept in enumerate(track(concepts, "building the fuzzy index", unit="concept")):
             person = concept.subject == PEOPLE_SUBJECT
             for term_position, term in enumerate(concept.terms):
@@ -582,6 +590,11 @@ class FuzzySpotter:
                 known += words
                 if person:
                     person_words += words
+                term_lang = primary_language(term.lang)
+                for w in words:
+                    owners[(term_lang, _without_article(w))].add(concept_number)
+                if len(words) == 1 and term.pos is PartOfSpeech.PROPER_NOUN:
+                    single.add((term_lang, words[0]))
                 if term.pos is not PartOfSpeech.PROPER_NOUN or term.case_sensitive:
                     continue
                 lang, arabic = primary_language(term.lang), is_arabic(term.text)
@@ -595,22 +608,36 @@ class FuzzySpotter:
         rows: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
         short: dict[str, list[_NameWord]] = defaultdict(list)  # Latin words below MIN_LATIN of longer names
         short_rows: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
+        alone_words: set[str] = set()  # telling words, and surnames below the usual length (Merz, TAPI, كيري)
         for lang, concept_number, concept, term_position, term, words, bare, arabic in entries:
             shortest = MIN_ARABIC if arabic else MIN_LATIN
+            alone = -1  # the word that may name the concept alone, below the usual length too
+            if len(words) > 1 and concept.subject == PEOPLE_SUBJECT:
+                alone = len(words) - 1  # the surname
+            elif len(words) > 1:
+                telling = telling_word(term.text, words, bare, lang, lambda w: owners[(lang, w)], concept_number,
+                                       lambda w: (lang, w) in single)
+                alone = -1 if telling is None else telling
             head = 0  # leading head words (بحيرة of بحيرة إيسيك كول, Lake of Lake Balkhash), not of people
             if len(words) > 1 and concept.subject != PEOPLE_SUBJECT:
                 heads = geographic_heads().get(lang, frozenset()) if concept.subject == GEOGRAPHY_SUBJECT else frozenset()
                 while head < len(words) - 1 and (bare[head] in generic[lang] or (  # learned, or a feature's
                         words[head] in heads)):  # head written without the article (not الجبل الأسود)
                     head += 1
+            telling = alone if concept.subject != PEOPLE_SUBJECT else -1
             for position, w in enumerate(bare):
-                if len(w) >= shortest and (len(words) > 1 or w == words[position]):
-                    in_name_only = w != words[position]
-                    names[lang].append(_NameWord(w, concept, term, bare, position, in_name_only, head))
-                    rows[lang].append((concept_number, term_position, position, head, _IN_NAME_ONLY * in_name_only))
+                if (len(w) >= shortest or position == alone and len(w) >= MIN_LATIN_SLIP) and (
+                        len(words) > 1 or w == words[position]):
+                    in_name_only = w != words[position] and position != telling
+                    names[lang].append(_NameWord(w, concept, term, bare, position, in_name_only, head,
+                                                 alone=position == telling))
+                    rows[lang].append((concept_number, term_position, position, head,
+                                       _IN_NAME_ONLY * in_name_only | _ALONE * (position == telling)))
+                    if position == telling or position == alone and len(w) < (MIN_ARABIC_ALONE if arabic else MIN_LATIN):
+                        alone_words.add(w)
             if not arabic and len(words) > 1:  # Hong of Hong Kong: a slip target in its full name only
                 for position, w in enumerate(bare):
-                    if MIN_LATIN_SLIP <= len(w) < MIN_LATIN:
+                    if MIN_LATIN_SLIP <= len(w) < MIN_LATIN and position != alone:
                         short[lang].append(_NameWord(w, concept, term, bare, position, True, head))
                         short_rows[lang].append((concept_number, term_position, position, head, _IN_NAME_ONLY))
             joined = "".join(words)
@@ -618,6 +645,7 @@ class FuzzySpotter:
                 names[lang].append(_NameWord(joined, concept, term, (joined,), 0, joined=True))
                 rows[lang].append((concept_number, term_position, 0, 0, _JOINED))
         folded = frozenset(known)
+        stand_alone = frozenset(alone_words)
         people_only = folded.intersection(person_words)  # words of people's names only
         skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
                               for w in folded if is_arabic(w) and len(w) >= 4)
@@ -630,7 +658,7 @@ class FuzzySpotter:
             words_of = _NameWords(concepts, np.array(rows[lang] + short_rows[lang], dtype=np.int32).reshape(-1, 5),
                                   [*items, *slips])
             tables[lang] = _KeyTable(lang, words_of, by_key, by_word, slip_by_word)
-        return _Tables(folded, people_only, skeletons, tables, longer, pairs)
+        return _Tables(folded, people_only, stand_alone, skeletons, tables, longer, pairs)
 
     # -- stored in the cache ----------------------------------------------------------------
     #
@@ -657,6 +685,7 @@ class FuzzySpotter:
             languages[lang] = stored
         tables = {"concepts": [concept.id for concept in self._concepts], "known": sorted(self.known),
                   "people only": sorted(self._people_only), "skeletons": sorted(self._skeletons),
+                  "alone words": sorted(self._alone_words),
                   "languages": languages}
         writer.write_bytes(_TABLES, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
 
@@ -673,14 +702,15 @@ class FuzzySpotter:
             tables = json.loads(entry.read_bytes(_TABLES))
             if tables["concepts"] != [concept.id for concept in concepts]:
                 return None
-            made = _Tables(frozenset(tables["known"]), frozenset(tables["people only"]), frozenset(tables["skeletons"]),
+            made = _Tables(frozenset(tables["known"]), frozenset(tables["people only"]), frozenset(tables["alone words"]),
+                           frozenset(tables["skeletons"]),
                            {}, {}, {})
             sizes = np.array([len(concept.terms) for concept in concepts], dtype=np.int64)
             for lang, stored in tables["languages"].items():
                 rows = entry.array(f"{lang}.rows.npy", np.int32, 2)
                 if rows.shape[1:] != (5,) or (len(rows) and (
                         rows[:, 0].min() < 0 or rows[:, 0].max() >= len(concepts) or rows[:, 1:4].min() < 0
-                        or np.any(rows[:, 1] >= sizes[rows[:, 0]]) or np.any(rows[:, 4] & ~(_JOINED | _IN_NAME_ONLY)))):
+                        or np.any(rows[:, 1] >= sizes[rows[:, 0]]) or np.any(rows[:, 4] & ~(_JOINED | _IN_NAME_ONLY | _ALONE)))):
                     return None
                 def stored_groups(name: str, width: int = 1) -> tuple[list[str], Any, Any]:
                     keys = stored[name]
@@ -843,7 +873,8 @@ class FuzzySpotter:
             return max(map(len, token.forms())) >= MIN_ARABIC and not is_ordinary(token.written, "ar")
         written = token.written
         return written[:1].isupper() and (len(written) >= MIN_LATIN and not is_ordinary(written.lower(), "en")
-                                          or len(written) >= MIN_LATIN_SLIP and self._slips(token, lang) > 0)
+                                          or len(written) >= MIN_LATIN_SLIP and self._slips(token, lang) > 0
+                                          or token.word in self._alone_words and not is_ordinary(token.word, lang))
 
     def _slips(self, token: _Token, lang: str) -> int:
         """Edits within which a Latin word is a misspelling of a name word (:data:`SLIP_EDITS`), or 0:
@@ -921,30 +952,34 @@ class FuzzySpotter:
         stems: dict[int, int] = {}  # id(candidate) -> where its name starts
         candidates: list[_Candidate] = []
         in_name_only: set[int] = set()  # candidates read from a word too short to stand alone
+        read: dict[int, str] = {}  # id(candidate) -> the word of the text it was read from
         groups = token.readings()
         slips = self._slips(token, lang)
-        if not slips and self._derived_from(groups[0][0][1], lang) is not None:
+        if not slips and self._derived_from(groups[0][0][1], lang) is not None and self._alone_words.isdisjoint(token.forms()):
             return None  # الرئاسية is the adjective of a glossary word, whichever way it is read
         for group in groups:
             if candidates:
                 break  # the word read after its clitics is the usual reading; with them, a fallback
             for stem, word in group:
-                base = self._derived_from(word, lang)
+                base = self._derived_from(word, lang) if word not in self._alone_words else None
                 if base is not None and not slips:
-                    continue
+                    continue  # (a name word standing alone as written is no derivative: تابي)
                 found = table.candidates(word, slips=slips) if lang != "ar" or len(word) >= MIN_ARABIC_ALONE else [
                     _Candidate(item, fuzz.ratio(table.spelling_of(word), table.spelling_of(item.word)),
                                (Evidence(table.key_name, f"{word!r} and {item.word!r} share the key"),))
                     for item in self._longer_words(lang, table.key_of(word))]
                 if base is not None:  # Armenian derives from Armenia, unless fewer slips make it a name
                     found = [c for c in found if c.edits < len(word) - len(base)]  # Natons: nations, not NATO
-                if lang != "ar" and len(word) < MIN_LATIN:
-                    found = [c for c in found if c.edits <= SLIP_EDITS]
+                if lang != "ar" and len(word) < MIN_LATIN:  # a slip, or a short word that stands alone as written
+                    found = [c for c in found if c.edits <= SLIP_EDITS or c.item.word == word and _stands_alone(c.item)]
                 for candidate in found:
                     if candidate.item.concept.subject != PEOPLE_SUBJECT or not _feminine(word, candidate.item.word, lang):
                         candidates.append(candidate)
                         stems[id(candidate)] = stem
-                        if lang == "ar" and len(word) < MIN_ARABIC_ALONE:
+                        read[id(candidate)] = word
+                        if lang == "ar" and len(word) < MIN_ARABIC_ALONE and not (
+                                word == candidate.item.word and _stands_alone(candidate.item)
+                                and not is_common_arabic_word(word)):  # كيري, تابي as written; not تيان
                             in_name_only.add(id(candidate))
         listed = {table.key_of(c.item.word) for c in candidates if lists_bare_name(c.item.concept, lang)}
         for candidate in candidates:
@@ -957,6 +992,9 @@ class FuzzySpotter:
             first, last, rule, score = mention
             if (item.in_name_only or id(candidate) in in_name_only) and rule != "full-name":
                 continue
+            if rule in ("surname", "name-word") and len(item.word) < (MIN_ARABIC_ALONE if lang == "ar" else MIN_LATIN) \
+                    and read[id(candidate)] != item.word:
+                continue  # a short name word stands alone only as the term writes it
             if candidate.slip_only and len(item.words) > 1 and not (rule == "surname" or rule == "full-name" and all(
                     item.words[k - first] in tokens[k].forms() for k in range(first, last + 1) if k != i)):
                 continue  # a slip in one word of a name needs every other word as the term writes it
@@ -974,8 +1012,8 @@ class FuzzySpotter:
                 best[item.concept.id] = (rank, (score, first, last, rule, candidate))
         if not best:
             return None
-        if any(found[3] != "without-head" for _, found in best.values()):  # a name in its own right
-            best = {c: v for c, v in best.items() if v[1][3] != "without-head"}  # (تركمانستان) before
+        if any(found[3] not in _SHORTENED for _, found in best.values()):  # a name in its own right
+            best = {c: v for c, v in best.items() if v[1][3] not in _SHORTENED}  # (تركمانستان) before
         top = max(rank[:2] for rank, _ in best.values())  # the tail of a longer one (مجلس تركمانستان)
         tied = sorted(c for c, (rank, _) in best.items() if rank[:2] == top)
         score, first, last, rule, candidate = best[tied[0]][1]
@@ -1029,11 +1067,14 @@ class FuzzySpotter:
             yield _Token(start, end, start, fold(match.group()), match.group())
 
 
+_SHORTENED = ("without-head", "name-word")
+"""Rules that read a longer name from part of it: any other reading of the word goes first."""
 _RULE_DETAIL = {
     "full-name": "stands with the other words of {term!r}",
     "single-word": "{term!r} is a one-word term",
     "surname": "last word (surname) of {term!r}, alone",
     "without-head": "the words of {term!r} without the head word that other names of the glossary drop",
+    "name-word": "the telling word of {term!r}, alone: its other words are head words of the glossary's names",
 }
 
 
@@ -1092,6 +1133,14 @@ def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str,
             if all(w is not None for w in named):
                 return first, last, "without-head", fuzz.ratio(" ".join(w or "" for w in named),
                                                               " ".join(item.words[head:]))
+    if item.alone:
+        return i, i, "name-word", 0.0
     if position == count - 1:
         return i, i, "surname", 0.0
     return None
+
+
+def _stands_alone(item: _NameWord) -> bool:
+    """Whether a name word may name its concept alone: the telling word of a name, or a person's surname."""
+    return item.alone or (item.concept.subject == PEOPLE_SUBJECT and len(item.words) > 1
+                          and item.position == len(item.words) - 1)
