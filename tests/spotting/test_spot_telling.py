@@ -1,4 +1,5 @@
-"""The telling word of a name standing alone (spotting/telling.py, through the fuzzy pass).
+"""The telling word of a name standing alone (spotting/telling.py, through the fuzzy pass), and a
+person's short surname standing alone as written.
 
 Positive cases are spellings the shipped glossary lists, taken out of it in memory and spotted in
 real text that writes them: a sentence of the labelled news data, or the page of a row of
@@ -40,17 +41,24 @@ LEFT_OUT = [  # concept, language, the listed spelling taken out, real text that
     # benchmarks/accuracy/data en-eb58817020, Türkiye labelled turkey: Republic of Türkiye stays
     ("turkey", "en", "Türkiye", "It then passes through the Caspian Sea, Azerbaijan, Georgia, and Türkiye before reaching Europe."),
 ]
+SHORT_SURNAMES = [  # a person's surname of four letters, alone in real text
+    # sharqtimes.com (the chancellor's summer press conference): فريدريش ميرز stays
+    ("friedrich-merz", "ar", "ميرز", "أشار ميرز إلى أن ألمانيا تسيطر على حدودها مع بولندا"),
+]
 
 
-@pytest.mark.parametrize(("concept", "lang", "spelling", "text"), LEFT_OUT, ids=[case[2] for case in LEFT_OUT])
-def test_telling_word_alone_names_its_concept(shipped_termbase: Termbase, concept: str, lang: str, spelling: str,
-                                              text: str) -> None:
+CASES = [(*case, "name-word") for case in LEFT_OUT] + [(*case, "surname") for case in SHORT_SURNAMES]
+
+
+@pytest.mark.parametrize(("concept", "lang", "spelling", "text", "rule"), CASES, ids=[case[2] for case in CASES])
+def test_a_word_alone_names_its_concept(shipped_termbase: Termbase, concept: str, lang: str, spelling: str,
+                                        text: str, rule: str) -> None:
     termbase = shipped_termbase
     hits = [h for h in _without(termbase, concept, lang, spelling).spot(text, lang=lang) if h.text == spelling]
     assert [h.concept for h in hits] == [concept]
     hit = hits[0]
-    assert hit.match is MatchKind.FUZZY and any(e.rule == "name-word" for e in hit.reasons)
-    assert hit.confidence <= RULE_WEIGHT["name-word"] < RULE_WEIGHT["full-name"]
+    assert hit.match is MatchKind.FUZZY and any(e.rule == rule for e in hit.reasons)
+    assert hit.confidence <= RULE_WEIGHT[rule] < RULE_WEIGHT["full-name"]
 
 
 @pytest.mark.parametrize("text", [  # labelled ar-c24dead0f3 and ar-57c9151aa8 with silk written alone
