@@ -13,9 +13,12 @@ is Austria, not Australia).
 
 A close word is a hypothesis, kept only when the rest of the mention bears it out:
 
-* the word must be a one-word term, the last word (surname) of a person's name, or stand with
-  the other words of its term around it (a given name alone is not the person; "Shaukat Aziz" is not
-  Shavkat Mirziyoyev);
+* the word must be a one-word term, the last word (surname) of a person's name, the telling word
+  of a name whose other words are heads (:mod:`termbase.spotting.telling`: تابي of خط أنابيب تابي,
+  with a lower confidence, after any other concept's reading of the word), or stand with the other
+  words of its term around it (a given name alone is not the person; "Shaukat Aziz" is not
+  Shavkat Mirziyoyev); a surname or telling word shorter than the pass's usual length (Merz, كيري)
+  stands alone only as the term writes it, and is no derivative of another glossary word;
 * a word close on the slip count alone stands with the other words of its term written as the term
   writes them (Unuted States), or is a one-word term or a surname;
 * an ordinary word of the language (wordfreq: Community, Persian) is never a misspelling, nor an
@@ -611,20 +614,20 @@ class FuzzySpotter:
         alone_words: set[str] = set()  # telling words, and surnames below the usual length (Merz, TAPI, كيري)
         for lang, concept_number, concept, term_position, term, words, bare, arabic in entries:
             shortest = MIN_ARABIC if arabic else MIN_LATIN
-            alone = -1  # the word that may name the concept alone, below the usual length too
+            alone = -1  # the word that may name the concept alone (below the usual length too)
+            telling = -1  # the same word when the concept is no person (the name's telling word)
             if len(words) > 1 and concept.subject == PEOPLE_SUBJECT:
                 alone = len(words) - 1  # the surname
             elif len(words) > 1:
-                telling = telling_word(term.text, words, bare, lang, lambda w: owners[(lang, w)], concept_number,
-                                       lambda w: (lang, w) in single)
-                alone = -1 if telling is None else telling
+                found = telling_word(term.text, words, bare, lang, lambda w: owners[(lang, w)], concept_number,
+                                     lambda w: (lang, w) in single)
+                alone = telling = -1 if found is None else found
             head = 0  # leading head words (بحيرة of بحيرة إيسيك كول, Lake of Lake Balkhash), not of people
             if len(words) > 1 and concept.subject != PEOPLE_SUBJECT:
                 heads = geographic_heads().get(lang, frozenset()) if concept.subject == GEOGRAPHY_SUBJECT else frozenset()
                 while head < len(words) - 1 and (bare[head] in generic[lang] or (  # learned, or a feature's
                         words[head] in heads)):  # head written without the article (not الجبل الأسود)
                     head += 1
-            telling = alone if concept.subject != PEOPLE_SUBJECT else -1
             for position, w in enumerate(bare):
                 if (len(w) >= shortest or position == alone and len(w) >= MIN_LATIN_SLIP) and (
                         len(words) > 1 or w == words[position]):
@@ -633,7 +636,8 @@ class FuzzySpotter:
                                                  alone=position == telling))
                     rows[lang].append((concept_number, term_position, position, head,
                                        _IN_NAME_ONLY * in_name_only | _ALONE * (position == telling)))
-                    if position == telling or position == alone and len(w) < (MIN_ARABIC_ALONE if arabic else MIN_LATIN):
+                    if position == telling or (position == alone
+                                               and len(w) < (MIN_ARABIC_ALONE if arabic else MIN_LATIN)):
                         alone_words.add(w)
             if not arabic and len(words) > 1:  # Hong of Hong Kong: a slip target in its full name only
                 for position, w in enumerate(bare):
@@ -710,7 +714,8 @@ class FuzzySpotter:
                 rows = entry.array(f"{lang}.rows.npy", np.int32, 2)
                 if rows.shape[1:] != (5,) or (len(rows) and (
                         rows[:, 0].min() < 0 or rows[:, 0].max() >= len(concepts) or rows[:, 1:4].min() < 0
-                        or np.any(rows[:, 1] >= sizes[rows[:, 0]]) or np.any(rows[:, 4] & ~(_JOINED | _IN_NAME_ONLY | _ALONE)))):
+                        or np.any(rows[:, 1] >= sizes[rows[:, 0]])
+                        or np.any(rows[:, 4] & ~(_JOINED | _IN_NAME_ONLY | _ALONE)))):
                     return None
                 def stored_groups(name: str, width: int = 1) -> tuple[list[str], Any, Any]:
                     keys = stored[name]
@@ -955,7 +960,8 @@ class FuzzySpotter:
         read: dict[int, str] = {}  # id(candidate) -> the word of the text it was read from
         groups = token.readings()
         slips = self._slips(token, lang)
-        if not slips and self._derived_from(groups[0][0][1], lang) is not None and self._alone_words.isdisjoint(token.forms()):
+        if not slips and self._derived_from(groups[0][0][1], lang) is not None \
+                and self._alone_words.isdisjoint(token.forms()):
             return None  # الرئاسية is the adjective of a glossary word, whichever way it is read
         for group in groups:
             if candidates:

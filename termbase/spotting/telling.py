@@ -73,7 +73,7 @@ def telling_word(text: str, words: Sequence[str], bare: Sequence[str], lang: str
         position = len(words) - 1
         heads = list(range(position))
         if any(words[k].startswith(ARTICLE) or words[k].startswith("و") for k in heads):
-            return None  # a head with the article is a noun before its adjective, not a construct
+            return None  # a head with the article is a noun before its adjective, not a construct; و joins
     elif "of" in words:
         of = words.index("of")
         after = [k for k in range(of + 1, len(words)) if words[k] != "the"]
@@ -85,7 +85,8 @@ def telling_word(text: str, words: Sequence[str], bare: Sequence[str], lang: str
     word = bare[position]  # the glossary's tests first: they are cheaper than the frequency list's
     if len(word) < MIN_TELLING or set(concepts_of(word)) != {concept}:
         return None
-    heads_of_regions = name_heads().en_region if lang != "ar" else {head[0] for head in name_heads().ar_region if len(head) == 1}
+    data = name_heads()
+    heads_of_regions = data.en_region if lang != "ar" else {head[0] for head in data.ar_region if len(head) == 1}
     if not all(len(concepts_of(bare[k])) >= HEAD_CONCEPTS and not is_name(words[k]) and bare[k] not in heads_of_regions
                for k in heads):
         return None
