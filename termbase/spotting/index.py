@@ -3,8 +3,10 @@
 Each key — a folded stem — is one or more whole words. A text is folded, cut into words, and
 every run of words whose hash is a key's (:mod:`termbase.spotting.ngrams`) is compared with the
 key: in English a key is a run of whole words. In Arabic a run may also begin inside its first
-word, after a clitic chain glued to it (و, بال, لل …): the chains a word begins with are read off
-the text by array operations, and the match counts when the key accepts the chain. The clitics
+word, after a clitic chain glued to it (و, بال, لل …). A small glossary's table holds each key
+after each chain it accepts too, so a word is looked up whole, as in English; a large one's holds
+the keys alone, the chains a word begins with are read off the text by array operations, the tail
+after each is looked up, and the match counts when the key accepts the chain. The clitics
 and articles that news copy writes apart (لـ, الـ) are looked up the same way, as words.
 Exact spotting costs a few array passes over the text whatever the size of the glossary;
 :meth:`SpotIndex.scan` returns its matches as arrays.
@@ -139,10 +141,10 @@ class SpotIndex:
 
     def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
         self.entries[lang] = [entries for _, entries in keys]
-        self.tables.add(lang, "\n".join(key for key, _ in keys))
         if lang in PREFIXED_LANGUAGES:
             self.accepted[lang] = np.array([_prefix_mask(_accepted(entries)) for _, entries in keys],
                                            dtype=np.int64)
+        self.tables.add(lang, "\n".join(key for key, _ in keys), self.accepted.get(lang))
 
     # -- scanning -----------------------------------------------------------------------------
 
@@ -159,7 +161,11 @@ class SpotIndex:
             return self._scan_few(lang, folded, table)
         words = text_words(folded)
         every = np.arange(len(words.starts), dtype=np.int64)
-        if lang in PREFIXED_LANGUAGES:
+        if table.glued:  # the table holds each key after each chain it accepts: whole words only
+            runs = table.find(words, every, words.hashes)
+            prefixes = runs.heads
+            stems = words.starts[runs.queries] + _PREFIX_LENGTHS[prefixes]
+        elif lang in PREFIXED_LANGUAGES:
             chained, skips, chains = _glued_chains(words)
             word_numbers = np.concatenate((every, chained))
             hashes = np.concatenate((words.hashes, tail_hashes(words, chained, skips)))
@@ -174,11 +180,16 @@ class SpotIndex:
             runs = table.find(words, every, words.hashes)
             stems, prefixes = words.starts[runs.queries], np.zeros(len(runs.queries), dtype=np.int64)
         numbers, stops = runs.keys, runs.stops
-        if lang in PREFIXED_LANGUAGES:  # the key accepts the chain glued to it (no chain: always)
-            accepted = np.flatnonzero((self.accepted[lang][numbers] >> prefixes) & 1)
-            stems, prefixes, numbers, stops = stems[accepted], prefixes[accepted], numbers[accepted], stops[accepted]
-        # a hash names a key up to a collision: the text must spell the key
-        same = np.flatnonzero(table.spelled(words.codes, stems, stops, numbers))
+        if table.glued:  # a hash names a key and chain up to a collision: the text must spell both
+            same = np.flatnonzero(table.spelled(words.codes, stems - _PREFIX_LENGTHS[prefixes], stops, numbers,
+                                                prefixes))
+        else:
+            if lang in PREFIXED_LANGUAGES:  # the key accepts the chain glued to it (no chain: always)
+                accepted = np.flatnonzero((self.accepted[lang][numbers] >> prefixes) & 1)
+                stems, prefixes, numbers, stops = (stems[accepted], prefixes[accepted], numbers[accepted],
+                                                   stops[accepted])
+            # a hash names a key up to a collision: the text must spell the key
+            same = np.flatnonzero(table.spelled(words.codes, stems, stops, numbers))
         stems, prefixes, numbers, stops = stems[same], prefixes[same], numbers[same], stops[same]
         starts = stems - _PREFIX_LENGTHS[prefixes]
         # one word read two ways (وباث as the key وباث, or و + باث): the longer key wins
@@ -196,6 +207,7 @@ class SpotIndex:
         order, found word by word with Python strings and integers, without the fixed cost of the
         array passes (a hundred numpy calls, most of the time of a sentence's scan)."""
         prefixed = lang in PREFIXED_LANGUAGES
+        read_chains = prefixed and not table.glued  # else the table holds the keys after their chains
         word_starts: list[int] = []
         word_stops: list[int] = []
         word_hashes: list[int] = []
@@ -206,7 +218,7 @@ class SpotIndex:
                 number = len(word_starts)
                 word_starts.append(position)
                 word_stops.append(position + len(word))
-                if prefixed and word[0] in _CHAIN_INITIALS and len(word) > 1:
+                if read_chains and word[0] in _CHAIN_INITIALS and len(word) > 1:
                     tails = word_tail_hashes(word)  # every clitic chain the word begins with, a letter or more after it
                     for size in range(1, min(_LONGEST_PREFIX, len(word) - 1) + 1):
                         chain = _PREFIX_NUMBER.get(word[:size])
@@ -220,10 +232,14 @@ class SpotIndex:
             position += len(word) + 1
         accepted = self.accepted.get(lang)
         found: list[tuple[int, int, int, int, int, int]] = []  # start, stop, chain length, stem, key, chain
-        for query, number, stop in table.find_few(word_hashes, word_stops, [q[0] for q in queries],
-                                                  [q[3] for q in queries]):
+        for query, number, head, stop in table.find_few(word_hashes, word_stops, [q[0] for q in queries],
+                                                        [q[3] for q in queries]):
             _, stem, chain, _ = queries[query]
-            if accepted is not None and not (accepted.item(number) >> chain) & 1:
+            if head:  # a chain the table holds glued to the key (and accepted)
+                chain, stem = head, stem + len(PREFIXES[head])
+                if not folded.startswith(PREFIXES[head], stem - len(PREFIXES[head])):
+                    continue  # a hash names a key and chain up to a collision
+            elif accepted is not None and not (accepted.item(number) >> chain) & 1:
                 continue  # the key does not accept the chain glued to it
             if folded[stem:stop] != table.key(number):  # a hash names a key up to a collision
                 continue
@@ -354,7 +370,7 @@ class SpotIndex:
                     index.accepted[lang] = accepted
                 if len(set(keys)) != len(keys):
                     return None
-                index.tables.add(lang, text)
+                index.tables.add(lang, text, index.accepted.get(lang))
                 index.entries[lang] = _StoredEntries(lang, keys, rows, offsets, numbered)
             return index
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
@@ -466,7 +482,7 @@ def _glued_chains(words: TextWords) -> tuple[Positions, Positions, Positions]:
             np.concatenate([numbers for _, _, numbers in found]))
 
 
-_DETACHED_HASHES = np.unique(text_words(" ".join(sorted(DETACHED_WORDS))).hashes)
+_DETACHED_TABLE = KeyTable("\n".join(sorted(DETACHED_WORDS)))
 
 
 def _detached(folded: str, words: TextWords, starts: Positions, stops: Positions) -> list[tuple[int, int, str]]:
@@ -474,9 +490,7 @@ def _detached(folded: str, words: TextWords, starts: Positions, stops: Positions
     the same whole word (``starts``/``stops``, in that order): a key of that spelling stays a key."""
     lengths = words.stops - words.starts
     short = np.flatnonzero(lengths <= _LONGEST_PREFIX)
-    hashes = words.hashes[short]  # a sorted search of the few hashes: np.isin costs more on a sentence
-    found = short[_DETACHED_HASHES[np.minimum(np.searchsorted(_DETACHED_HASHES, hashes), len(_DETACHED_HASHES) - 1)]
-                  == hashes]
+    found = short[_DETACHED_TABLE.holding(words.hashes[short])]
     if not found.size:
         return []
     spans = starts * (len(folded) + 1) + stops  # ascending, as the matches are sorted
@@ -488,22 +502,37 @@ def _detached(folded: str, words: TextWords, starts: Positions, stops: Positions
     return [(start, stop, word) for start, stop, word in apart if word in DETACHED_WORDS]
 
 
+_GLUED_ENTRIES = 1 << 19
+"""A prefixed language's table holds each key after each clitic chain it accepts when that makes
+at most this many entries (about 18 a key: up to some 29k keys; at 10k terms, with the word
+prefixes of the longer keys, a table of 2**21 slots and 44 MB against 2 MB for the keys alone); a
+text's words are then looked up whole, its chains never read. A larger glossary's
+table holds the keys alone, and the scan looks up each tail left after a chain a word begins with
+(:func:`_glued_chains`)."""
+
+
 class _Tables(Mapping[str, KeyTable]):
     """The key table of each language, made from the language's keys when first asked for."""
 
     def __init__(self) -> None:
-        self._keys: dict[str, str] = {}
+        self._keys: dict[str, tuple[str, Positions | None]] = {}
         self._made: dict[str, KeyTable] = {}
 
-    def add(self, lang: str, keys: str) -> None:
-        """The keys of ``lang``, one per line in key number order."""
-        self._keys[lang] = keys
+    def add(self, lang: str, keys: str, accepted: Positions | None = None) -> None:
+        """The keys of ``lang``, one per line in key number order, and in a prefixed language the
+        bit mask of the prefix numbers each accepts (:attr:`SpotIndex.accepted`)."""
+        self._keys[lang] = (keys, accepted)
         self._made.pop(lang, None)
 
     def __getitem__(self, lang: str) -> KeyTable:
         made = self._made.get(lang)
         if made is None:
-            made = self._made[lang] = KeyTable(self._keys[lang])
+            keys, accepted = self._keys[lang]
+            if accepted is not None and _chain_count(accepted) <= _GLUED_ENTRIES:
+                made = KeyTable(keys, PREFIXES, accepted)
+            else:
+                made = KeyTable(keys)
+            self._made[lang] = made
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -511,6 +540,11 @@ class _Tables(Mapping[str, KeyTable]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+
+def _chain_count(accepted: Positions) -> int:
+    """How many (key, prefix) pairs the bit masks ``accepted`` allow, no prefix included."""
+    return sum(int(np.count_nonzero((accepted >> number) & 1)) for number in range(len(PREFIXES)))
 
 
 def cache_parts() -> tuple[str, ...]:

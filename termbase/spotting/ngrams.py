@@ -1,22 +1,27 @@
 """Hashed word runs: which runs of whole words of a folded text are keys, found with array operations.
 
 A folded text's words are its runs of characters between single spaces, and a key (a folded
-term) is one or more such words. Every word gets a 64-bit polynomial hash,
+term) is one or more such words. Every word gets a 64-bit hash of its length and of its first and
+its last four letters (16-bit codes),
 
-    h(w) = sum of code(w[i]) * B**i   (mod 2**64),
+    h(w) = (first(w) * F + last(w)) * L + len(w)   (mod 2**64),
 
-from one cumulative sum over the text's letters, so the hash of any tail of a word (a word read
-without the clitic chain glued to it) is a difference of two sums times a power of the inverse
-of B. The hash of a run of words is ``H = H * M + h(next word)``. The keys' hashes, and the hashes
-of their word prefixes (``a b`` for the key ``a b c``), are stored in an open-addressing table
-(linear probing, as numpy arrays); a text is searched one word further per round, each round
-keeping only the runs that begin some key, so a glossary of any size costs the same few array
-passes. A hash names a key only up to a collision, so every run is compared with its key, letter
-by letter, before it counts (:meth:`KeyTable.spelled`).
+each four letters read from the text's codes at once as one 64-bit number (the letters of a
+shorter word masked), so hashing a text costs a few array passes over its words, not over its
+letters, and the hash of a tail of a word (the word read without the clitic chain glued to it) is
+read the same way from where the tail begins. Words of up to eight letters hash one-to-one before
+the mixing; longer ones that agree at both ends share a hash, like any collision. The hash of a
+run of words is ``H = H * M + h(next word)``. The keys' hashes, and the hashes of their word
+prefixes (``a b`` for the key ``a b c``), are stored in an open-addressing table (linear probing,
+as numpy arrays); a text is searched one word further per round, each round keeping only the runs
+that begin some key, so a glossary of any size costs the same few array passes. A hash names a
+key only up to a collision, so every run is compared with its key, letter by letter, before it
+counts (:meth:`KeyTable.spelled`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -26,9 +31,12 @@ __all__ = ["KeyTable", "Runs", "TextWords", "tail_hashes", "text_words", "word_h
 
 Positions = npt.NDArray[np.int64]
 Hashes = npt.NDArray[np.uint64]
-Codes = npt.NDArray[np.uint8] | npt.NDArray[np.uint32]
+Codes = npt.NDArray[np.uint8] | npt.NDArray[np.uint16] | npt.NDArray[np.uint32]
 
-_BASE = 0x100000001B3  # the 64-bit FNV prime: odd, so it has an inverse modulo 2**64
+_FIRST = np.uint64(0xC2B2AE3D27D4EB4F)
+"""F of the word hash: odd, with its bits spread."""
+_LAST = np.uint64(0x165667B19E3779F9)
+"""L of the word hash: odd, with its bits spread."""
 _WORD_STEP = np.uint64(0x9E3779B97F4A7C15)
 """M of ``H = H * M + h(word)``: odd, with its bits spread."""
 _SLOT_MIX = np.uint64(0xFF51AFD7ED558CCD)
@@ -42,34 +50,16 @@ _MASK = (1 << 64) - 1
 _FEW = 64
 """Up to this many queries, :meth:`KeyTable.find` probes the table in a Python loop: a short
 text (a sentence, a segment) costs fewer steps than the array passes' fixed cost."""
-
-
-_CHUNK_BITS = 18
-_CHUNK = 1 << _CHUNK_BITS
-"""Letters are weighted by B to the power of their position modulo this: two tables of that many
-powers (2 MB each) serve a text of any length."""
-
-
-def _powers(base: int, count: int) -> Hashes:
-    powers = np.empty(count, dtype=np.uint64)
-    powers[0] = 1
-    filled = 1
-    while filled < count:  # doubling: B**(i + filled) = B**i * B**filled
-        step = min(filled, count - filled)
-        np.multiply(powers[:step], np.uint64(int(powers[filled - 1]) * base % (1 << 64)),
-                    out=powers[filled:filled + step])
-        filled += step
-    return powers
-
-
-_TABLES: list[Hashes] = []
-
-
-def _power_tables() -> tuple[Hashes, Hashes]:
-    """B**i and B**-i for i below :data:`_CHUNK` (made on first use)."""
-    if not _TABLES:
-        _TABLES.extend((_powers(_BASE, _CHUNK), _powers(pow(_BASE, -1, 1 << 64), _CHUNK)))
-    return _TABLES[0], _TABLES[1]
+_SIEVE_BITS = 3
+_SIEVE_MASK = (1 << _SIEVE_BITS) - 1
+"""A table's sieve has ``2**_SIEVE_BITS`` bits per slot (:attr:`KeyTable.sieve`)."""
+_READ = 4
+"""Letters read at each end of a word (16 bits each: one 64-bit number)."""
+_UNIT = 16
+_LOW = np.array([(1 << (_UNIT * n)) - 1 for n in range(_READ)] + [_MASK], dtype=np.uint64)
+"""``_LOW[n]``: the bits of the first ``n`` letters of four read at once (the lowest)."""
+_HIGH = np.array([_MASK ^ int(low) for low in _LOW[::-1]], dtype=np.uint64)
+"""``_HIGH[n]``: the bits of the last ``n`` letters of four read at once (the highest)."""
 
 
 def _stored(hashes: Hashes) -> Hashes:
@@ -80,16 +70,18 @@ def _stored(hashes: Hashes) -> Hashes:
 
 
 class TextWords(NamedTuple):
-    """The words of a folded text and the running sum their hashes are read from."""
+    """The words of a folded text and their hashes."""
 
     codes: Codes
-    """The code point of each character of the text (bytes when it is ASCII)."""
+    """The code point of each character of the text (bytes when it is ASCII, 16 bits when no
+    code point is past U+FFFF)."""
     starts: Positions
     """Where each word begins."""
     stops: Positions
     """Where it ends (exclusive)."""
-    sums: Hashes
-    """``sums[i]``: the sum of ``code * B**(position % CHUNK)`` over the first ``i`` characters."""
+    fours: Hashes
+    """``fours[i]``: the 16-bit codes of characters ``i - 4`` to ``i - 1`` as one little-endian
+    number (code points past U+FFFF cut to their low 16 bits; before the text, 0)."""
     hashes: Hashes
     """The hash of each whole word."""
 
@@ -97,8 +89,16 @@ class TextWords(NamedTuple):
 def text_words(text: str, *, lines: bool = False) -> TextWords:
     """The words of ``text`` (separated by a space, or with ``lines`` a line break too) and their
     hashes."""
-    codes: Codes = (np.frombuffer(text.encode("ascii"), dtype=np.uint8) if text.isascii()
-                    else np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+    codes: Codes
+    if text.isascii():
+        codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    else:
+        wide = text.encode("utf-16-le", "surrogatepass")
+        codes = (np.frombuffer(wide, dtype=np.uint16) if len(wide) == 2 * len(text)  # each a code point
+                 else np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+    units = np.zeros(codes.size + 2 * _READ, dtype=np.uint16)
+    units[_READ:-_READ] = codes  # past U+FFFF: the low 16 bits
+    fours: Hashes = np.ndarray((codes.size + _READ + 1,), dtype="<u8", buffer=units, strides=(2,))
     letters = codes != _SPACE
     if lines:
         letters &= codes != _LINE
@@ -106,52 +106,37 @@ def text_words(text: str, *, lines: bool = False) -> TextWords:
     edges[1:-1] = letters
     bounds = np.flatnonzero(edges[1:] != edges[:-1])
     starts, stops = bounds[0::2], bounds[1::2]
-    powers = _power_tables()[0]
-    sums = np.empty(codes.size + 1, dtype=np.uint64)
-    sums[0] = 0
-    for at in range(0, codes.size, _CHUNK):  # a separator's weight is never read
-        piece = codes[at:at + _CHUNK]
-        np.multiply(piece, powers[:piece.size], out=sums[at + 1:at + 1 + piece.size])
-    np.cumsum(sums[1:], out=sums[1:])
-    return TextWords(codes, starts, stops, sums, _span_hashes(codes, sums, starts, stops))
+    return TextWords(codes, starts, stops, fours, _span_hashes(fours, starts, stops))
 
 
-def _span_hashes(codes: Codes, sums: Hashes, starts: Positions, stops: Positions) -> Hashes:
+def _span_hashes(fours: Hashes, starts: Positions, stops: Positions) -> Hashes:
     """The hash of the letters from each of ``starts`` to its stop (both in one word)."""
-    inverse = _power_tables()[1]
-    hashes: Hashes = (sums[stops] - sums[starts]) * inverse[starts & (_CHUNK - 1)]
-    across = np.flatnonzero((starts >> _CHUNK_BITS) != ((stops - 1) >> _CHUNK_BITS))
-    for at, start, stop in zip(across.tolist(), starts[across].tolist(), stops[across].tolist()):
-        hashed = 0  # weighted from two chunks' powers: hashed letter by letter (Horner, from the end)
-        for code in reversed(codes[start:stop].tolist()):
-            hashed = (hashed * _BASE + code) & _MASK
-        hashes[at] = hashed
+    lengths = stops - starts
+    read = np.minimum(lengths, _READ)
+    first = fours[starts + _READ] & _LOW[read]
+    last = fours[stops] & _HIGH[read]
+    hashes: Hashes = (first * _FIRST + last) * _LAST + lengths.astype(np.uint64)
     return hashes
 
 
 def word_hash(word: str) -> int:
     """The hash of ``word``, as :func:`text_words` computes it, with Python integers."""
-    hashed = 0
-    for char in reversed(word):
-        hashed = (hashed * _BASE + ord(char)) & _MASK
-    return hashed
+    codes = [ord(char) & 0xFFFF for char in word]
+    read = min(len(codes), _READ)
+    first = sum(code << (_UNIT * at) for at, code in enumerate(codes[:read]))
+    last = sum(code << (_UNIT * (_READ - read + at)) for at, code in enumerate(codes[len(codes) - read:]))
+    return ((first * int(_FIRST) + last) * int(_LAST) + len(codes)) & _MASK
 
 
 def word_tail_hashes(word: str) -> list[int]:
     """The hash of ``word`` read from each of its letters on (``[0]``: the whole word), as
-    :func:`text_words` and :func:`tail_hashes` compute them, with Python integers (Horner's rule
-    from the last letter: each tail's hash is a step on the way to the whole word's)."""
-    hashes = [0] * len(word)
-    hashed = 0
-    for at in range(len(word) - 1, -1, -1):
-        hashed = (hashed * _BASE + ord(word[at])) & _MASK
-        hashes[at] = hashed
-    return hashes
+    :func:`text_words` and :func:`tail_hashes` compute them, with Python integers."""
+    return [word_hash(word[at:]) for at in range(len(word))]
 
 
 def tail_hashes(words: TextWords, word_numbers: Positions, skips: Positions) -> Hashes:
     """The hash of each word of ``word_numbers`` read from its letter ``skips`` on."""
-    return _span_hashes(words.codes, words.sums, words.starts[word_numbers] + skips, words.stops[word_numbers])
+    return _span_hashes(words.fours, words.starts[word_numbers] + skips, words.stops[word_numbers])
 
 
 class Runs(NamedTuple):
@@ -161,6 +146,8 @@ class Runs(NamedTuple):
     """The position of each run's query in the arrays given to :meth:`KeyTable.find`."""
     keys: Positions
     """The key number whose hash it has."""
+    heads: Positions
+    """The number of the head glued before the key's first word in the run (0: none)."""
     stops: Positions
     """Where its last word ends."""
 
@@ -168,10 +155,18 @@ class Runs(NamedTuple):
 class KeyTable:
     """The keys of a language, as hashes of their word runs in an open-addressing table."""
 
-    def __init__(self, keys: str) -> None:
+    def __init__(self, keys: str, heads: Sequence[str] = ("",), glued: Positions | None = None) -> None:
         """Hash the keys of ``keys``, one per line (folded; numbered from 0 in line order). A key
         with an empty word (two spaces in a row, or one at an end) is never a run of a folded
-        text's words: it is left out."""
+        text's words: it is left out.
+
+        With ``glued``, key ``k`` is also stored with each head ``heads[h]`` whose bit ``1 << h``
+        is set in ``glued[k]`` written before its first word, in the same word (``heads[0]`` is
+        the empty head: bit 0 stores the key as it is). A run whose first word is a head and a key's
+        first word is then found like any other, and :attr:`Runs.heads` says which head it has.
+        """
+        if heads[:1] != ("",):
+            raise ValueError(f"the first head must be the empty one, not {heads[:1]!r}")
         words = text_words(keys, lines=True)
         self.keys = keys
         """The keys, one per line (for :meth:`key`)."""
@@ -193,23 +188,50 @@ class KeyTable:
         usable = per_key > 0
         usable[np.searchsorted(breaks, np.flatnonzero(spaces & (lone[0] | lone[1])))] = False
         numbers = np.flatnonzero(usable)
+        entry_heads = np.zeros(len(numbers), dtype=np.int64)
+        running_words = first_words[numbers]
+        running = words.hashes[running_words]
+        if glued is not None:  # one entry per key and head: the head and the key's first word, one word
+            firsts = [keys[start:stop] for start, stop in zip(words.starts[running_words].tolist(),
+                                                              words.stops[running_words].tolist())]
+            pairs = [(np.flatnonzero((glued[numbers] >> head) & 1), head) for head in range(len(heads))]
+            entry_heads = np.concatenate([np.full(len(at), head, dtype=np.int64) for at, head in pairs])
+            at = np.concatenate([at for at, _ in pairs])
+            running = text_words("\n".join([heads[head] + firsts[position] for head, position
+                                             in zip(entry_heads.tolist(), at.tolist())]), lines=True).hashes.copy()
+            numbers = numbers[at]
         counts, first_words = per_key[numbers], first_words[numbers]
-        running = np.zeros(len(numbers), dtype=np.uint64)
         begun: list[Hashes] = []  # the hashes of the keys' proper word prefixes
-        for depth in range(int(counts.max(initial=0))):
+        for depth in range(1, int(counts.max(initial=0))):
+            begun.append(_stored(running[counts > depth]))
             longer = counts > depth
             running[longer] = running[longer] * _WORD_STEP + words.hashes[first_words[longer] + depth]
-            begun.append(_stored(running[counts > depth + 1]))
         full = _stored(running)
         order = np.argsort(full)
         full = full[order]
         self.numbers: Positions = numbers[order]
         """Key numbers in the order of their hashes: a slot's keys are a slice of it."""
+        self.glued = glued is not None
+        """Whether keys are stored with heads glued before them."""
+        self.heads: Positions = entry_heads[order]
+        """The head of each of :attr:`numbers` (0: none)."""
+        self.head_codes: Codes = np.zeros((len(heads), max(map(len, heads))), dtype=np.uint32)
+        """The letters of each head, padded with 0 (for :meth:`spelled`)."""
+        self.head_lengths: Positions = np.array([len(head) for head in heads], dtype=np.int64)
+        """How many letters each head has."""
+        for number, head in enumerate(heads):
+            self.head_codes[number, :len(head)] = [ord(char) for char in head]
         distinct, first_of, per_hash = _distinct(full)
         prefixes = _distinct(np.sort(np.concatenate(begun)) if begun else np.zeros(0, dtype=np.uint64))[0]
         entries = _distinct(np.sort(np.concatenate((distinct, prefixes))))[0]
         bits = max(4, (2 * len(entries)).bit_length())  # the table is at most half full
         self._shift = np.uint64(64 - bits)
+        self._sieve_shift = np.uint64(64 - bits - _SIEVE_BITS)
+        marked = np.zeros(1 << (bits + _SIEVE_BITS), dtype=np.bool_)
+        marked[(entries >> self._sieve_shift).view(np.int64)] = True
+        self.sieve: npt.NDArray[np.uint8] = np.packbits(marked, bitorder="little")
+        """A bit per eighth of a home slot, set where an entry's stored hash falls (its top
+        ``bits + 3`` bits): a hash whose bit is clear is no entry's."""
         placed = self._insert(entries, 1 << bits)
         at, is_key = _members(distinct, entries)
         self.first: npt.NDArray[np.int32] = np.zeros(len(self.slots), dtype=np.int32)
@@ -248,11 +270,12 @@ class KeyTable:
 
     def _lookup(self, stored: Hashes) -> tuple[Positions, Positions]:
         """Which of the stored hashes are in the table (their positions in ``stored``), and the
-        slot of each. Most hashes of a text are no entry's: those whose home slot is free are
-        dropped first, with one look at :attr:`kinds` (a byte per slot), before any probing."""
-        slot = self._home(stored)
-        occupied = np.flatnonzero(self.kinds[slot])
-        slot, stored = slot[occupied], stored[occupied]
+        slot of each. Most hashes of a text are no entry's: those whose bit of :attr:`sieve` is
+        clear are dropped first, before any probing (at most one in sixteen of the others gets
+        through: the table is at most half full)."""
+        marks = (stored >> self._sieve_shift).view(np.int64)
+        occupied = np.flatnonzero((self.sieve[marks >> _SIEVE_BITS] >> (marks & _SIEVE_MASK).astype(np.uint8)) & 1)
+        slot, stored = marks[occupied] >> _SIEVE_BITS, stored[occupied]
         same = self.slots[slot] == stored
         pending = np.flatnonzero(~same)
         while pending.size:  # linear probing from the home slot to the hash or a free slot
@@ -264,6 +287,11 @@ class KeyTable:
         found = np.flatnonzero(same)
         return occupied[found], slot[found]
 
+    def holding(self, hashes: Hashes) -> Positions:
+        """Which of the hashes of single words ``hashes`` are a key's or a key's first word's
+        (their positions, in order)."""
+        return self._lookup(_stored(hashes))[0]
+
     def find(self, words: TextWords, word_numbers: Positions, hashes: Hashes) -> Runs:
         """Every run of whole words whose hash is a key's, beginning in the words ``word_numbers``,
         whose first word hashes to ``hashes`` (the whole word, or its tail after a clitic chain)."""
@@ -274,10 +302,12 @@ class KeyTable:
             queries, slots, stops = self._find_many(words, word_numbers, hashes)
         counts = self.count[slots]
         if counts.size and counts.max() == 1:  # no two keys share a hash: the usual case
-            return Runs(queries, self.numbers[self.first[slots]], stops)
-        within = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-        keys = self.numbers[np.repeat(self.first[slots], counts) + within]
-        return Runs(np.repeat(queries, counts), keys, np.repeat(stops, counts))
+            at = self.first[slots]
+        else:
+            within = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+            at = np.repeat(self.first[slots], counts) + within
+            queries, stops = np.repeat(queries, counts), np.repeat(stops, counts)
+        return Runs(queries, self.numbers[at], self.heads[at], stops)
 
     def _find_many(self, words: TextWords, word_numbers: Positions,
                    hashes: Hashes) -> tuple[Positions, Positions, Positions]:
@@ -337,15 +367,16 @@ class KeyTable:
         return found_queries, found_slots, found_stops
 
     def find_few(self, word_hashes: list[int], word_stops: list[int], word_numbers: list[int],
-                 hashes: list[int]) -> list[tuple[int, int, int]]:
+                 hashes: list[int]) -> list[tuple[int, int, int, int]]:
         """:meth:`find` for a few queries given as Python integers (the words' hashes and stops,
-        each query's word and first hash): ``(query, key number, stop)`` of each run, in the
+        each query's word and first hash): ``(query, key number, head, stop)`` of each run, in the
         order of :meth:`find`."""
-        runs: list[tuple[int, int, int]] = []
-        count, first, numbers = self.count, self.first, self.numbers
+        runs: list[tuple[int, int, int, int]] = []
+        count, first, numbers, heads = self.count, self.first, self.numbers, self.heads
         for query, slot, stop in zip(*self._find_few(word_hashes, word_stops, word_numbers, hashes)):
             at = first.item(slot)
-            runs.extend((query, numbers.item(at + within), stop) for within in range(count.item(slot)))
+            runs.extend((query, numbers.item(at + within), heads.item(at + within), stop)
+                        for within in range(count.item(slot)))
         return runs
 
     def key(self, number: int) -> str:
@@ -353,9 +384,18 @@ class KeyTable:
         start = self.key_starts.item(number)
         return self.keys[start:start + self.key_lengths.item(number)]
 
-    def spelled(self, codes: Codes, starts: Positions, stops: Positions, numbers: Positions) -> npt.NDArray[np.bool_]:
+    def spelled(self, codes: Codes, starts: Positions, stops: Positions, numbers: Positions,
+                heads: Positions | None = None) -> npt.NDArray[np.bool_]:
         """Whether the text of ``codes`` spells key ``numbers[i]`` between ``starts[i]`` and
-        ``stops[i]``, letter by letter."""
+        ``stops[i]``, letter by letter; with ``heads``, ``starts[i]`` is where head ``heads[i]``
+        begins, and the text spells the head, then the key."""
+        if heads is not None:
+            lengths = self.head_lengths[heads]
+            headed = self.spelled(codes, starts + lengths, stops, numbers)
+            for at in range(self.head_codes.shape[1]):  # a letter of the heads at a time
+                within = np.flatnonzero(headed & (lengths > at))
+                headed[within[codes[starts[within] + at] != self.head_codes[heads[within], at]]] = False
+            return headed
         lengths = stops - starts
         same: npt.NDArray[np.bool_] = lengths == self.key_lengths[numbers]
         check = np.flatnonzero(same)
