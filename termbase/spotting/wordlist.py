@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from termbase import cache
+from termbase.collector import collector_paused
 from termbase.hashed_keys import HashedKeys
 
 if TYPE_CHECKING:
@@ -51,13 +52,13 @@ class _Frequencies:
         """Read wordfreq's list for ``lang`` (its tokens grouped by bucket)."""
         from wordfreq import get_frequency_list
 
-        listed = [(bucket, token) for bucket, tokens in enumerate(get_frequency_list(lang, _WORDLIST))
-                  for token in tokens]
-        encoded = [token.encode("utf-8") for _, token in listed]
+        grouped = get_frequency_list(lang, _WORDLIST)
+        listed = [token for tokens in grouped for token in tokens]
+        buckets = np.repeat(np.arange(len(grouped), dtype=np.uint16), [len(tokens) for tokens in grouped])
+        encoded = [token.encode("utf-8") for token in listed]
         offsets = np.zeros(len(listed) + 1, dtype=np.uint32)
         np.cumsum([len(token) for token in encoded], out=offsets[1:])
-        return cls(HashedKeys.of((token for _, token in listed), len(listed)),
-                   np.array([bucket for bucket, _ in listed], dtype=np.uint16), offsets, b"".join(encoded))
+        return cls(HashedKeys.of(listed, len(listed)), buckets, offsets, b"".join(encoded))
 
     def save(self, writer: cache.EntryWriter) -> None:
         """Write the arrays as the files of a cache entry."""
@@ -103,8 +104,9 @@ def _frequencies(lang: str) -> _Frequencies:
         stored = _Frequencies.load(entry)
         if stored is not None:
             return stored
-    built = _Frequencies.build(lang)
-    cache.store_entry(_KIND, key, built.save, slot=lang)
+    with collector_paused():  # a million tokens, beside a large glossary's objects
+        built = _Frequencies.build(lang)
+        cache.store_entry(_KIND, key, built.save, slot=lang)
     return built
 
 
