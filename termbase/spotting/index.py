@@ -142,7 +142,7 @@ class SpotIndex:
     def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
         self.entries[lang] = [entries for _, entries in keys]
         if lang in PREFIXED_LANGUAGES:
-            self.accepted[lang] = np.array([_prefix_mask(_accepted(entries)) for _, entries in keys],
+            self.accepted[lang] = np.array([_accepted_mask(entries) for _, entries in keys],
                                            dtype=np.int64)
         self.tables.add(lang, "\n".join(key for key, _ in keys), self.accepted.get(lang))
 
@@ -296,13 +296,13 @@ class SpotIndex:
     def _save(self, writer: EntryWriter) -> None:
         concept_numbers: dict[str, int] = {}
         term_positions: dict[int, tuple[int, int]] = {}  # id(term) -> (concept number, position)
+        codes = {id(definiteness): code for definiteness, code in _DEFINITENESS_CODE.items()}  # enums hash slowly
         for lang in self.tables:
             entries = self.entries[lang]
             keys: list[str] = []
-            rows: list[tuple[int, int, int, int]] = []
+            rows: list[int] = []  # four numbers an entry
             offsets = [0]
-            for number in range(len(entries)):
-                group = entries[number]
+            for group in entries:
                 keys.append(group[0].form.key)
                 for entry in group:
                     where = term_positions.get(id(entry.term))
@@ -316,9 +316,9 @@ class SpotIndex:
                         where = term_positions.get(id(entry.term))
                         if where is None:  # a term equal to one of the concept's, not the same object
                             where = (concept_number, concept.terms.index(entry.term))
-                    rows.append((where[0], where[1], _DEFINITENESS_CODE[entry.form.definiteness],
-                                 int(entry.form.variant)))
-                offsets.append(len(rows))
+                    form = entry.form
+                    rows += (*where, codes[id(form.definiteness)], form.variant)
+                offsets.append(len(rows) // 4)
             writer.write_bytes(f"{lang}.keys", "\n".join(keys).encode("utf-8"))
             writer.write_array(f"{lang}.rows.npy", np.array(rows, dtype=np.int32).reshape(-1, 4))
             writer.write_array(f"{lang}.offsets.npy", np.array(offsets, dtype=np.int64))
@@ -411,23 +411,22 @@ class _StoredEntries(Sequence[tuple[KeyEntry, ...]]):
         return made
 
 
-_ACCEPTED: dict[tuple[int, bool], frozenset[str]] = {}
+_MASKS: dict[tuple[int, bool], int] = {}
 
 
-def _accepted(entries: tuple[KeyEntry, ...]) -> frozenset[str]:
-    """Union of the prefixes the entries' forms accept (which depends on the definiteness and on
-    whether the key starts with ل only, so it is computed once per such class)."""
-    if len(entries) == 1:
-        return _accepted_by(entries[0].form)
-    return frozenset().union(*(_accepted_by(entry.form) for entry in entries))
-
-
-def _accepted_by(form: SurfaceForm) -> frozenset[str]:
-    kind = (id(form.definiteness), form.key.startswith("ل"))  # members are singletons; id() hashes fast
-    found = _ACCEPTED.get(kind)
-    if found is None:
-        found = _ACCEPTED[kind] = frozenset(p for p in ALL_PREFIXES if form.accepts(p))
-    return found
+def _accepted_mask(entries: tuple[KeyEntry, ...]) -> int:
+    """Bit mask of the prefix numbers the entries' forms accept, together (:func:`_prefix_mask` of
+    the union): what a form accepts depends on its definiteness and on whether its key starts with ل
+    only, so each such class's mask is computed once and the entries' masks are or-ed."""
+    mask = 1
+    for entry in entries:
+        form = entry.form
+        kind = (id(form.definiteness), form.key.startswith("ل"))  # members are singletons; id() hashes fast
+        found = _MASKS.get(kind)
+        if found is None:
+            found = _MASKS[kind] = _prefix_mask(frozenset(p for p in ALL_PREFIXES if form.accepts(p)))
+        mask |= found
+    return mask
 
 
 def _prefix_mask(accepted: frozenset[str]) -> int:
