@@ -21,6 +21,7 @@ operations, when a text in it is first scanned.
 from __future__ import annotations
 
 import json
+from itertools import chain
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, overload
 
@@ -102,7 +103,7 @@ class SpotIndex:
 
     def __init__(self) -> None:
         self.tables = _Tables()
-        self.entries: dict[str, Sequence[tuple[KeyEntry, ...]]] = {}
+        self.entries: dict[str, _StoredEntries] = {}
         self.readings: dict[str, dict[int, Reading]] = {}
         """Per language, memo of :meth:`reading` by match value."""
         self.plain_readings: dict[str, dict[int, Plain]] = {}
@@ -113,38 +114,58 @@ class SpotIndex:
 
     @classmethod
     def build(cls, concepts: Sequence[Concept]) -> SpotIndex:
-        """Generate every surface form of every term and hash the keys."""
+        """Generate every surface form of every term and hash the keys (each key's entries kept as rows,
+        as a stored index keeps them)."""
         return cls._build(concepts)
 
     @classmethod
     def _build(cls, concepts: Sequence[Concept]) -> SpotIndex:
-        by_lang: dict[str, dict[str, list[KeyEntry]]] = {}
+        # per language, key -> its entries' rows, four numbers each (as stored: see :meth:`save`, but
+        # the concepts numbered in ``concepts`` order); entries are made from them when a match needs them
+        by_lang: dict[str, dict[str, list[int]]] = {}
         by_id = {concept.id: concept for concept in concepts}
         styles = state_styles(concepts)
-        for concept in track(concepts, "building the spotting index", unit="concept"):
-            for term in concept.terms:
-                keys = by_lang.setdefault(primary_language(term.lang), {})
+        codes = {id(definiteness): code for definiteness, code in _DEFINITENESS_CODE.items()}  # enums hash slowly
+        either = _DEFINITENESS_CODE[Definiteness.EITHER]
+        definite = _DEFINITENESS_CODE[Definiteness.DEFINITE]
+        languages: dict[str, str] = {}
+        for number, concept in enumerate(track(concepts, "building the spotting index", unit="concept")):
+            for position, term in enumerate(concept.terms):
+                lang = languages.get(term.lang)
+                if lang is None:
+                    lang = languages[term.lang] = primary_language(term.lang)
+                keys = by_lang.setdefault(lang, {})
                 for form in surface_forms(term, collective=is_collective(concept, term)):
-                    keys.setdefault(form.key, []).append(KeyEntry(concept, term, form))
-            derived = [(term, made, Definiteness.EITHER) for term, made in place_nisbas(concept, by_id)]
-            derived += [(term, made, Definiteness.DEFINITE) for term, made in styled_names(concept, styles)]
-            for term, made, definiteness in derived:  # كازاخستاني of كازاخستان, الجمهورية التونسية of تونس
+                    rows = keys.get(form.key)
+                    if rows is None:
+                        rows = keys[form.key] = []
+                    rows += (number, position, codes[id(form.definiteness)], form.variant)
+            derived = [(term, made, either) for term, made in place_nisbas(concept, by_id)]
+            derived += [(term, made, definite) for term, made in styled_names(concept, styles)]
+            for term, made, code in derived:  # كازاخستاني of كازاخستان, الجمهورية التونسية of تونس
                 keys = by_lang.setdefault(primary_language(term.lang), {})
+                position = next(at for at, listed in enumerate(concept.terms) if listed is term)
                 for key in made:  # a form the concept lists already stays the listed one
-                    if not any(entry.concept is concept for entry in keys.get(key, ())):
-                        made_entry = KeyEntry(concept, term, SurfaceForm(key, definiteness, True))
-                        keys.setdefault(key, []).append(made_entry)
+                    rows = keys.setdefault(key, [])
+                    if number not in rows[0::4]:
+                        rows += (number, position, code, True)
         index = cls()
         for lang, keys in by_lang.items():
-            index._add_language(lang, [(key, tuple(keys[key])) for key in sorted(keys)])
+            ordered = sorted(keys)
+            sizes = np.fromiter((len(keys[key]) // 4 for key in ordered), dtype=np.int64, count=len(ordered))
+            offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
+            np.cumsum(sizes, out=offsets[1:])
+            table = np.fromiter(chain.from_iterable(keys[key] for key in ordered), dtype=np.int32,
+                                count=int(offsets[-1]) * 4).reshape(-1, 4)
+            index._add_language(lang, ordered, table, offsets, concepts)
         return index
 
-    def _add_language(self, lang: str, keys: list[tuple[str, tuple[KeyEntry, ...]]]) -> None:
-        self.entries[lang] = [entries for _, entries in keys]
+    def _add_language(self, lang: str, keys: list[str], rows: npt.NDArray[np.int32], offsets: Positions,
+                      concepts: Sequence[Concept]) -> None:
+        self.entries[lang] = _StoredEntries(lang, keys, rows, offsets, concepts)
         if lang in PREFIXED_LANGUAGES:
-            self.accepted[lang] = np.array([_accepted_mask(entries) for _, entries in keys],
-                                           dtype=np.int64)
-        self.tables.add(lang, "\n".join(key for key, _ in keys), self.accepted.get(lang))
+            self.accepted[lang] = _accepted_masks(keys, rows, offsets)
+        self.tables.add(lang, "\n".join(keys), self.accepted.get(lang))
 
     # -- scanning -----------------------------------------------------------------------------
 
@@ -294,37 +315,23 @@ class SpotIndex:
         self._save(writer)
 
     def _save(self, writer: EntryWriter) -> None:
-        concept_numbers: dict[str, int] = {}
-        term_positions: dict[int, tuple[int, int]] = {}  # id(term) -> (concept number, position)
-        codes = {id(definiteness): code for definiteness, code in _DEFINITENESS_CODE.items()}  # enums hash slowly
-        for lang in self.tables:
-            entries = self.entries[lang]
-            keys: list[str] = []
-            rows: list[int] = []  # four numbers an entry
-            offsets = [0]
-            for group in entries:
-                keys.append(group[0].form.key)
-                for entry in group:
-                    where = term_positions.get(id(entry.term))
-                    if where is None:
-                        concept = entry.concept
-                        concept_number = concept_numbers.get(concept.id)
-                        if concept_number is None:
-                            concept_number = concept_numbers[concept.id] = len(concept_numbers)
-                        for position, term in enumerate(concept.terms):
-                            term_positions.setdefault(id(term), (concept_number, position))
-                        where = term_positions.get(id(entry.term))
-                        if where is None:  # a term equal to one of the concept's, not the same object
-                            where = (concept_number, concept.terms.index(entry.term))
-                    form = entry.form
-                    rows += (*where, codes[id(form.definiteness)], form.variant)
-                offsets.append(len(rows) // 4)
-            writer.write_bytes(f"{lang}.keys", "\n".join(keys).encode("utf-8"))
-            writer.write_array(f"{lang}.rows.npy", np.array(rows, dtype=np.int32).reshape(-1, 4))
-            writer.write_array(f"{lang}.offsets.npy", np.array(offsets, dtype=np.int64))
+        stored = [self.entries[lang] for lang in self.tables]
+        # the concepts numbered in the order their first rows come, language after language
+        named = np.concatenate([entries.rows[:, 0] for entries in stored]) if stored else np.zeros(0, np.int32)
+        seen, first = np.unique(named, return_index=True)
+        order = seen[np.argsort(first, kind="stable")]
+        renumbered = np.zeros(max(len(entries.concepts) for entries in stored) if stored else 0, dtype=np.int32)
+        renumbered[order] = np.arange(len(order), dtype=np.int32)
+        for lang, entries in zip(self.tables, stored):
+            rows = entries.rows.copy()
+            rows[:, 0] = renumbered[rows[:, 0]]
+            writer.write_bytes(f"{lang}.keys", "\n".join(entries.keys).encode("utf-8"))
+            writer.write_array(f"{lang}.rows.npy", rows)
+            writer.write_array(f"{lang}.offsets.npy", np.asarray(entries.offsets, dtype=np.int64))
             if lang in self.accepted:
                 writer.write_array(f"{lang}.accepted.npy", self.accepted[lang])
-        tables = {"concepts": list(concept_numbers), "languages": sorted(self.tables)}
+        concepts = stored[0].concepts if stored else []
+        tables = {"concepts": [concepts[number].id for number in order.tolist()], "languages": sorted(self.tables)}
         writer.write_bytes(TABLES, json.dumps(tables, ensure_ascii=False).encode("utf-8"))
 
     @classmethod
@@ -378,15 +385,15 @@ class SpotIndex:
 
 
 class _StoredEntries(Sequence[tuple[KeyEntry, ...]]):
-    """The entries of each key of a stored index, made from its rows when first asked for."""
+    """The entries of each key of an index, built or stored, made from its rows when first asked for."""
 
     def __init__(self, lang: str, keys: list[str], rows: npt.NDArray[np.int32], offsets: Positions,
-                 concepts: list[Concept]) -> None:
-        self._lang, self._keys, self._rows, self._offsets, self._concepts = lang, keys, rows, offsets, concepts
+                 concepts: Sequence[Concept]) -> None:
+        self.lang, self.keys, self.rows, self.offsets, self.concepts = lang, keys, rows, offsets, concepts
         self._made: dict[int, tuple[KeyEntry, ...]] = {}
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self.keys)
 
     @overload
     def __getitem__(self, number: int) -> tuple[KeyEntry, ...]: ...
@@ -398,35 +405,32 @@ class _StoredEntries(Sequence[tuple[KeyEntry, ...]]):
             return [self[i] for i in range(*number.indices(len(self)))]
         made = self._made.get(number)
         if made is None:
-            if not 0 <= number < len(self._keys):
+            if not 0 <= number < len(self.keys):
                 raise IndexError(number)
-            key = self._keys[number]
+            key = self.keys[number]
             group = []
-            for concept_number, position, definiteness, variant in self._rows[
-                    self._offsets[number]:self._offsets[number + 1]].tolist():
-                concept = self._concepts[concept_number]
+            for concept_number, position, definiteness, variant in self.rows[
+                    self.offsets[number]:self.offsets[number + 1]].tolist():
+                concept = self.concepts[concept_number]
                 term = concept.terms[position]  # checked when the index was loaded
                 group.append(KeyEntry(concept, term, SurfaceForm(key, _DEFINITENESS[definiteness], bool(variant))))
             made = self._made[number] = tuple(group)
         return made
 
 
-_MASKS: dict[tuple[int, bool], int] = {}
-
-
-def _accepted_mask(entries: tuple[KeyEntry, ...]) -> int:
-    """Bit mask of the prefix numbers the entries' forms accept, together (:func:`_prefix_mask` of
-    the union): what a form accepts depends on its definiteness and on whether its key starts with ل
-    only, so each such class's mask is computed once and the entries' masks are or-ed."""
-    mask = 1
-    for entry in entries:
-        form = entry.form
-        kind = (id(form.definiteness), form.key.startswith("ل"))  # members are singletons; id() hashes fast
-        found = _MASKS.get(kind)
-        if found is None:
-            found = _MASKS[kind] = _prefix_mask(frozenset(p for p in ALL_PREFIXES if form.accepts(p)))
-        mask |= found
-    return mask
+def _accepted_masks(keys: Sequence[str], rows: npt.NDArray[np.int32], offsets: Positions) -> Positions:
+    """By key number, the bit mask of the prefix numbers the key's entries accept together
+    (:func:`_prefix_mask` of the union): what a form accepts depends only on its definiteness and on
+    whether its key starts with ل, so each such class's mask is computed once and the rows' masks or-ed."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    by_class = np.array([[_prefix_mask(frozenset(p for p in ALL_PREFIXES if form.accepts(p)))
+                          for form in (SurfaceForm("", definiteness, False), SurfaceForm("ل", definiteness, False))]
+                         for definiteness in _DEFINITENESS], dtype=np.int64)
+    lam = np.fromiter((key.startswith("ل") for key in keys), dtype=bool, count=len(keys))
+    row_lam = np.repeat(lam, np.diff(offsets))
+    masks: Positions = np.bitwise_or.reduceat(by_class[rows[:, 2], row_lam.astype(np.int64)], offsets[:-1]) | 1
+    return masks
 
 
 def _prefix_mask(accepted: frozenset[str]) -> int:
