@@ -246,10 +246,9 @@ def english_plurals(word: str) -> list[str]:
 
 
 def _arabic_forms(term: Term, key: str, collective: bool = False) -> list[SurfaceForm]:
-    written = [fold(w) for w in term.text.split()]
     articles = [has_article(w) for w in term.text.split()]
     words = key.split(" ")
-    if len(words) != len(written):  # punctuation inside the term: keep it as one unit
+    if len(words) != len(articles):  # punctuation inside the term: keep it as one unit
         articles = [False] * len(words)
     common = term.pos not in (PartOfSpeech.PROPER_NOUN,) and not term.case_sensitive
     variants: list[tuple[list[str], bool]] = [(list(words), False)]
