@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -330,7 +331,10 @@ class _Groups:
         """``groups`` (in their order) as keys, offsets and members."""
         offsets = np.zeros(len(groups) + 1, dtype=np.int64)
         np.cumsum([len(numbers) for numbers in groups.values()], out=offsets[1:])
-        members = np.array([number for numbers in groups.values() for number in numbers], dtype=np.int32)
+        flat: Iterable[Any] = chain.from_iterable(groups.values())
+        if width > 1:
+            flat = chain.from_iterable(flat)
+        members = np.fromiter(flat, dtype=np.int32, count=int(offsets[-1]) * width)
         return list(groups), offsets, members.reshape(-1, width) if width > 1 else members
 
     def __len__(self) -> int:
@@ -379,11 +383,13 @@ class _Sorted(_Groups):
         places: list[int] = []
         ranges: dict[str, tuple[int, int]] = {}
         for initial, keys in by_initial.items():
-            order = sorted(range(len(keys)), key=lambda k: (len(keys[k]), k))
+            lengths = [len(key) for key in keys]
+            order = sorted(range(len(keys)), key=lengths.__getitem__)  # stable: first seen among equal lengths
             ranges[initial] = (len(ordered), len(ordered) + len(order))
-            ordered += [keys[k] for k in order]
+            ordered += map(keys.__getitem__, order)
             places += order
-        return cls(*cls.packed({key: groups[key] for key in ordered}), np.array(places, dtype=np.int32), ranges)
+        return cls(*cls.packed(dict(zip(ordered, map(groups.__getitem__, ordered)))),
+                   np.array(places, dtype=np.int32), ranges)
 
     def bucket(self, initial: str) -> _Bucket:
         """The keys beginning with ``initial``, as :func:`_extract` scans them."""
