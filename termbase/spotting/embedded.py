@@ -19,7 +19,10 @@ Where the head stands:
   Kazakh Bank CenterCredit" is a Kazakh bank). A possessive ends the name ("Kazakhstan's National Bank" is the country's bank),
   and an office title is no head ("Uzbek President", "Kazakh Foreign Minister" stay).
 * Arabic: before the name, its clitics and article aside, with at most :data:`MAX_BETWEEN`
-  definite words between (بنك التنمية الآسيوي); a transliterated head after it (واشنطن بوست). An
+  definite words between (بنك التنمية الآسيوي); a transliterated head after it (واشنطن بوست).
+  A few heads take a place name only (``place_before``: منتخب أوزبكستان is the national team, كأس
+  آسيا the cup; before a person المنتخب is "elect", الرئيس المنتخب دونالد ترامب); a stadium or a club
+  is named after either (ستاد محمد بن زايد). An
   adjective (الأوزبكية) belongs to the name only when the head is right before it: in الخطوط الجوية
   الأوزبكية it is the airline's name, in وكالة الأنباء الكازاخستانية it describes the agency.
 
@@ -269,8 +272,9 @@ def _bare_forms(word: str) -> frozenset[str]:
     return frozenset(bare_readings(word))
 
 
-def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_too: bool) -> str | None:
-    """The Arabic head word that makes ``hit`` part of a longer name, or None."""
+def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_too: bool, place: bool) -> str | None:
+    """The Arabic head word that makes ``hit`` part of a longer name, or None (``place``: the hit
+    names places only, which the heads of :attr:`NameHeads.ar_place_before` take too)."""
     following = text[hit.end:hit.end + _WINDOW].split(maxsplit=1)
     if following and fold(following[0].strip(_AR_QUOTES)) in heads.ar_after:
         return following[0]
@@ -280,7 +284,8 @@ def _arabic_head(hit: Hit, text: str, heads: NameHeads, adjective: bool, region_
     written = window.split()[-_AR_WORDS_BEFORE:]
     before = [fold(word) for word in written]
     bare = [_bare_forms(word) for word in before]
-    groups = (heads.ar_before_by_last, heads.ar_region_by_last) if region_too else (heads.ar_before_by_last,)
+    groups = (heads.ar_before_by_last, *((heads.ar_region_by_last,) if region_too else ()),
+              *((heads.ar_place_before_by_last,) if place else ()))
     for skipped in range((0 if adjective else MAX_BETWEEN) + 1):
         if skipped and (skipped >= len(before) or not (before[-skipped].startswith(ARTICLE) or (
                 skipped == 1 and _construct(hit, before[-1], written[-1])))):
@@ -338,7 +343,8 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
                     head = _english_run(hit, text, spans, embedding, ids, before, partial, head is None)
         else:
             adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
-            head = _arabic_head(hit, text, heads, adjective, region_too)
+            place = all(embedding.concepts[i].subject == GEOGRAPHY_SUBJECT for i in ids)
+            head = _arabic_head(hit, text, heads, adjective, region_too, place)
         if not head:
             kept.append(hit)
     return kept

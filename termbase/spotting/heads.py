@@ -31,10 +31,15 @@ class NameHeads:
     """Arabic heads before the name, as folded words without clitics or article (خطوط جويه)."""
     ar_after: frozenset[str]
     ar_region: frozenset[tuple[str, ...]]
+    ar_place_before: frozenset[tuple[str, ...]]
+    """Arabic heads read before a place name only (منتخب أوزبكستان is a team; المنتخب before a person
+    is "elect")."""
     ar_before_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
     """:attr:`ar_before` by the last word of each head, the word a name follows."""
     ar_region_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
     """:attr:`ar_region` by the last word of each head."""
+    ar_place_before_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
+    """:attr:`ar_place_before` by the last word of each head."""
 
 
 def _by_last_word(heads: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -53,10 +58,10 @@ def name_heads() -> NameHeads:
     def words(key: str, group: str) -> frozenset[tuple[str, ...]]:
         return frozenset(tuple(fold(word).split(" ")) for word in raw[key][group])
 
-    ar_before, ar_region = words("ar", "before"), words("ar", "region")
+    ar_before, ar_region, ar_place = words("ar", "before"), words("ar", "region"), words("ar", "place_before")
     return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
                      frozenset(fold(w) for w in raw["en"]["region"]),
                      frozenset(fold(w) for w in raw["en"]["before"]),
                      frozenset(fold(w) for w in raw["en"]["roles"]),
-                     ar_before, frozenset(fold(w) for w in raw["ar"]["after"]), ar_region,
-                     _by_last_word(ar_before), _by_last_word(ar_region))
+                     ar_before, frozenset(fold(w) for w in raw["ar"]["after"]), ar_region, ar_place,
+                     _by_last_word(ar_before), _by_last_word(ar_region), _by_last_word(ar_place))
