@@ -21,6 +21,12 @@ title that the glossary gives to one of them ("Arkadag Berdimuhamedov") — or b
 written before it that the glossary's ``offices`` give to one of them only ("President Japarov"
 is Sadyr Japarov, President of Kyrgyzstan, not Akylbek Japarov, Chairman of the Cabinet).
 
+An Arabic name spelled out as a chain (منصور بن زايد آل نهيان, Mansour bin Zayed Al Nahyan) names the
+glossary's person only when the chain before the surname is the person's own: the words joined by
+بن, بنت, آل (bin, ibn, Al) are read back from the surname against the person's full name, and a
+given name or father's name that differs (منصور for محمد) or a link the full name does not have
+(شخبوط بن نهيان آل نهيان) makes it another member of the family.
+
 A surname that names a family rather than a person ("the Mirziyoev clan", "father and son
 Berdymukhamedov", عائلة نزارباييف, بيت خامنئي) is no mention of any one member, and one followed by a
 word for the son (خامنئي الابن, "Khamenei Jr.") names the son, not the listed bearer.
@@ -59,6 +65,8 @@ __all__ = [
     "english_name_words",
     "PEOPLE_SUBJECT",
     "foreign_name_context",
+    "NAME_PARTICLES",
+    "other_lineage",
     "is_partial_name",
     "partial_name_terms",
     "lists_bare_name",
@@ -99,6 +107,10 @@ FAMILY_BEFORE = ("father and son", "son and father", "father and daughter", "mot
                  "mother and daughter", "brothers", "sisters", "family", "عائلة", "أسرة", "آل", "أبناء", "بيت")
 """Words before a surname that make it the name of a family (father and son Berdymukhamedov, عائلة …,
 بيت خامنئي "the Khamenei household")."""
+
+NAME_PARTICLES = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "آل", "bin", "ibn", "bint", "al"))
+"""Folded words that link the parts of an Arabic name: son of, daughter of, family of (محمد بن زايد آل
+نهيان, Mohamed bin Zayed Al Nahyan)."""
 
 _FAMILY_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(FAMILY_AFTER) + r")\b", re.IGNORECASE)
 _FAMILY_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(FAMILY_BEFORE) + r")[ \t\u00a0]+\Z", re.IGNORECASE)
@@ -235,6 +247,44 @@ def foreign_name_context(text: str, start: int, end: int, known: Callable[[str],
     return None
 
 
+_CHAIN_WORD = re.compile(r"[^\W\d_]+")
+_BLANKS = " \t\u00a0"
+
+
+def other_lineage(text: str, start: int, names: Iterable[Term]) -> Evidence | None:
+    """Why the surname at ``text[start]`` ends the name chain of another person, or None.
+
+    When a name particle (:data:`NAME_PARTICLES`) stands right before the surname, the words before
+    it are read back, word for word, against each full name of ``names`` (a person's terms of more
+    than one word): a particle against a particle, a name against a spelling of the same name
+    (:data:`OWN_NAME_CUTOFF`, an Arabic word also without the clitics glued to it). When no full
+    name agrees as far as both go, the chain is another person's (منصور بن زايد آل نهيان)."""
+    found = list(_CHAIN_WORD.finditer(text, max(0, start - 2 * _WINDOW), start))
+    if not found or fold(found[-1].group()) not in NAME_PARTICLES or text[found[-1].end():start].strip(_BLANKS):
+        return None  # (al-Sharaa: a particle joined to the name by a hyphen is part of it)
+    words = [match.group() for match in found]
+    written = [fold(word) for word in reversed(words)]
+    chains = [fold(term.text).split(" ")[-2::-1] for term in names]
+    chains = [chain for chain in chains if chain]
+    if not chains or any(_same_chain(written, chain) for chain in chains):
+        return None
+    return Evidence("lineage", f"the name chain {' '.join(words[-len(max(chains, key=len)):])!r} before it is "
+                               "no full name of the person")
+
+
+def _same_chain(written: Sequence[str], own: Sequence[str]) -> bool:
+    """Whether the text's chain ``written`` and a person's ``own`` (both read back from the surname)
+    agree word for word as far as both go."""
+    for word, name in zip(written, own):
+        if (word in NAME_PARTICLES or name in NAME_PARTICLES) and word != name:
+            return False
+        lang = "ar" if is_arabic(word) else "en"
+        forms = bare_readings(word) if lang == "ar" else (word,)
+        if word != name and not any(fuzz.ratio(form, name) >= OWN_NAME_CUTOFF[lang] for form in forms):
+            return False
+    return True
+
+
 def is_partial_name(concept: Concept, term: Term) -> bool:
     """Whether ``term`` is a person's name with fewer words than another name of the person."""
     if concept.subject != PEOPLE_SUBJECT:
@@ -313,7 +363,10 @@ def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept
             def own(concept: Concept = concept, candidates: tuple[str, ...] = hit.candidates) -> frozenset[str]:
                 return own_words(concept).union(*(own_words(concepts[c]) for c in candidates if c in concepts))
 
-            if foreign_name_context(text, hit.start, hit.end, known, own, lang) is not None:
+            full = [hit.term] if id(hit.term) not in partial and hit.term is not None else [
+                term for term in concept.terms if primary_language(term.lang) == lang and " " in fold(term.text).strip()]
+            if other_lineage(text, hit.start, full) is not None or foreign_name_context(
+                    text, hit.start, hit.end, known, own, lang) is not None:
                 other[key] = True
                 continue
         if other.get(key) and not _titled(text, hit.start):
