@@ -1,0 +1,109 @@
+"""A body's short form qualified by another country names that country's body.
+
+The glossary admits short forms of bodies where the context is theirs: Security Council / مجلس
+الأمن for the UN Security Council, Congress for the US Congress, House of Representatives for the
+US House. Another country's name or adjective written with the short form makes it that
+country's body, which the glossary lacks: the Russian Security Council, Russia's Security
+Council, مجلس الأمن الروسي, Georgia's House of Representatives. A country qualifies a body's short
+form when it stands right before it in English (also as a possessive) or right after it in Arabic
+(the nisba adjective follows the noun), and it is another country when it is no concept near the
+body in the glossary's ``related`` links (two steps, read both ways: the US Congress relates to the
+United States, which the adjective American relates to).
+
+An English short form after a capitalised word that is neither capitalised by the sentence's
+style (its first word, a headline in title case), nor a role word (``en.roles`` of
+``spotting/data/name_heads.json``: President, Former), nor a word of the body's own terms (US, UN)
+is the end of a longer proper name the glossary lacks: the Indian National Congress.
+
+The qualifier written with the short form (Russian, الروسي) is then a word of that longer name, and
+no hit either; a possessive (Russia's) names the country itself and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from termbase.langtags import primary_language
+from termbase.matches import Hit
+from termbase.model import Concept, TermType
+from termbase.normalize import fold
+from termbase.spotting.embedded import NAME_SUBJECTS
+from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
+from termbase.spotting.heads import name_heads
+from termbase.spotting.names import capital_by_style, own_words
+
+__all__ = ["qualified_bodies"]
+
+_POSSESSIVE = re.compile(r"['’]s?\Z")
+_POSSESSIVE_GAP = re.compile(r"\A['’]s?[ \t\u00a0]+\Z")
+_BLANKS = " \t\u00a0"
+_CAPITALISED_BEFORE = re.compile(r"(?:\A|[ \t\u00a0(\"“‘])([A-Z][\w'’.-]*)[ \t\u00a0]+\Z")
+_WINDOW = 40
+
+
+def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callable[[str], Concept | None],
+                     near: Callable[[str], frozenset[str]], known: Callable[[str], bool]) -> list[Hit]:
+    """``hits`` without the short forms of bodies that another country qualifies, nor the
+    qualifier written as part of that body's name (see the module).
+
+    ``concepts`` gives a concept by id, ``near`` the ids two ``related`` steps from a concept,
+    ``known`` whether a folded word is a glossary word (for the sentence style of
+    :func:`capital_by_style`)."""
+    lang = primary_language(lang)
+    if lang not in ("en", "ar"):
+        return list(hits)
+    dropped: set[int] = set()
+    for position, hit in enumerate(hits):
+        body = _short_form_body(hit, concepts)
+        if body is None:
+            continue
+        if lang == "en":
+            neighbour = position - 1 if position > 0 else None
+            gap = text[hits[neighbour].end:hit.start] if neighbour is not None else None
+        else:
+            neighbour = position + 1 if position + 1 < len(hits) else None
+            gap = text[hit.end:hits[neighbour].start] if neighbour is not None else None
+        if neighbour is not None and gap is not None:
+            possessive = lang == "en" and bool(_POSSESSIVE_GAP.match(gap))
+            qualifier = hits[neighbour]
+            if (possessive or (gap and not gap.strip(_BLANKS))) and _other_country(qualifier, body, concepts, near):
+                dropped.add(position)
+                if not possessive:
+                    dropped.add(neighbour)
+                continue
+        if lang == "en" and _longer_name(hit, body, text, known, {h.start for h in hits}):
+            dropped.add(position)
+    if not dropped:
+        return list(hits)
+    return [hit for position, hit in enumerate(hits) if position not in dropped]
+
+
+def _short_form_body(hit: Hit, concepts: Callable[[str], Concept | None]) -> Concept | None:
+    """The body whose short form ``hit`` matched (not a place's or a person's), or None."""
+    if hit.concept is None or hit.term is None or hit.term.type is not TermType.SHORT_FORM:
+        return None
+    concept = concepts(hit.concept)
+    return concept if concept is not None and concept.subject not in NAME_SUBJECTS else None
+
+
+def _other_country(qualifier: Hit, body: Concept, concepts: Callable[[str], Concept | None],
+                   near: Callable[[str], frozenset[str]]) -> bool:
+    """Whether ``qualifier`` names a country (or its adjective) that is not near ``body``."""
+    if qualifier.concept is None:
+        return False
+    place = concepts(qualifier.concept)
+    return (place is not None and place.subject == GEOGRAPHY_SUBJECT and place.id != body.id
+            and place.id not in near(body.id))
+
+
+def _longer_name(hit: Hit, body: Concept, text: str, known: Callable[[str], bool], starts: set[int]) -> bool:
+    """Whether a capitalised word that is no hit, no role, not capitalised by style and no word of
+    the body's own terms stands right before the English short form ``hit``."""
+    before = _CAPITALISED_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
+    if before is None or before.start(1) in starts:
+        return False
+    folded = fold(_POSSESSIVE.sub("", before.group(1)))
+    own = own_words(body)
+    return not (folded in name_heads().en_roles or folded in own or folded.replace(".", "") in own
+                or capital_by_style(text, before.start(1), known))
