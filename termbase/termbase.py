@@ -17,11 +17,12 @@ from termbase.collector import collector_paused
 from termbase._version import __version__
 from termbase.errors import ConceptNotFoundError
 from termbase.glossary import load_glossaries
+from termbase.langtags import primary_language
 from termbase.lint import LintFinding
 from termbase.lookup_index import LOOKUP_SCHEME, LookupIndex
 from termbase.lookup import Match, Matches, rank_matches
 from termbase.matches import Hit, MatchKind
-from termbase.model import Concept, GlossaryInfo, Term
+from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term
 from termbase.formats.segments import Segment
 from termbase.normalize import FOLDING_SCHEME, fold_text
 from termbase.qa.autofix import fix_text
@@ -37,7 +38,8 @@ from termbase.spotting.embedded import Embedding, embedded
 from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
 from termbase.spotting.index import SpotIndex, cache_parts
 from termbase.spotting.nested import Nesting, nest
-from termbase.spotting.names import partial_name_terms, person_filter, resolve_by_neighbour, resolve_by_title
+from termbase.spotting.names import (family_name_nouns, partial_name_terms, person_filter, resolve_by_neighbour,
+                                     resolve_by_title)
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Spotting", "Termbase"]
@@ -47,6 +49,10 @@ _Index = TypeVar("_Index")
 _term_of, _concept_of = attrgetter("term"), attrgetter("concept")
 _match_of, _candidates_of = attrgetter("match"), attrgetter("candidates")
 _shared = bind(lt, 1)
+
+
+def _is_noun(term: Term | None) -> bool:
+    return term is not None and term.pos is PartOfSpeech.NOUN
 """Whether a count of candidates is more than one."""
 
 DEFAULT_SCORE_CUTOFF = 75.0
@@ -216,6 +222,8 @@ class Termbase:
     def _read_names(self, hits: list[Hit], text: str, lang: str, whole_names: bool) -> list[Hit]:
         """The rules of :meth:`spot` that read a name's neighbours, on :meth:`_spot_names`' hits."""
         hits = lower_case_names(hits, text, lang)
+        if primary_language(lang) == "ar" and any(map(_is_noun, map(_term_of, hits))):
+            hits = family_name_nouns(hits, text)
         partial = self._partial_names(hits)
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding, partial, self._is_common)

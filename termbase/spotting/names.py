@@ -27,6 +27,12 @@ glossary's person only when the chain before the surname is the person's own: th
 given name or father's name that differs (منصور for محمد) or a link the full name does not have
 (شخبوط بن نهيان آل نهيان) makes it another member of the family.
 
+An Arabic common noun of the glossary that takes the article after a given name is a family name:
+مصطفى النحاس is a man, not copper ("النحاس"). A given name there is a word that Wikidata person
+labels use as a name more often than running text uses it as a word (:func:`arabic_name_zipf`:
+مصطفى, محمد), not a preposition (على folds to the name علي). A name after the noun tells nothing:
+الرئيس الأمريكي دونالد ترامب is a title before a name.
+
 A surname that names a family rather than a person ("the Mirziyoev clan", "father and son
 Berdymukhamedov", عائلة نزارباييف, بيت خامنئي) is no mention of any one member, and one followed by a
 word for the son (خامنئي الابن, "Khamenei Jr.") names the son, not the listed bearer.
@@ -44,7 +50,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from termbase.langtags import primary_language
-from termbase.model import Concept, Term
+from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import fold
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, bare_readings, is_arabic
 from termbase.matches import Evidence, Hit, MatchKind
@@ -65,6 +71,7 @@ __all__ = [
     "english_name_words",
     "PEOPLE_SUBJECT",
     "foreign_name_context",
+    "family_name_nouns",
     "NAME_PARTICLES",
     "other_lineage",
     "is_partial_name",
@@ -283,6 +290,25 @@ def _same_chain(written: Sequence[str], own: Sequence[str]) -> bool:
         if word != name and not any(fuzz.ratio(form, name) >= OWN_NAME_CUTOFF[lang] for form in forms):
             return False
     return True
+
+
+def family_name_nouns(hits: Sequence[Hit], text: str) -> list[Hit]:
+    """``hits`` without the Arabic common nouns that the words around them make a family name
+    (مصطفى النحاس; see the module)."""
+    return [hit for hit in hits if not (hit.term is not None and hit.term.pos is PartOfSpeech.NOUN
+                                        and _has_article(fold(hit.text)) and is_arabic(hit.text)
+                                        and _after_given_name(text, hit.start))]
+
+
+def _after_given_name(text: str, start: int) -> bool:
+    """Whether the Arabic word right before ``text[start]`` is written as a given name: no article,
+    no preposition or place cue (:func:`name_cues`), and a word that person labels use more often
+    than running text does (:func:`arabic_name_zipf`)."""
+    before = _WORD_BEFORE.search(text, max(0, start - _WINDOW), start)
+    if before is None:
+        return False
+    folded = fold(before.group(1))
+    return not (_has_article(folded) or folded in name_cues()[0]) and zipf(folded, "ar") < arabic_name_zipf(folded)
 
 
 def is_partial_name(concept: Concept, term: Term) -> bool:

@@ -108,3 +108,22 @@ def test_a_possessive_country_keeps_the_country_not_the_body(shipped_termbase: T
     text, span = next(_spans("heldout7", "en-9870ffba64", "Russia’s Security Council"))
     hits = [h for h in shipped_termbase.spot(text) if h.start < span["end"] and span["start"] < h.end]  # type: ignore[operator]
     assert [h.concept for h in hits] == ["russia"]
+
+
+# -- an Arabic common noun as a family name after a given name -------------------------------------
+
+@pytest.mark.parametrize(("folder", "sentence_id", "mention"), [
+    ("heldout7", "ar-9f02a78039", "مصطفي النحاس"),
+    ("heldout7", "ar-25d27e15e7", "مصطفى النحاس"),
+    ("heldout7", "ar-8e022a8d72", "مصطفى النحاس"),
+    ("heldout7", "ar-8e022a8d72", "محمد النحاس"),
+    # the noun after a preposition, a particle or a title word stays the noun
+    ("data", "ar-677b55ba89", "القمة"),
+    ("data", "ar-16c1bb1bf0", "القمة"),
+    ("data", "ar-029d374a18", "القمة"),
+    # and a title noun before a name stays the title
+    ("data", "ar-677b55ba89", "والرئيس الأمريكي"),
+])
+def test_an_arabic_noun_after_a_given_name_is_a_family_name(shipped_termbase: Termbase, folder: str,
+                                                            sentence_id: str, mention: str) -> None:
+    check(shipped_termbase, folder, sentence_id, mention)
