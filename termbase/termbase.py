@@ -39,7 +39,7 @@ from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
 from termbase.spotting.index import SpotIndex, cache_parts
 from termbase.spotting.nested import Nesting, nest
 from termbase.spotting.names import (family_name_nouns, partial_name_terms, person_filter, resolve_by_neighbour,
-                                     resolve_by_title)
+                                     resolve_by_title, without_sons)
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Spotting", "Termbase"]
@@ -224,6 +224,7 @@ class Termbase:
         hits = lower_case_names(hits, text, lang)
         if primary_language(lang) == "ar" and any(map(_is_noun, map(_term_of, hits))):
             hits = family_name_nouns(hits, text)
+        hits = without_sons(hits, text, self._concepts)
         partial = self._partial_names(hits)
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding, partial, self._is_common)

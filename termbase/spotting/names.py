@@ -35,7 +35,8 @@ labels use as a name more often than running text uses it as a word (:func:`arab
 
 A surname that names a family rather than a person ("the Mirziyoev clan", "father and son
 Berdymukhamedov", عائلة نزارباييف, بيت خامنئي) is no mention of any one member, and one followed by a
-word for the son (خامنئي الابن, "Khamenei Jr.") names the son, not the listed bearer.
+word for the son (خامنئي الابن, "Khamenei Jr.") names the son, not the listed bearer; so does a full
+name followed by one (دونالد ترامب الابن).
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ from termbase.spotting.wordlist import is_ordinary, zipf
 __all__ = [
     "FAMILY_AFTER",
     "FAMILY_BEFORE",
+    "SON_AFTER",
+    "without_sons",
     "ARABIC_NAME_WORD_ZIPF",
     "NAME_CONTEXT_ZIPF",
     "TITLE_CONFIDENCE",
@@ -106,10 +109,11 @@ NEIGHBOUR_CONFIDENCE = 0.95
 
 TITLE_CONFIDENCE = 0.9
 """Confidence of a shared surname resolved by the office title written before it."""
+SON_AFTER = ("jr", "junior", "الابن", "الإبن", "جونيور")
+"""Words after a name that make it the son's (خامنئي الابن, دونالد ترامب الابن, "Trump Jr.")."""
 FAMILY_AFTER = ("family", "families", "clan", "clans", "dynasty", "household", "brothers", "sisters", "siblings",
-                "jr", "junior", "الابن", "الإبن", "جونيور")
-"""Words after a surname that make it the name of a family ("the Mirziyoev clan") or of the son
-(خامنئي الابن, "Trump Jr.")."""
+                *SON_AFTER)
+"""Words after a surname that make it the name of a family ("the Mirziyoev clan") or of the son."""
 FAMILY_BEFORE = ("father and son", "son and father", "father and daughter", "mother and son",
                  "mother and daughter", "brothers", "sisters", "family", "عائلة", "أسرة", "آل", "أبناء", "بيت")
 """Words before a surname that make it the name of a family (father and son Berdymukhamedov, عائلة …,
@@ -120,6 +124,7 @@ NAME_PARTICLES = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "
 نهيان, Mohamed bin Zayed Al Nahyan)."""
 
 _FAMILY_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(FAMILY_AFTER) + r")\b", re.IGNORECASE)
+_SON_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(SON_AFTER) + r")\b", re.IGNORECASE)
 _FAMILY_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(FAMILY_BEFORE) + r")[ \t\u00a0]+\Z", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]*[ \t\u00a0]+){1,4})\Z")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
@@ -357,6 +362,14 @@ def names_family(text: str, start: int, end: int) -> bool:
     kinship phrase before it."""
     return bool(_FAMILY_AFTER.match(text[end:end + _WINDOW])
                 or _FAMILY_BEFORE.search(text[max(0, start - _WINDOW):start]))
+
+
+def without_sons(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept]) -> list[Hit]:
+    """``hits`` without the full names of people that a word for the son follows (دونالد ترامب الابن
+    is the son; a partial name so followed is left to :func:`person_filter`, which reads it as well)."""
+    return [hit for hit in hits if not (
+        hit.concept is not None and " " in hit.text.strip() and hit.concept in concepts
+        and concepts[hit.concept].subject == PEOPLE_SUBJECT and _SON_AFTER.match(text[hit.end:hit.end + _WINDOW]))]
 
 
 def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept],

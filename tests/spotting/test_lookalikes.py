@@ -127,3 +127,17 @@ def test_a_possessive_country_keeps_the_country_not_the_body(shipped_termbase: T
 def test_an_arabic_noun_after_a_given_name_is_a_family_name(shipped_termbase: Termbase, folder: str,
                                                             sentence_id: str, mention: str) -> None:
     check(shipped_termbase, folder, sentence_id, mention)
+
+
+# -- a full name followed by a word for the son ----------------------------------------------------
+
+@pytest.mark.parametrize(("folder", "sentence_id", "mention"), [
+    ("heldout5", "ar-029e0c0283", "دونالد ترامب الابن"),
+    ("heldout6", "ar-09b4ee5775", "دونالد ترمب الابن"),
+    ("heldout6", "ar-9a1f8372f9", "دونالد ترامب الابن"),
+    # the father named next in the same sentence stays the father
+    ("heldout6", "ar-9a1f8372f9", "دونالد ترامب"),
+])
+def test_a_full_name_with_a_word_for_the_son_is_the_son(shipped_termbase: Termbase, folder: str, sentence_id: str,
+                                                       mention: str) -> None:
+    check(shipped_termbase, folder, sentence_id, mention)
