@@ -89,12 +89,12 @@ def _short_form_body(hit: Hit, concepts: Callable[[str], Concept | None]) -> Con
 
 def _other_country(qualifier: Hit, body: Concept, concepts: Callable[[str], Concept | None],
                    near: Callable[[str], frozenset[str]]) -> bool:
-    """Whether ``qualifier`` names a country (or its adjective) that is not near ``body``."""
-    if qualifier.concept is None:
-        return False
-    place = concepts(qualifier.concept)
-    return (place is not None and place.subject == GEOGRAPHY_SUBJECT and place.id != body.id
-            and place.id not in near(body.id))
+    """Whether ``qualifier`` names a country (or its adjective) that is not near ``body``: each of
+    its candidates, when it is ambiguous (Kazakh: the people's or the state's adjective)."""
+    ids = (qualifier.concept,) if qualifier.concept is not None else qualifier.candidates
+    places = [concepts(i) for i in ids]
+    return bool(places) and all(place is not None and place.subject == GEOGRAPHY_SUBJECT and place.id != body.id
+                                and place.id not in near(body.id) for place in places)
 
 
 def _longer_name(hit: Hit, body: Concept, text: str, known: Callable[[str], bool], starts: set[int]) -> bool:
