@@ -10,10 +10,11 @@ form when it stands right before it in English (also as a possessive) or right a
 body in the glossary's ``related`` links (two steps, read both ways: the US Congress relates to the
 United States, which the adjective American relates to).
 
-An English short form after a capitalised word that is neither capitalised by the sentence's
-style (its first word, a headline in title case), nor a role word (``en.roles`` of
-``spotting/data/name_heads.json``: President, Former), nor a word of the body's own terms (US, UN)
-is the end of a longer proper name the glossary lacks: the Indian National Congress.
+An English short form after a run of two capitalised words or more, none of them a role word
+(``en.roles`` of ``spotting/data/name_heads.json``: President, Former) or a word of the body's own
+terms (US, UN), and not all capitalised by the sentence's style (its first word, a headline in title
+case), is the end of a longer proper name the glossary lacks: the Indian National Congress. One
+capitalised word describes the body as often as it names another (the Republican-led Congress).
 
 The qualifier written with the short form (Russian, الروسي) is then a word of that longer name, and
 no hit either; a possessive (Russia's) names the country itself and stays.
@@ -28,6 +29,7 @@ from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, TermType
 from termbase.normalize import fold
+from termbase.spotting.casing import TITLE_CASE_MINOR_WORDS
 from termbase.spotting.embedded import NAME_SUBJECTS
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.heads import name_heads
@@ -38,7 +40,8 @@ __all__ = ["qualified_bodies"]
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _POSSESSIVE_GAP = re.compile(r"\A['’]s?[ \t\u00a0]+\Z")
 _BLANKS = " \t\u00a0"
-_CAPITALISED_BEFORE = re.compile(r"(?:\A|[ \t\u00a0(\"“‘])([A-Z][\w'’.-]*)[ \t\u00a0]+\Z")
+_CAPITALISED_RUN = re.compile(r"(?:\A|(?<=[ \t\u00a0(\"“‘]))((?:[A-Z][\w'’.-]*[ \t\u00a0]+)+)\Z")
+_RUN_WORD = re.compile(r"[^ \t\u00a0]+")
 _WINDOW = 40
 
 
@@ -98,12 +101,20 @@ def _other_country(qualifier: Hit, body: Concept, concepts: Callable[[str], Conc
 
 
 def _longer_name(hit: Hit, body: Concept, text: str, known: Callable[[str], bool], starts: set[int]) -> bool:
-    """Whether a capitalised word that is no hit, no role, not capitalised by style and no word of
-    the body's own terms stands right before the English short form ``hit``."""
-    before = _CAPITALISED_BEFORE.search(text, max(0, hit.start - _WINDOW), hit.start)
-    if before is None or before.start(1) in starts:
+    """Whether the English short form ``hit`` ends a longer proper name: two capitalised words or
+    more run right before it (an article aside), none of them a hit, a role word or a word of the
+    body's own terms, and one at least capitalised by no style (the Indian National Congress; a
+    single word, as in the Republican-led Congress, describes the body)."""
+    run = _CAPITALISED_RUN.search(text, max(0, hit.start - _WINDOW), hit.start)
+    if run is None:
         return False
-    folded = fold(_POSSESSIVE.sub("", before.group(1)))
-    own = own_words(body)
-    return not (folded in name_heads().en_roles or folded in own or folded.replace(".", "") in own
-                or capital_by_style(text, before.start(1), known))
+    words = [word for word in _RUN_WORD.finditer(run.group(1)) if word.group().lower() not in TITLE_CASE_MINOR_WORDS]
+    if len(words) < 2:
+        return False
+    own, roles = own_words(body), name_heads().en_roles
+    for word in words:
+        folded = fold(_POSSESSIVE.sub("", word.group()))
+        if (run.start(1) + word.start() in starts or folded in roles or folded in own
+                or folded.replace(".", "") in own):
+            return False
+    return not all(capital_by_style(text, run.start(1) + word.start(), known) for word in words)

@@ -148,3 +148,12 @@ def test_an_ambiguous_country_adjective_qualifies_a_body_too(shipped_termbase: T
     # neither near the UN; the Security Council of Kazakhstan is no UN body
     hits = shipped_termbase.spot("The Kazakh Security Council met on Monday.", lang="en")
     assert "un-security-council" not in {h.concept for h in hits}
+
+
+@pytest.mark.parametrize("text", [
+    "The Republican-led Congress passed the bill.",  # one capitalised word describes the body
+    "A Republican Congress passed the bill.",
+])
+def test_one_capitalised_word_before_a_body_describes_it(shipped_termbase: Termbase, text: str) -> None:
+    # hand-worked: both are the US Congress
+    assert "us-congress" in {h.concept for h in shipped_termbase.spot(text, lang="en")}
