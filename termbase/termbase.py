@@ -207,7 +207,9 @@ class Termbase:
         ``fuzzy``, spellings of names that the glossary does not list are reported as fuzzy hits.
         With ``whole_names`` (the default), a place or person name that a head word makes part of
         a longer name the glossary lacks is no hit ("Nazarbayev University": see
-        :mod:`termbase.spotting.embedded`); without, it is reported as the name. An English name
+        :mod:`termbase.spotting.embedded`), nor is a body's short form that another country
+        qualifies ("the Russian Security Council": :mod:`termbase.spotting.bodies`); without, they
+        are reported as the name. An English name
         written in lower case in a text that uses capitals is no hit ("turkey prices": see
         :mod:`termbase.spotting.casing`).
         """
