@@ -276,7 +276,7 @@ def other_lineage(text: str, start: int, names: Iterable[Term]) -> Evidence | No
         return None  # (al-Sharaa: a particle joined to the name by a hyphen is part of it)
     words = [match.group() for match in found]
     written = [fold(word) for word in reversed(words)]
-    chains = [fold(term.text).split(" ")[-2::-1] for term in names]
+    chains = [_CHAIN_WORD.findall(fold(term.text))[-2::-1] for term in names]  # al-Thani as al Thani, as written
     chains = [chain for chain in chains if chain]
     if not chains or any(_same_chain(written, chain) for chain in chains):
         return None

@@ -16,6 +16,8 @@ import pytest
 
 from shared_paths import REPO
 from termbase import Termbase
+from termbase.model import Term, TermStatus
+from termbase.spotting.names import other_lineage
 
 ACCURACY = REPO / "benchmarks" / "accuracy"
 
@@ -157,3 +159,18 @@ def test_an_ambiguous_country_adjective_qualifies_a_body_too(shipped_termbase: T
 def test_one_capitalised_word_before_a_body_describes_it(shipped_termbase: Termbase, text: str) -> None:
     # hand-worked: both are the US Congress
     assert "us-congress" in {h.concept for h in shipped_termbase.spot(text, lang="en")}
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("President Bashar al Assad said", False),  # the person's own chain, the hyphen of al-Assad aside
+    ("President Bashar al-Assad said", False),
+    ("His brother Maher al Assad said", True),
+    ("وقال منصور بن زايد آل نهيان", True),
+    ("وقال محمد بن زايد آل نهيان", False),
+])
+def test_a_name_chain_is_read_back_against_the_full_name(text: str, other: bool) -> None:
+    # hand-worked chains against a full name of one person each
+    full = {"en": Term("Bashar al-Assad", "en", TermStatus.PREFERRED),
+            "ar": Term("محمد بن زايد آل نهيان", "ar", TermStatus.PREFERRED)}["ar" if "نهيان" in text else "en"]
+    surname = "نهيان" if "نهيان" in text else "Assad"
+    assert (other_lineage(text, text.rindex(surname), [full]) is not None) is other
