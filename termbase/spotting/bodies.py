@@ -57,6 +57,7 @@ def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callab
     if lang not in ("en", "ar"):
         return list(hits)
     dropped: set[int] = set()
+    starts: set[int] | None = None  # where the hits begin, made when a short form first needs them
     for position, hit in enumerate(hits):
         body = _short_form_body(hit, concepts)
         if body is None:
@@ -75,8 +76,10 @@ def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callab
                 if not possessive:
                     dropped.add(neighbour)
                 continue
-        if lang == "en" and _longer_name(hit, body, text, known, {h.start for h in hits}):
-            dropped.add(position)
+        if lang == "en":
+            starts = starts if starts is not None else {h.start for h in hits}
+            if _longer_name(hit, body, text, known, starts):
+                dropped.add(position)
     if not dropped:
         return list(hits)
     return [hit for position, hit in enumerate(hits) if position not in dropped]
