@@ -298,7 +298,7 @@ def _same_chain(written: Sequence[str], own: Sequence[str]) -> bool:
 
 
 def family_name_nouns(hits: Sequence[Hit], text: str) -> list[Hit]:
-    """``hits`` without the Arabic common nouns that the words around them make a family name
+    """``hits`` without the Arabic common nouns that a given name right before makes a family name
     (مصطفى النحاس; see the module)."""
     return [hit for hit in hits if not (hit.term is not None and hit.term.pos is PartOfSpeech.NOUN
                                         and _has_article(fold(hit.text)) and is_arabic(hit.text)
@@ -374,7 +374,8 @@ def without_sons(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept]
 
 def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept],
                   known: Callable[[str], bool], partial: Collection[int]) -> list[Hit]:
-    """``hits`` without the partial person names that name a family, or that the word before
+    """``hits`` without the partial person names that name a family, that end another person's name
+    chain (:func:`other_lineage`: منصور بن زايد آل نهيان), or that the word before
     them (in English also after them) gives to another person: a given name of the language's
     frequency list's rare words, not the person's own (Sharif Rahmonov, اوزودا رحمنوف). A bare
     surname after such a mention of another person, with no mention of a listed bearer and no
