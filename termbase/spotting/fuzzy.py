@@ -801,7 +801,8 @@ class FuzzySpotter:
                       table: _KeyTable) -> Iterator[tuple[Hit, int, int]]:
         """Fuzzy hits of a longer name written otherwise around an exact hit of a shorter term
         (الاتحاد السوفياتي around السوفياتي, Soviet): each word of the name is one of its term's, or
-        close to it, and one differs; the longer name wins over the term inside it."""
+        close to it, and one differs, by a spelling and not as another ordinary word (Russian Foreign
+        Minister is no Russian Foreign Ministry); the longer name wins over the term inside it."""
         if not self._pairs.get(lang) or not hits:
             return
         done = -1
@@ -820,8 +821,11 @@ class FuzzySpotter:
                 if mention is None or mention[2] != "full-name" or mention[0] > a or mention[1] < b:
                     continue
                 first, last, _, score = mention
-                if all(item.words[k - first] in tokens[k].forms() for k in range(first, last + 1)):
+                differing = [tokens[k] for k in range(first, last + 1) if item.words[k - first] not in tokens[k].forms()]
+                if not differing:
                     continue  # written as the term: the exact pass chose otherwise, for a reason
+                if any(is_ordinary(token.written if lang == "ar" else token.written.lower(), lang) for token in differing):
+                    continue  # another word, not a spelling: Russian Foreign Minister is no Ministry
                 if best is None or score > best[0]:
                     best, tied = (score, first, last, item), False
                 elif score == best[0] and item.concept.id != best[3].concept.id:
