@@ -38,8 +38,8 @@ from termbase.spotting.embedded import Embedding, embedded
 from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
 from termbase.spotting.index import SpotIndex, cache_parts
 from termbase.spotting.nested import Nesting, nest
-from termbase.spotting.names import (family_name_nouns, partial_name_terms, person_filter, resolve_by_neighbour,
-                                     resolve_by_title, without_sons)
+from termbase.spotting.names import (PEOPLE_SUBJECT, family_name_nouns, partial_name_terms, person_filter,
+                                     resolve_by_neighbour, resolve_by_title, without_sons)
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Spotting", "Termbase"]
@@ -231,7 +231,7 @@ class Termbase:
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding, partial, self._is_common)
             hits = qualified_bodies(hits, text, lang, self._concepts.get, self._homograph_neighbours, self._is_common)
-        if (any(map(partial.__contains__, map(id, map(_term_of, hits))))
+        if ((partial and any(map(partial.__contains__, map(id, map(_term_of, hits)))))
                 or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
             hits = person_filter(hits, text, self._concepts, self._is_common, partial)
         if any(map(_shared, map(len, map(_candidates_of, hits)))):
@@ -260,28 +260,33 @@ class Termbase:
 
     def _partial_names(self, hits: Iterable[Hit]) -> frozenset[int]:
         """Identities of the terms of ``hits`` that are a person's partial name (a surname alone),
-        each concept's terms read once, when a hit first carries one of them."""
-        found: set[int] = set()
-        owners, partial = self._term_owners, self._partial_memo
-        for hit in hits:
-            concept = owners.get(id(hit.term))
-            if concept is None:
-                continue
-            terms = partial.get(concept.id)
-            if terms is None:
-                terms = partial[concept.id] = partial_name_terms((concept,))
-            if id(hit.term) in terms:
-                found.add(id(hit.term))
-        return frozenset(found)
+        each person's terms read once, when a hit first carries one of them; the terms read before
+        are told apart from the new ones in one set operation, not a look-up per hit, and a
+        glossary with no person reads none."""
+        owners = self._person_terms
+        if not owners:
+            return frozenset()
+        read, partial = self._partial_memo
+        carried = set(map(id, map(_term_of, hits)))
+        for term in carried.difference(read):
+            concept = owners.get(term)
+            if concept is not None:  # a glossary term: it lives as long as the termbase, its identity too
+                partial.update(partial_name_terms((concept,)))
+                read.update(map(id, concept.terms))
+        return frozenset(carried.intersection(partial))
 
     @cached_property
-    def _term_owners(self) -> dict[int, Concept]:
-        """The concept of each glossary term, by the term's identity."""
-        return {id(term): concept for concept in self._concepts.values() for term in concept.terms}
+    def _person_terms(self) -> dict[int, Concept]:
+        """The concept of each term of a person (the only terms that may be a partial name), by
+        the term's identity."""
+        return {id(term): concept for concept in self._concepts.values() if concept.subject == PEOPLE_SUBJECT
+                for term in concept.terms}
 
     @cached_property
-    def _partial_memo(self) -> dict[str, frozenset[int]]:
-        return {}
+    def _partial_memo(self) -> tuple[set[int], set[int]]:
+        """Identities of the person terms whose concept :meth:`_partial_names` has read, and of
+        those among them that are a person's partial name."""
+        return set(), set()
 
     def _homographs(self, hits: Sequence[Hit]) -> list[bool]:
         """:func:`is_homograph` of the term of each hit, asked once per term (by identity); the

@@ -52,6 +52,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial as bind
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -95,6 +97,7 @@ _AR_QUOTES = "«»\"'“”()،,"
 _AR_WORDS_BEFORE = 3 + MAX_BETWEEN
 """Arabic words read before a name: a head of up to two words and the definite words between."""
 _WINDOW = 80
+_concept_of, _start_of, _end_of = attrgetter("concept"), attrgetter("start"), attrgetter("end")
 
 
 def _is_region(concept: Concept) -> bool:
@@ -316,19 +319,28 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
              known: Callable[[str], bool]) -> list[Hit]:
     """``hits`` without the names of places and people that a head word makes part of a longer name
     (``partial``: identities of the hits' terms that are a person's partial name; ``known``: whether
-    a folded word is a glossary word that names no person, :func:`~termbase.spotting.names.common_word`)."""
+    a folded word is a glossary word that names no person, :func:`~termbase.spotting.names.common_word`).
+
+    Only the hits of names (their concept a place or person, or, unresolved, every candidate) are
+    read one by one; they are found in one pass of built-ins, as most hits of a long text are not.
+    """
     lang = primary_language(lang)
     if lang not in ("en", "ar"):
         return list(hits)
     names, heads = embedding.names, embedding.heads
+    concepts = list(map(_concept_of, hits))
+    looked = sorted(chain(compress(range(len(hits)), map(names.__contains__, concepts)),
+                          compress(range(len(hits)), map(is_, concepts, repeat(None)))))
+    if not looked:
+        return list(hits)
     silent: dict[int, bool] = {}  # start of a line -> whether its capitals tell nothing
     common = bind(common_word, known=known)
-    spans = [(hit.start, hit.end) for hit in hits]
-    kept: list[Hit] = []
-    for hit in hits:
+    spans = list(zip(map(_start_of, hits), map(_end_of, hits))) if lang == "en" else []
+    kept = bytearray(b"\x01") * len(hits)
+    for position in looked:
+        hit = hits[position]
         ids = (hit.concept,) if hit.concept is not None else hit.candidates
         if not ids or not names.issuperset(ids):
-            kept.append(hit)
             continue
         region_too = embedding.regions.isdisjoint(ids)
         if lang == "en":
@@ -345,6 +357,6 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
             adjective = hit.term is not None and hit.term.pos is PartOfSpeech.ADJECTIVE
             place = all(embedding.concepts[i].subject == GEOGRAPHY_SUBJECT for i in ids)
             head = _arabic_head(hit, text, heads, adjective, region_too, place)
-        if not head:
-            kept.append(hit)
-    return kept
+        if head:
+            kept[position] = 0
+    return list(compress(hits, kept))
