@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, partial as bind
 from itertools import compress, repeat
-from operator import attrgetter, is_, lt
+from operator import attrgetter, is_, lt, not_
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -251,7 +251,7 @@ class Termbase:
         # Each pass below runs only when some hit needs it; the tests iterate in C (maps over
         # attribute getters): a few ms for the 20k hits of a megabyte of news.
         homographs = self._homographs(hits)
-        if True in homographs:
+        if homographs:
             hits = supported(hits, homographs, self._homograph_neighbours, text)
         nesting = self._nesting
         if nesting.outer and any(map(nesting.outer.__contains__, zip(map(_concept_of, hits), repeat(lang)))):
@@ -288,21 +288,27 @@ class Termbase:
         those among them that are a person's partial name."""
         return set(), set()
 
-    def _homographs(self, hits: Sequence[Hit]) -> list[bool]:
-        """:func:`is_homograph` of the term of each hit, asked once per term (by identity); the
-        terms already asked are read in one pass of built-ins, not a call per hit."""
-        memo = self._homograph_memo
-        terms = list(map(_term_of, hits))
-        known: list[bool | None] = list(map(memo.get, map(id, terms)))
-        for position in compress(range(len(known)), map(is_, known, repeat(None))):
-            term = terms[position]
-            found = memo.get(id(term))
-            known[position] = memo[id(term)] = is_homograph(term) if found is None else found
-        return known  # type: ignore[return-value]  # no None left
+    def _homographs(self, hits: Sequence[Hit]) -> list[int]:
+        """Positions of the hits whose term is a common-word homograph (:func:`is_homograph`),
+        each term asked once (by identity); whether every term was asked before and whether any
+        is a homograph are set operations over the hits' terms, not a call per hit."""
+        asked, homographs = self._homograph_memo
+        terms = list(map(id, map(_term_of, hits)))
+        if not asked.issuperset(terms):
+            for term in compress(map(_term_of, hits), map(not_, map(asked.__contains__, terms))):
+                if id(term) not in asked:  # (a term carried twice is asked at its first hit)
+                    if is_homograph(term):
+                        homographs.add(id(term))
+                    asked.add(id(term))
+        if homographs.isdisjoint(terms):
+            return []
+        return list(compress(range(len(terms)), map(homographs.__contains__, terms)))
 
     @cached_property
-    def _homograph_memo(self) -> dict[int, bool]:
-        return {}
+    def _homograph_memo(self) -> tuple[set[int], set[int]]:
+        """Identities of the terms :func:`is_homograph` was asked of, and of those among them it
+        found to be homographs."""
+        return set(), set()
 
     @cached_property
     def _homograph_neighbours(self) -> Neighbourhoods:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from itertools import compress
-from operator import attrgetter, not_
+from operator import attrgetter
 
 from termbase.arabic import ARTICLE, bare_readings
 from termbase.matches import Hit, MatchKind
@@ -128,23 +128,25 @@ class Neighbourhoods:
         return found
 
 
-def supported(hits: Sequence[Hit], homographs: Sequence[bool], neighbours: Callable[[str], frozenset[str]],
+def supported(hits: Sequence[Hit], homographs: Sequence[int], neighbours: Callable[[str], frozenset[str]],
               text: str) -> list[Hit]:
-    """``hits`` without the common-word homographs (``homographs[i]``: :func:`is_homograph` of
-    the term of ``hits[i]``) that nothing else in the text supports (and, for a preferred term, no
-    preposition before it). Only the homographs are looked at one by one: in a long text they are
-    a few of many hits."""
-    named = set(map(_concept_of, compress(hits, map(not_, homographs))))
+    """``hits`` without the common-word homographs (``homographs``: the positions of the hits
+    whose term :func:`is_homograph` finds one, in order) that nothing else in the text supports
+    (and, for a preferred term, no preposition before it). Only the homographs are looked at one
+    by one: in a long text they are a few of many hits."""
+    others = bytearray(b"\x01") * len(hits)
+    for position in homographs:
+        others[position] = 0
+    named = set(map(_concept_of, compress(hits, others)))
     named.discard(None)
-    dropped: set[int] = set()
-    for position in compress(range(len(hits)), homographs):
+    kept = bytearray(b"\x01") * len(hits)
+    dropped = False
+    for position in homographs:
         hit = hits[position]
         if hit.concept is not None and hit.match is not MatchKind.FUZZY:
             # (a fuzzy hit is another spelling, كابول for كابل: the common word is not written)
             near = neighbours(hit.concept)
             if hit.concept not in named and not (named & near) and not (
                     hit.term is not None and hit.term.status is TermStatus.PREFERRED and _after_cue(hit, text)):
-                dropped.add(position)
-    if not dropped:
-        return list(hits)
-    return [hit for position, hit in enumerate(hits) if position not in dropped]
+                kept[position], dropped = 0, True
+    return list(compress(hits, kept)) if dropped else list(hits)
