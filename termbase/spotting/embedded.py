@@ -329,8 +329,9 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
         return list(hits)
     names, heads = embedding.names, embedding.heads
     concepts = list(map(_concept_of, hits))
-    looked = sorted(chain(compress(range(len(hits)), map(names.__contains__, concepts)),
-                          compress(range(len(hits)), map(is_, concepts, repeat(None)))))
+    looked = sorted(chain(
+        compress(range(len(hits)), map(names.__contains__, concepts)) if not names.isdisjoint(concepts) else (),
+        compress(range(len(hits)), map(is_, concepts, repeat(None))) if None in concepts else ()))
     if not looked:
         return list(hits)
     silent: dict[int, bool] = {}  # start of a line -> whether its capitals tell nothing
