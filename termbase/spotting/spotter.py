@@ -117,9 +117,9 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
 def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     """:func:`spot_exact`. Everything that depends on the key and prefix alone is read from
     memoized readings (:mod:`termbase.spotting.readings`), most of them flat (one term to report
-    whatever the written text); the hits of flat readings are made column by column (positions mapped to the original
-    text as arrays, the written texts sliced, each hit a tuple made directly, the loops run by the
-    interpreter's built-ins), then each other match takes the general path, in text order."""
+    whatever the written text): positions are mapped to the original text as arrays, and one loop
+    makes each flat reading's hit as a tuple directly, leaving a gap for each other match; the
+    general path then fills the gaps in text order."""
     if lang not in index.tables:
         return []
     matches = index.scan(lang, folded.folded)
@@ -137,27 +137,27 @@ def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
     apart = {int(to_start[stop + 1]): (int(to_start[start]), word)
              for start, stop, word in matches.detached if stop + 1 < len(to_start)}
     original = folded.original
-    plain = index.plain_readings.setdefault(lang, {})
-    knowns: list[Plain | None] = list(map(plain.get, values))
-    general = list(compress(range(len(knowns)), map(is_, knowns, repeat(None))))
-    if apart:
-        before_apart = list(compress(range(len(starts)), map(apart.__contains__, starts)))
-        general = sorted(set(general).union(before_apart))
-    for position in general:
-        knowns[position] = _UNREAD
-    written = list(map(original.__getitem__, map(slice, starts, ends)))
-    rows = cast(list[Plain], knowns)  # no None left
-    concepts, terms, texts, kinds, shows, shared = (list(map(column, rows)) for column in _PLAIN_COLUMNS)
+    get = index.plain_readings.setdefault(lang, {}).get
     exact = MatchKind.EXACT
-    ambiguous = list(compress(range(len(knowns)), map(is_, concepts, repeat(None))))
-    confidence = [1.0 / len(c) if c else 1.0 for c in shared] if ambiguous else repeat(1.0)
-    hits: list[Hit | None] = list(map(_new_hit, repeat(Hit), zip(
-        starts, ends, written, concepts, terms, [exact if w == t else k for w, t, k in zip(written, texts, kinds)],
-        repeat(100.0), shared, repeat(None), [original[a:b] if show else "" for a, b, show in zip(starts, stems, shows)],
-        confidence, repeat(()))))
+    hits: list[Hit | None] = []
+    append = hits.append
+    general: list[int] = []  # positions of the matches left to the general path, None until read
+    ambiguous: list[int] = []
+    for start, stem, end, value in zip(starts, stems, ends, values):
+        known = get(value)
+        if known is None or (apart and start in apart):
+            general.append(len(hits))
+            append(None)
+            continue
+        concept, term, text, kind, shows_prefix, shared = known
+        if concept is None:
+            ambiguous.append(len(hits))
+        written = original[start:end]
+        append(_new_hit(Hit, (start, end, written, concept, term, exact if written == text else kind, 100.0, shared,
+                              None, original[start:stem] if shows_prefix else "",
+                              1.0 / len(shared) if shared else 1.0, ())))
     if not general:  # no None among them
         return _resolve(hits, ambiguous, in_order=True) if ambiguous else hits  # type: ignore[arg-type,return-value]
-    ambiguous = sorted(set(ambiguous).difference(general))  # the placeholders' None is no shared key
     dropped = False
     for position in general:
         before = position - 1
