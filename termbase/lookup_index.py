@@ -10,7 +10,6 @@ would give.
 
 from __future__ import annotations
 
-import heapq
 import json
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -18,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import overload
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import numpy as np
 import numpy.typing as npt
@@ -157,6 +156,12 @@ class FuzzyKeyIndex:
             for entries in map(postings.__getitem__, self.keys)
         ]
         del postings
+        # the postings again as arrays: the entries of key p are _post_entries[_post_starts[p]:_post_starts[p + 1]]
+        sizes = np.fromiter(map(len, self.postings), dtype=np.int64, count=len(self.postings))
+        self._post_starts = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+        self._post_entries = np.fromiter(chain.from_iterable(self.postings), dtype=np.int64,
+                                         count=int(self._post_starts[-1]))
+        self._single = bool((sizes == 1).all())
         self._position: dict[str, int] = {key: position for position, key in enumerate(self.keys)}
         alphabet: Counter[str] = Counter()
         for key in self.keys:
@@ -201,10 +206,16 @@ class FuzzyKeyIndex:
             yield from batch
 
     def search_batches(self, query_key: str, cutoff: RisingCutoff) -> Iterator[list[tuple[int, float]]]:
-        """Lists of ``(entry, score)``, one per ring of key lengths, nearest the query's length first.
+        """Lists of ``(entry, score)``, one per ring of key lengths: :meth:`search_arrays` as lists."""
+        for entries, scores in self.search_arrays(query_key, cutoff):
+            yield list(zip(entries.tolist(), scores.tolist()))
 
-        Each list holds every key of its ring scoring at least ``cutoff.value`` as read when the
-        ring starts; the reader may raise the cutoff between two lists (a top-k search that has
+    def search_arrays(self, query_key: str, cutoff: RisingCutoff) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Entries and their scores (two arrays), one pair per ring of key lengths, nearest the
+        query's length first.
+
+        Each pair holds every key of its ring scoring at least ``cutoff.value`` as read when the
+        ring starts; the reader may raise the cutoff between two pairs (a top-k search that has
         found k results), and the later rings then skip the keys that can no longer reach it.
         """
         if cutoff.value > 100.0 or not self.keys:
@@ -212,7 +223,7 @@ class FuzzyKeyIndex:
         if cutoff.value == 100.0:
             position = self._position.get(query_key)
             if position is not None:
-                yield [(entry, 100.0) for entry in self.postings[position]]
+                yield self._entries_of(np.array([position], dtype=np.int64), np.array([100.0]))
             return
         coded_query = query_key.translate(self._codes)
         query_length = len(query_key)
@@ -227,25 +238,38 @@ class FuzzyKeyIndex:
             low, high = max(low, 0), min(high, self.max_length)
             if low > high:
                 return
-            found: list[tuple[int, float]] = []
+            positions: list[np.ndarray] = []
+            scores: list[np.ndarray] = []
             spans = [(query_length - far, query_length + far)] if near == 0 else [
                 (query_length - far, query_length - near), (query_length + near, query_length + far)]
             for span_low, span_high in spans:
                 span_low, span_high = max(span_low, low), min(span_high, high)
                 if span_low <= span_high:
-                    for position, score in self._score_lengths(coded_query, score_cutoff, span_low, span_high):
-                        entries = self.postings[position]
-                        if len(entries) == 1:
-                            found.append((entries[0], score))
-                        else:
-                            found.extend([(entry, score) for entry in entries])
-            yield found
+                    span_positions, span_scores = self._score_lengths(coded_query, score_cutoff, span_low, span_high)
+                    positions.append(span_positions)
+                    scores.append(span_scores)
+            if positions:
+                yield self._entries_of(np.concatenate(positions), np.concatenate(scores))
+            else:
+                yield np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
 
-    def _score_lengths(self, coded_query: str, score_cutoff: float, low: int, high: int) -> list[tuple[int, float]]:
-        """``(position, score)`` of the keys of length ``low`` to ``high`` that reach the cutoff."""
+    def _entries_of(self, positions: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The entries of the keys at ``positions``, each with the score of its key."""
+        starts = self._post_starts[positions]
+        if self._single:
+            return self._post_entries[starts], scores
+        sizes = self._post_starts[positions + 1] - starts
+        total = int(sizes.sum())
+        offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        return self._post_entries[np.repeat(starts, sizes) + offsets], np.repeat(scores, sizes)
+
+    def _score_lengths(self, coded_query: str, score_cutoff: float, low: int,
+                       high: int) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and scores of the keys of length ``low`` to ``high`` that reach the cutoff."""
+        nothing = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
         first, last = int(self._starts[low]), int(self._starts[high + 1])
         if first == last:
-            return []
+            return nothing
         # rapidfuzz turns the cutoff into a distance and may drop a score equal to it (or keep
         # 0 for a tiny cutoff) by rounding: ask for a little more, then cut exactly here
         asked = max(score_cutoff - _CUTOFF_SLACK, 0.0)
@@ -255,12 +279,12 @@ class FuzzyKeyIndex:
             positions = self._filter(coded_query, score_cutoff, low, high, first, last)
             choices, offset = self._coded[positions], 0
         if not len(choices):
-            return []
+            return nothing
         scores = process.cdist([coded_query], choices, scorer=fuzz.ratio, processor=None, score_cutoff=asked,
                                dtype=np.float64)[0]
         hits = np.flatnonzero(scores >= score_cutoff)
         found = hits + offset if positions is None else positions[hits]
-        return list(zip(found.tolist(), scores[hits].tolist()))
+        return found.astype(np.int64, copy=False), scores[hits]
 
     def _filter(self, coded_query: str, score_cutoff: float, low: int, high: int,
                 first: int, last: int) -> np.ndarray:
@@ -445,95 +469,123 @@ class LookupIndex:
         """Terms written exactly like ``query`` or folding to the same key (no fuzzy index needed)."""
         return self._matches(self._exact_scores(query), lang)
 
-    def _scores(self, query: str, lang: str | None, score_cutoff: float,
-                limit: int | None = None) -> dict[int, tuple[float, MatchKind]]:
-        """Best score and kind of match of each entry that reaches the cutoff.
+    @cached_property
+    def _entry_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+        """Per entry, as arrays: the dense rank of its concept's id (equal ids, equal ranks),
+        its term's status rank and the number of its language tag; and the tags by number."""
+        concepts = self._concepts
+        ids = np.array([concept.id for concept in concepts], dtype=str)
+        id_ranks = np.unique(ids, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        sizes = np.fromiter((len(concept.terms) for concept in concepts), dtype=np.int64, count=len(concepts))
+        tags: dict[str, int] = {}
+        terms = [term for concept in concepts for term in concept.terms]
+        statuses = np.fromiter((term.status.rank for term in terms), dtype=np.int64, count=len(terms))
+        langs = np.fromiter((tags.setdefault(term.lang, len(tags)) for term in terms), dtype=np.int64,
+                            count=len(terms))
+        return np.repeat(id_ranks, sizes), statuses, langs, list(tags)
+
+    def _found(self, query: str, lang: str | None, score_cutoff: float,
+               limit: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Entries (of the wanted language) that reach the cutoff, with a score and the rank of
+        their kind of match, as three arrays; an entry found more than once is there more than once.
 
         With a ``limit``, only the entries :meth:`rank` can show are sure to be there: once
-        ``limit`` concepts (of the wanted language) have a score, the cutoff rises to the lowest
-        of the best ``limit`` concept scores. Every entry scoring at least that is still found
-        (the cutoff is inclusive), so the ranking, its ties and their count are those of the
-        full search; entries found earlier below the final cutoff stay, and sort after them.
+        ``limit`` concepts have a score, the cutoff rises to the lowest of the best ``limit``
+        concept scores. Every entry scoring at least that is still found (the cutoff is
+        inclusive), so the ranking, its ties and their count are those of the full search;
+        entries found earlier below the final cutoff stay, and sort after them.
         """
-        scores = self._exact_scores(query)
+        exact = self._exact_scores(query)
+        entries = [np.fromiter(exact, dtype=np.int64, count=len(exact))]
+        scores = [np.full(len(exact), 100.0)]
+        kinds = [np.fromiter((kind.rank for _, kind in exact.values()), dtype=np.int64, count=len(exact))]
+        concept_of, _, lang_of, tags = self._entry_table
+        wanted = None if lang is None else np.array([same_language(tag, lang) for tag in tags], dtype=bool)
+
+        def keep(found: np.ndarray) -> np.ndarray:
+            return found if wanted is None else wanted[lang_of[found]]
+
+        if wanted is not None:
+            mask = keep(entries[0])
+            entries, scores, kinds = [entries[0][mask]], [scores[0][mask]], [kinds[0][mask]]
         key = fold(query)
         if not key:
-            return scores
+            return entries[0], scores[0], kinds[0]
         cutoff = RisingCutoff(score_cutoff)
-        concept_best: dict[str, float] = {}
+        fuzzy = MatchKind.FUZZY.rank
 
-        entries = self._entries
+        def raise_cutoff() -> None:
+            """Raise the cutoff to the lowest of the best ``limit`` concept scores found so far."""
+            if limit is None or limit <= 0:
+                return
+            concepts, found = concept_of[np.concatenate(entries)], np.concatenate(scores)
+            order = np.lexsort((found, concepts))
+            concepts = concepts[order]
+            last = np.append(concepts[1:] != concepts[:-1], True) if len(concepts) else concepts.astype(bool)
+            best = found[order][last]  # each concept's best score
+            if len(best) >= limit:
+                cutoff.raise_to(float(np.partition(best, len(best) - limit)[len(best) - limit]))
 
-        def note(found: Iterable[tuple[int, float]]) -> None:
-            """Raise the best score of the concept of each entry found, then the cutoff."""
-            for entry, score in found:
-                item = entries[entry]
-                if lang is None or same_language(item.term.lang, lang):
-                    concept_id = item.concept.id
-                    if concept_best.get(concept_id, -1.0) < score:
-                        concept_best[concept_id] = score
-            if limit is not None and limit > 0 and len(concept_best) >= limit:
-                cutoff.raise_to(heapq.nlargest(limit, concept_best.values())[-1])
-
-        note((entry, score) for entry, (score, _) in scores.items())
-        fuzzy = MatchKind.FUZZY
+        raise_cutoff()
         for index_lang in self._fuzzy_entries:
             if lang is not None and not same_language(index_lang, primary_language(lang)):
                 continue
-            for batch in self._fuzzy_index(index_lang).search_batches(key, cutoff):
-                better: list[tuple[int, float]] = []
-                for entry, score in batch:
-                    current = scores.get(entry)
-                    if current is None or (current[1] is fuzzy and score > current[0]):
-                        scores[entry] = (score, fuzzy)
-                        better.append((entry, score))
-                note(better)
-        return scores
+            for found, found_scores in self._fuzzy_index(index_lang).search_arrays(key, cutoff):
+                if wanted is not None:
+                    mask = keep(found)
+                    found, found_scores = found[mask], found_scores[mask]
+                entries.append(found)
+                scores.append(found_scores)
+                kinds.append(np.full(len(found), fuzzy, dtype=np.int64))
+                raise_cutoff()
+        return np.concatenate(entries), np.concatenate(scores), np.concatenate(kinds)
 
     def find(self, query: str, *, lang: str | None, score_cutoff: float) -> list[Match]:
-        """Every term matching ``query`` (one match per term, unranked)."""
-        return self._matches(self._scores(query, lang, score_cutoff), lang)
+        """Every term matching ``query`` (one match per term, its best, unranked)."""
+        entries, scores, kinds = self._found(query, lang, score_cutoff, None)
+        order = np.lexsort((kinds, -scores, entries))
+        first = np.append(True, entries[order][1:] != entries[order][:-1]) if len(order) else order.astype(bool)
+        matches = []
+        for entry, score, kind in zip(entries[order][first].tolist(), scores[order][first].tolist(),
+                                      kinds[order][first].tolist()):
+            item = self._entries[entry]
+            matches.append(Match(item.concept, item.term, score, self._kind_of(kind)))
+        return matches
 
     def rank(self, query: str, *, lang: str | None, score_cutoff: float, limit: int | None) -> Matches:
         """The best ``limit`` concepts for ``query``: :func:`~termbase.lookup.rank_matches` of
-        :meth:`find`, without making a match for every term when thousands share the top score.
+        :meth:`find`, in numpy passes over the entries found, however many share the top score.
 
-        Terms are taken one score level (score and kind of match) at a time, best level first;
-        a concept is placed at the first level where it appears, by its best term there, and
-        the walk stops once ``limit`` concepts are placed (the top level is always counted
-        whole, to report how many concepts it ties).
+        A concept's level is the best (score, kind of match) of its entries, its term the best
+        (status, text) at that level; concepts sort by level, then the status of their term, then
+        id. The concepts at the top level are counted, to report how many the limit left out.
         """
-        levels: dict[tuple[float, int], list[int]] = defaultdict(list)
-        for entry, (score, kind) in self._scores(query, lang, score_cutoff, limit).items():
-            if lang is None or same_language(self._entries[entry].term.lang, lang):
-                levels[(-score, kind.rank)].append(entry)
-        placed: set[str] = set()
+        entries, scores, kinds = self._found(query, lang, score_cutoff, limit)
+        if not len(entries):
+            return Matches([])
+        concept_of, status_of, _, _ = self._entry_table
+        concepts, statuses = concept_of[entries], status_of[entries]
+        order = np.lexsort((statuses, kinds, -scores, concepts))
+        sorted_concepts = concepts[order]
+        starts = np.flatnonzero(np.append(True, sorted_concepts[1:] != sorted_concepts[:-1]))
+        heads = order[starts]  # per concept, its entry at its best level with the best status
+        ranking = np.lexsort((concepts[heads], statuses[heads], kinds[heads], -scores[heads]))
+        top = heads[ranking[0]]
+        tied = int(np.count_nonzero((scores[heads] == scores[top]) & (kinds[heads] == kinds[top])))
+        shown = ranking if limit is None else ranking[:max(limit, 0)]
         ranked: list[Match] = []
-        tied = 0
-        for number, level in enumerate(sorted(levels)):
-            best: dict[str, tuple[tuple[int, str], int]] = {}
-            for entry in levels[level]:
-                item = self._entries[entry]
-                concept_id = item.concept.id
-                if concept_id in placed:
-                    continue
-                order = (item.term.status.rank, item.term.text)
-                current = best.get(concept_id)
-                if current is None or order < current[0]:
-                    best[concept_id] = (order, entry)
-            if number == 0:
-                tied = len(best)
-            score, kind = -level[0], self._kind_of(level[1])
-            for concept_id in sorted(best, key=lambda c: (best[c][0][0], c, best[c][0][1])):
-                if limit is not None and len(ranked) >= limit:
-                    break
-                item = self._entries[best[concept_id][1]]
-                ranked.append(Match(item.concept, item.term, score, kind, number == 0 and tied > 1))
-            placed.update(best)
-            if limit is not None and len(ranked) >= limit:
-                break
-        shown = sum(1 for match in ranked if match.ambiguous)
-        return Matches(ranked, more_tied=tied - shown if tied > 1 else 0)
+        for group in shown.tolist():
+            head = int(heads[group])
+            level = (scores[head], kinds[head], statuses[head])
+            end = starts[group + 1] if group + 1 < len(starts) else len(order)
+            run = [int(e) for e in order[starts[group]:end]
+                   if (scores[e], kinds[e], statuses[e]) == level]  # the entries equal to the head
+            item = min((self._entries[int(entries[e])] for e in run), key=lambda i: i.term.text)
+            ambiguous = tied > 1 and bool(scores[head] == scores[top] and kinds[head] == kinds[top])
+            ranked.append(Match(item.concept, item.term, float(scores[head]), self._kind_of(int(kinds[head])),
+                                ambiguous))
+        shown_tied = sum(1 for match in ranked if match.ambiguous)
+        return Matches(ranked, more_tied=tied - shown_tied if tied > 1 else 0)
 
     @staticmethod
     def _kind_of(rank: int) -> MatchKind:
