@@ -156,12 +156,6 @@ class FuzzyKeyIndex:
             for entries in map(postings.__getitem__, self.keys)
         ]
         del postings
-        # the postings again as arrays: the entries of key p are _post_entries[_post_starts[p]:_post_starts[p + 1]]
-        sizes = np.fromiter(map(len, self.postings), dtype=np.int64, count=len(self.postings))
-        self._post_starts = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-        self._post_entries = np.fromiter(chain.from_iterable(self.postings), dtype=np.int64,
-                                         count=int(self._post_starts[-1]))
-        self._single = bool((sizes == 1).all())
         self._position: dict[str, int] = {key: position for position, key in enumerate(self.keys)}
         alphabet: Counter[str] = Counter()
         for key in self.keys:
@@ -180,6 +174,13 @@ class FuzzyKeyIndex:
         for t in range(1, _CAPPED + 1):
             np.minimum(self._counts, t, out=self._capped[t - 1])
         self._fills: dict[int, np.ndarray] = {}
+        # the postings again as arrays, the entries of key p at _post_entries[_post_starts[p]:_post_starts[p + 1]]
+        # (made last, so that the coded keys above lie side by side in memory, as the candidates are read)
+        sizes = np.fromiter(map(len, self.postings), dtype=np.int64, count=len(self.postings))
+        self._post_starts = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+        self._post_entries = np.fromiter(chain.from_iterable(self.postings), dtype=np.int64,
+                                         count=int(self._post_starts[-1]))
+        self._single = bool((sizes == 1).all())
 
     def _count_columns(self, lengths: np.ndarray) -> np.ndarray:
         """Per-key character counts, one ``uint8`` row per column."""
@@ -499,6 +500,10 @@ class LookupIndex:
         entries = [np.fromiter(exact, dtype=np.int64, count=len(exact))]
         scores = [np.full(len(exact), 100.0)]
         kinds = [np.fromiter((kind.rank for _, kind in exact.values()), dtype=np.int64, count=len(exact))]
+        key = fold(query)
+        indexes = [self._fuzzy_index(index_lang) for index_lang in self._fuzzy_entries
+                   if lang is None or same_language(index_lang, primary_language(lang))] if key else []
+        # read after the fuzzy indexes are built: its passes would leave gaps among their coded keys
         concept_of, _, lang_of, tags = self._entry_table
         wanted = None if lang is None else np.array([same_language(tag, lang) for tag in tags], dtype=bool)
 
@@ -508,8 +513,7 @@ class LookupIndex:
         if wanted is not None:
             mask = keep(entries[0])
             entries, scores, kinds = [entries[0][mask]], [scores[0][mask]], [kinds[0][mask]]
-        key = fold(query)
-        if not key:
+        if not indexes:
             return entries[0], scores[0], kinds[0]
         cutoff = RisingCutoff(score_cutoff)
         fuzzy = MatchKind.FUZZY.rank
@@ -527,10 +531,8 @@ class LookupIndex:
                 cutoff.raise_to(float(np.partition(best, len(best) - limit)[len(best) - limit]))
 
         raise_cutoff()
-        for index_lang in self._fuzzy_entries:
-            if lang is not None and not same_language(index_lang, primary_language(lang)):
-                continue
-            for found, found_scores in self._fuzzy_index(index_lang).search_arrays(key, cutoff):
+        for index in indexes:
+            for found, found_scores in index.search_arrays(key, cutoff):
                 if wanted is not None:
                     mask = keep(found)
                     found, found_scores = found[mask], found_scores[mask]
