@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from itertools import chain
 
@@ -1020,7 +1020,8 @@ class FuzzySpotter:
             if rule == "surname" and table.key_of(item.word) in listed and not lists_bare_name(item.concept, lang):
                 continue  # a bare surname stays its listed bearer's: رحمنوف is the father, not the daughter
             if rule != "full-name" and lang != "ar" and is_partial_name(item.concept, item.term) \
-                    and foreign_name_context(text, token.start, token.end, self.is_common, own_words(item.concept)) is not None:
+                    and foreign_name_context(text, token.start, token.end, self.is_common,
+                                            partial(own_words, item.concept)) is not None:
                 continue
             current = best.get(item.concept.id)  # one slip is likelier than a closer ratio: Austrai is Austria
             rank = (candidate.edits <= SLIP_EDITS, fuzzy_confidence(score, rule), last - first, -item.term.status.rank)
