@@ -49,10 +49,11 @@ names (:data:`CROWDED_SHARE`), where the next capitalised word is as likely the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial as bind
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, is_
 from typing import Literal
 
@@ -218,11 +219,21 @@ def _role(word: str, heads: NameHeads) -> bool:
     return folded in heads.en_roles or any(part in heads.en_roles for part in re.split(r"[-\s]+", folded))
 
 
-def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= start < b for a, b in spans)
+class _Covered:
+    """The offsets that some of a text's spans cover, each asked in logarithmic time: the spans by
+    start, and the furthest end among those that start at or before each."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def __contains__(self, at: int) -> bool:
+        count = bisect_right(self._starts, at)
+        return count > 0 and self._reach[count - 1] > at
 
 
-def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embedding: Embedding,
+def _english_run(hit: Hit, text: str, spans: _Covered, embedding: Embedding,
                  ids: Sequence[str], before: re.Match[str] | None, partial: frozenset[int], read_after: bool) -> str | None:
     """The capitalised word that runs on from the English name ``hit`` into another proper name, or None.
 
@@ -237,7 +248,7 @@ def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embeddin
     if before is not None and (not person or id(hit.term) in partial):
         word = before.group(1).rsplit("-", 1)[-1] if before.group(1)[:1].islower() else before.group(1)
         foreign = (word[:1].isupper() and len(word) > 1 and not _POSSESSIVE.search(word)
-                   and not _inside(before.start(1), spans) and not _role(word, heads)
+                   and before.start(1) not in spans and not _role(word, heads)
                    and not embedding.own_name(word, ids) and "." not in text[before.end(1):before.end(1) + 1])
         if foreign and _SENTENCE_START.search(text, max(0, before.start(1) - _WINDOW), before.start(1)):
             foreign = _rare(word)  # every first word of a sentence is capitalised
@@ -251,7 +262,7 @@ def _english_run(hit: Hit, text: str, spans: Sequence[tuple[int, int]], embeddin
     position = hit.end
     while len(run) < MAX_RUN:
         after = _EN_WORD.match(text, position, position + _WINDOW)
-        if after is None or not after.group(1)[:1].isupper() or _inside(after.start(1), spans):
+        if after is None or not after.group(1)[:1].isupper() or after.start(1) in spans:
             break
         run.append(after.group(1))
         if _POSSESSIVE.search(after.group(1)):
@@ -336,7 +347,7 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
         return list(hits)
     silent: dict[int, bool] = {}  # start of a line -> whether its capitals tell nothing
     common = bind(common_word, known=known)
-    spans = list(zip(map(_start_of, hits), map(_end_of, hits))) if lang == "en" else []
+    spans = _Covered(zip(map(_start_of, hits), map(_end_of, hits)) if lang == "en" else ())
     kept = bytearray(b"\x01") * len(hits)
     for position in looked:
         hit = hits[position]
