@@ -28,8 +28,7 @@ from collections.abc import Callable, Sequence
 from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, TermType
-from termbase.normalize import fold
-from termbase.spotting.casing import TITLE_CASE_MINOR_WORDS
+from termbase.spotting.casing import BLANKS, TITLE_CASE_MINOR_WORDS, without_possessive
 from termbase.spotting.embedded import NAME_SUBJECTS
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.heads import name_heads
@@ -37,9 +36,7 @@ from termbase.spotting.names import capital_by_style, own_words
 
 __all__ = ["qualified_bodies"]
 
-_POSSESSIVE = re.compile(r"['’]s?\Z")
 _POSSESSIVE_GAP = re.compile(r"\A['’]s?[ \t\u00a0]+\Z")
-_BLANKS = " \t\u00a0"
 _CAPITALISED_RUN = re.compile(r"(?:\A|(?<=[ \t\u00a0(\"“‘]))((?:[A-Z][\w'’.-]*[ \t\u00a0]+)+)\Z")
 _RUN_WORD = re.compile(r"[^ \t\u00a0]+")
 _WINDOW = 40
@@ -71,7 +68,7 @@ def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callab
         if neighbour is not None and gap is not None:
             possessive = lang == "en" and bool(_POSSESSIVE_GAP.match(gap))
             qualifier = hits[neighbour]
-            if (possessive or (gap and not gap.strip(_BLANKS))) and _other_country(qualifier, body, concepts, near):
+            if (possessive or (gap and not gap.strip(BLANKS))) and _other_country(qualifier, body, concepts, near):
                 dropped.add(position)
                 if not possessive:
                     dropped.add(neighbour)
@@ -116,7 +113,7 @@ def _longer_name(hit: Hit, body: Concept, text: str, known: Callable[[str], bool
         return False
     own, roles = own_words(body), name_heads().en_roles
     for word in words:
-        folded = fold(_POSSESSIVE.sub("", word.group()))
+        folded = without_possessive(word.group())
         if (run.start(1) + word.start() in starts or folded in roles or folded in own
                 or folded.replace(".", "") in own):
             return False

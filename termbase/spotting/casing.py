@@ -20,11 +20,24 @@ from itertools import islice
 from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import PartOfSpeech
+from termbase.normalize import fold
 
-__all__ = ["NAME_POS", "TITLE_CASE_MINOR_WORDS", "line_at", "lower_case_names", "styled_line"]
+__all__ = ["BLANKS", "NAME_POS", "POSSESSIVE", "TITLE_CASE_MINOR_WORDS", "line_at", "lower_case_names", "styled_line",
+           "without_possessive"]
 
 NAME_POS = frozenset({PartOfSpeech.PROPER_NOUN, PartOfSpeech.ADJECTIVE})
 """Parts of speech whose capitalised glossary terms English writes capitalised (Turkey, Kazakh)."""
+BLANKS = " \t\u00a0"
+"""The blanks between the words of a line: space, tab and no-break space."""
+POSSESSIVE = re.compile(r"['’]s?\Z")
+"""An English possessive ending: 's, ’s, or the bare apostrophe of a plural."""
+
+
+def without_possessive(word: str) -> str:
+    """``word`` folded with its possessive ending dropped: Russia's gives russia."""
+    return fold(POSSESSIVE.sub("", word))
+
+
 TITLE_CASE_MINOR_WORDS = frozenset((
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on",
     "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over", "upon", "than"))

@@ -64,7 +64,7 @@ from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, PartOfSpeech
 from termbase.normalize import fold
-from termbase.spotting.casing import line_at, styled_line
+from termbase.spotting.casing import BLANKS, POSSESSIVE, line_at, styled_line, without_possessive
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT, geographic_heads
 from termbase.spotting.heads import NameHeads, name_heads
 from termbase.spotting.homographs import name_cues
@@ -79,11 +79,8 @@ NAME_SUBJECTS = frozenset({GEOGRAPHY_SUBJECT, PEOPLE_SUBJECT})
 """Glossary subjects whose names institutions and regions are named after."""
 _EN_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w'’-]*)")
 _EN_HEAD_OF = re.compile(r"([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
-_POSSESSIVE = re.compile(r"['’]s?\Z")
 _REGION_DEFINITION = re.compile(r"\A[^,;(.]*\b(?:region|territory|province|state)\b", re.IGNORECASE)
 _EN_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\.?[ \t\u00a0]+\Z")
-_BLANKS = " \t\u00a0"
-"""The blanks :data:`_EN_WORD_BEFORE` ends in."""
 _BLANKS_AND_LINES = " \t\u00a0\n"
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'“‘(\[—–-]*\Z")
 _CROWDED_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
@@ -133,7 +130,7 @@ class Embedding:
         """Whether ``word`` spells a word of the terms of one of the concepts ``ids`` (Kassym-Zhomart
         for Kassym-Jomart, Joseph for Joe), or a head word that a natural feature's name may leave
         out (Lake Issyk-Kul): a neighbour that is the concept's own name is no other name."""
-        parts = [part for part in re.split(r"[-\s]+", fold(_POSSESSIVE.sub("", word))) if part]
+        parts = [part for part in re.split(r"[-\s]+", without_possessive(word)) if part]
         concepts = [self.concepts[i] for i in ids if i in self.concepts]
         if any(c.subject == GEOGRAPHY_SUBJECT for c in concepts) and any(p in geographic_heads()["en"] for p in parts):
             return True
@@ -155,7 +152,7 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool,
     after it begins the name that follows ("the Kazakh Bank CenterCredit" is a Kazakh bank), so that
     the words after the hit are read no further; None when there is no head (``before``: the word
     before the hit, :func:`_word_before`)."""
-    if _POSSESSIVE.search(hit.text):
+    if POSSESSIVE.search(hit.text):
         return None
     position = hit.end
     for between in range(MAX_BETWEEN + 1):
@@ -163,7 +160,7 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool,
         if word is None:
             break
         written = word.group(1)
-        possessive = _POSSESSIVE.search(written)
+        possessive = POSSESSIVE.search(written)
         folded = (written[:possessive.start()] if possessive else written).lower()
         if between == 0 and region_too and folded in heads.en_region:
             return written
@@ -194,7 +191,7 @@ def _word_before(text: str, end: int) -> re.Match[str] | None:
     is inside one), not tried at each letter of the window."""
     start = max(0, end - _WINDOW)
     window = text[start:end]
-    body = window.rstrip(_BLANKS)
+    body = window.rstrip(BLANKS)
     if len(body) == len(window):
         return None  # the pattern ends in blanks
     cut = max(body.rfind(blank) for blank in _BLANKS_AND_LINES) + 1
@@ -215,7 +212,7 @@ def _crowded(line: str) -> bool:
 
 def _role(word: str, heads: NameHeads) -> bool:
     """Whether a capitalised word is a role word, or a hyphenated one with a role part (President-elect)."""
-    folded = fold(_POSSESSIVE.sub("", word))
+    folded = without_possessive(word)
     return folded in heads.en_roles or any(part in heads.en_roles for part in re.split(r"[-\s]+", folded))
 
 
@@ -247,7 +244,7 @@ def _english_run(hit: Hit, text: str, spans: _Covered, embedding: Embedding,
     # person, may be an unlisted spelling of the person's own: only a partial name is read so.
     if before is not None and (not person or id(hit.term) in partial):
         word = before.group(1).rsplit("-", 1)[-1] if before.group(1)[:1].islower() else before.group(1)
-        foreign = (word[:1].isupper() and len(word) > 1 and not _POSSESSIVE.search(word)
+        foreign = (word[:1].isupper() and len(word) > 1 and not POSSESSIVE.search(word)
                    and before.start(1) not in spans and not _role(word, heads)
                    and not embedding.own_name(word, ids) and "." not in text[before.end(1):before.end(1) + 1])
         if foreign and _SENTENCE_START.search(text, max(0, before.start(1) - _WINDOW), before.start(1)):
@@ -256,7 +253,7 @@ def _english_run(hit: Hit, text: str, spans: _Covered, embedding: Embedding,
             return word
     if not read_after:
         return None  # the words after begin another name: the Kazakh Bank CenterCredit
-    if _POSSESSIVE.search(hit.text):
+    if POSSESSIVE.search(hit.text):
         return None  # "Kazakhstan's National Bank" is the country's bank
     run: list[str] = []
     position = hit.end
@@ -265,7 +262,7 @@ def _english_run(hit: Hit, text: str, spans: _Covered, embedding: Embedding,
         if after is None or not after.group(1)[:1].isupper() or after.start(1) in spans:
             break
         run.append(after.group(1))
-        if _POSSESSIVE.search(after.group(1)):
+        if POSSESSIVE.search(after.group(1)):
             break
         position = after.end()
     if not run or embedding.own_name(run[0], ids) or any(
@@ -277,7 +274,7 @@ def _english_run(hit: Hit, text: str, spans: _Covered, embedding: Embedding,
 
 def _rare(word: str) -> bool:
     """Whether the frequency list hardly knows ``word`` (a name, not an ordinary word)."""
-    return zipf(_POSSESSIVE.sub("", word).lower(), "en") < NAME_CONTEXT_ZIPF["en"]
+    return zipf(POSSESSIVE.sub("", word).lower(), "en") < NAME_CONTEXT_ZIPF["en"]
 
 
 @lru_cache(maxsize=1 << 14)

@@ -55,7 +55,7 @@ from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import fold
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, bare_readings, is_arabic
 from termbase.matches import Evidence, Hit, MatchKind
-from termbase.spotting.casing import line_at, styled_line
+from termbase.spotting.casing import BLANKS, line_at, styled_line
 from termbase.spotting.homographs import name_cues
 from termbase.spotting.wordlist import is_ordinary, zipf
 
@@ -260,7 +260,6 @@ def foreign_name_context(text: str, start: int, end: int, known: Callable[[str],
 
 
 _CHAIN_WORD = re.compile(r"[^\W\d_]+")
-_BLANKS = " \t\u00a0"
 
 
 def other_lineage(text: str, start: int, names: Iterable[Term]) -> Evidence | None:
@@ -272,7 +271,7 @@ def other_lineage(text: str, start: int, names: Iterable[Term]) -> Evidence | No
     (:data:`OWN_NAME_CUTOFF`, an Arabic word also without the clitics glued to it). When no full
     name agrees as far as both go, the chain is another person's (منصور بن زايد آل نهيان)."""
     found = list(_CHAIN_WORD.finditer(text, max(0, start - 2 * _WINDOW), start))
-    if not found or fold(found[-1].group()) not in NAME_PARTICLES or text[found[-1].end():start].strip(_BLANKS):
+    if not found or fold(found[-1].group()) not in NAME_PARTICLES or text[found[-1].end():start].strip(BLANKS):
         return None  # (al-Sharaa: a particle joined to the name by a hyphen is part of it)
     words = [match.group() for match in found]
     written = [fold(word) for word in reversed(words)]
