@@ -141,7 +141,7 @@ class FuzzyKeyIndex:
       first), a one-to-one renaming that leaves every ratio unchanged but lets rapidfuzz use
       its 8-bit paths for Arabic too;
     * lengths are searched in rings, nearest the query's length first, and a reader that needs
-      only the best k (:meth:`search_batches`) may raise the cutoff between two rings.
+      only the best k (:meth:`search_arrays`) may raise the cutoff between two rings.
     """
 
     def __init__(self, entries: Iterable[tuple[str, int]], *, small_window: int = SMALL_WINDOW) -> None:
@@ -203,13 +203,8 @@ class FuzzyKeyIndex:
 
     def search(self, query_key: str, score_cutoff: float) -> Iterator[tuple[int, float]]:
         """Yield ``(entry, score)`` for every key scoring at least ``score_cutoff`` (in no set order)."""
-        for batch in self.search_batches(query_key, RisingCutoff(score_cutoff)):
-            yield from batch
-
-    def search_batches(self, query_key: str, cutoff: RisingCutoff) -> Iterator[list[tuple[int, float]]]:
-        """Lists of ``(entry, score)``, one per ring of key lengths: :meth:`search_arrays` as lists."""
-        for entries, scores in self.search_arrays(query_key, cutoff):
-            yield list(zip(entries.tolist(), scores.tolist()))
+        for entries, scores in self.search_arrays(query_key, RisingCutoff(score_cutoff)):
+            yield from zip(entries.tolist(), scores.tolist())
 
     def search_arrays(self, query_key: str, cutoff: RisingCutoff) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """Entries and their scores (two arrays), one pair per ring of key lengths, nearest the
