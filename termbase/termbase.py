@@ -49,11 +49,13 @@ _Index = TypeVar("_Index")
 _term_of, _concept_of = attrgetter("term"), attrgetter("concept")
 _match_of, _candidates_of = attrgetter("match"), attrgetter("candidates")
 _shared = bind(lt, 1)
+"""Whether a count of candidates is more than one."""
 
 
 def _is_noun(term: Term | None) -> bool:
+    """Whether ``term`` is a noun (``None``, no term: not)."""
     return term is not None and term.pos is PartOfSpeech.NOUN
-"""Whether a count of candidates is more than one."""
+
 
 DEFAULT_SCORE_CUTOFF = 75.0
 """Default lowest fuzzy score (0-100) that :meth:`Termbase.lookup` reports."""
