@@ -6,9 +6,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from itertools import compress, pairwise, repeat
-from operator import attrgetter, is_, itemgetter
-from typing import cast
+from itertools import compress, pairwise
+from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -19,7 +18,7 @@ from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept
 from termbase.normalize import FoldedText, fold, fold_text
 from termbase.spotting.index import PREFIX_BITS, PREFIX_MASK, Matches, SpotIndex
-from termbase.spotting.readings import Plain, Rendering
+from termbase.spotting.readings import Rendering
 
 __all__ = ["guess_language", "longest_disjoint", "resolve_ambiguity", "resolve_by_marks", "spot_exact"]
 
@@ -28,11 +27,6 @@ _new_hit = tuple.__new__
 RESOLVED_CONFIDENCE = 0.95
 """Confidence of a shared name resolved by the nearest full mention before it."""
 _concept_of = attrgetter("concept")
-_UNREAD: Plain = (None, None, "", MatchKind.EXACT, False, ())  # type: ignore[assignment]
-"""Stands for a match of the general path while the hits of flat readings are made."""
-_PLAIN_COLUMNS = tuple(itemgetter(field) for field in range(6))
-"""Each field of a :data:`Plain` tuple (a list of them is read column by column without making an
-iterator per tuple, as ``zip(*rows)`` does)."""
 
 
 def guess_language(text: str) -> str:
