@@ -20,7 +20,6 @@ from functools import cached_property
 from itertools import accumulate, chain
 
 import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from termbase.cache import Entry, EntryWriter

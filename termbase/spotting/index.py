@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from itertools import chain
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, NamedTuple, overload
+from typing import NamedTuple, overload
 
 import numpy as np
 import numpy.typing as npt
