@@ -20,7 +20,7 @@ from termbase.glossary import load_glossaries
 from termbase.langtags import primary_language
 from termbase.lint import LintFinding
 from termbase.lookup_index import LOOKUP_SCHEME, LookupIndex
-from termbase.lookup import Match, Matches, rank_matches
+from termbase.lookup import Matches, rank_matches
 from termbase.matches import Hit, MatchKind
 from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term
 from termbase.formats.segments import Segment
@@ -32,7 +32,6 @@ from termbase.spotting.bodies import qualified_bodies
 from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
 from termbase.spotting.fuzzy import FUZZY_SCHEME, FuzzySpotter
-from termbase.arabic import is_arabic
 from termbase.spotting.acronyms import Acronyms
 from termbase.spotting.embedded import Embedding, embedded
 from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
