@@ -6,7 +6,10 @@ The model is ruff's ``Applicability``: a fix that cannot change the meaning of t
 
 * a listed deprecated or forbidden variant replaced by an approved term of the same part of
   speech and the same kind of form (a name for a name, an acronym for an acronym — never an
-  adjective for a country noun), when no source contradicts it;
+  adjective for a country noun), when no source contradicts it and the variant cannot rightly name
+  something else there (:func:`other_reading`: a former name in a sentence about its time, a
+  surname of people — Shevchenko was Aktau's Soviet name and is a footballer's surname); then only
+  a source that mentions the concept makes the fix safe;
 * a misspelling of a name that the source confirms (the source mentions that concept).
 
 A misspelling found without a source is unsafe; one the source does not support is only shown.
@@ -21,8 +24,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from termbase.model import Term, TermType
+from termbase.langtags import primary_language
+from termbase.model import Concept, Term, TermType
+from termbase.normalize import fold
 from termbase.qa.issues import Applicability, Issue, IssueCode, Report
+from termbase.spotting.names import PEOPLE_SUBJECT, arabic_name_words, english_name_words
 
 __all__ = [
     "SAFE_CODES",
@@ -33,6 +39,7 @@ __all__ = [
     "fix_text",
     "misspelling_applicability",
     "narrowest",
+    "other_reading",
     "suggestion_applicability",
     "unified_diff",
     "variant_applicability",
@@ -44,6 +51,12 @@ SAFE_CODES = frozenset({IssueCode.FORBIDDEN_TERM, IssueCode.DEPRECATED_TERM, Iss
 _ABBREVIATED = frozenset({TermType.ACRONYM, TermType.INITIALISM, TermType.ABBREVIATION, TermType.CLIPPED_TERM})
 _SYMBOL = frozenset({TermType.SYMBOL})
 _WORD = re.compile(r"[^\s\-\u2010\u2011]+")
+_YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)")
+_PAST = re.compile(r"\b(?:formerly|renamed|called|named|known as|former name|USSR|SSR"
+                   r"|(?<!ex-)(?<!post-)(?<!former )Soviet)\b", re.IGNORECASE)
+"""Words with which a text speaks of a former name or of its time (an ex-Soviet or post-Soviet
+state is one of today)."""
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _form_kind(term: Term) -> str:
@@ -53,18 +66,48 @@ def _form_kind(term: Term) -> str:
     return "symbol" if term.type in _SYMBOL else "name"
 
 
-def variant_applicability(found: Term, replacement: Term | None, *, source_supports: bool | None) -> Applicability:
+def variant_applicability(found: Term, replacement: Term | None, *, source_supports: bool | None,
+                          other_reading: bool = False) -> Applicability:
     """A deprecated or forbidden ``found`` replaced by ``replacement``.
 
     ``source_supports`` is None without a source, else whether the source mentions the concept.
-    A part of speech the glossary does not give is taken to be the same.
+    A part of speech the glossary does not give is taken to be the same. With ``other_reading``
+    (see :func:`other_reading`) only a source that mentions the concept makes the fix safe.
     """
     if replacement is None:
         return Applicability.DISPLAY_ONLY
     other_pos = found.pos is not None and replacement.pos is not None and found.pos != replacement.pos
     if source_supports is False or other_pos or _form_kind(found) != _form_kind(replacement):
         return Applicability.UNSAFE
+    if other_reading and not source_supports:
+        return Applicability.UNSAFE
     return Applicability.SAFE
+
+
+def other_reading(found: Term, concept: Concept, text: str, start: int, end: int) -> str | None:
+    """Why the variant ``found``, written at ``text[start:end]``, may rightly stand there for
+    something else than a mistake, or None.
+
+    * A former name (its ``historical`` period) in a sentence that gives a year up to the period's
+      end or speaks of the former name or its time (formerly, renamed, Soviet …): "the city was
+      renamed Shevchenko in 1964" is right as written.
+    * A one-word variant of a concept that is no person, which person names use as a given name or
+      surname (Wikidata person labels): Shevchenko the footballer, Holland the actor.
+    """
+    if found.historical is not None:
+        left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        after = _SENTENCE_END.search(text, end)
+        sentence = text[left:after.start() if after else len(text)]
+        last_year = int(found.historical.rsplit("/", 1)[1][:4])
+        years = [int(y) for y in _YEAR.findall(sentence)]
+        if any(year <= last_year for year in years) or _PAST.search(sentence):
+            return f"{found.text!r} was the name in {found.historical.replace('/', '–')}: this sentence speaks of that time"
+    words = _WORD.findall(found.text)
+    if concept.subject != PEOPLE_SUBJECT and len(words) == 1:
+        names = english_name_words() if primary_language(found.lang) == "en" else arabic_name_words()
+        if fold(found.text) in names:
+            return f"{found.text!r} is also a person's name (Wikidata person labels use it)"
+    return None
 
 
 def misspelling_applicability(*, source_supports: bool | None, ambiguous: bool = False) -> Applicability:

@@ -25,6 +25,7 @@ from termbase.normalize import fold, fold_char
 from termbase.qa.autofix import (
     misspelling_applicability,
     narrowest,
+    other_reading,
     suggestion_applicability,
     variant_applicability,
 )
@@ -187,7 +188,7 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
             if len(named) == 1:
                 concept_id = named[0]
         if concept_id is None:
-            shared = _shared_variant(hit, concepts, target_lang, segment.id, mentioned)
+            shared = _shared_variant(hit, concepts, target_lang, segment, mentioned)
             if shared is None and hit.match is MatchKind.FUZZY:
                 shared = _misspelling(hit, [concepts[c] for c in hit.candidates if c in concepts],
                                       target_lang, segment, mentioned, evidence)
@@ -208,11 +209,15 @@ def check_target_variants(segment: SegmentHits, concepts: Mapping[str, Concept],
         suggestion = _suggestion_for(hit, concept, target_lang)
         code = IssueCode.FORBIDDEN_TERM if hit.status is TermStatus.FORBIDDEN else IssueCode.DEPRECATED_TERM
         replacement = suggested_term(concept, target_lang, hit.term)
+        reading = other_reading(hit.term, concept, segment.target, hit.start, hit.end)
+        if reading is not None:
+            evidence.append(Evidence("other-reading", reading))
         issues.append(_issue(
             code, concept_id, None, _span(hit),
             f"{hit.term.text!r} is a {hit.status} rendering of {concept.label(target_lang)}",
             suggestion, segment.id, confidence=hit.confidence, evidence=evidence,
-            fix=variant_applicability(hit.term, replacement, source_supports=supports),
+            fix=variant_applicability(hit.term, replacement, source_supports=supports,
+                                      other_reading=reading is not None),
         ))
     return issues
 
@@ -255,7 +260,7 @@ def _misspelling(hit: Hit, named: Sequence[Concept], lang: str, segment: Segment
     )
 
 
-def _shared_variant(hit: Hit, concepts: Mapping[str, Concept], lang: str, segment: str | None,
+def _shared_variant(hit: Hit, concepts: Mapping[str, Concept], lang: str, segment: SegmentHits,
                     mentioned: frozenset[str] | None) -> Issue | None:
     """A deprecated or forbidden form of a mention that nothing resolves ("Berdymukhamedov", father
     or son): reported when every candidate lists the form with that status and suggests one same
@@ -263,12 +268,15 @@ def _shared_variant(hit: Hit, concepts: Mapping[str, Concept], lang: str, segmen
     if hit.match is MatchKind.FUZZY or len(hit.candidates) < 2 or any(c not in concepts for c in hit.candidates):
         return None
     key = fold(hit.term.text)
-    statuses, suggestions, replacements = set(), set(), []
+    statuses, suggestions, replacements, readings = set(), set(), [], []
     for candidate in hit.candidates:
         concept = concepts[candidate]
         own = next((t for t in concept.terms_in(lang) if fold(t.text) == key), None)
         if own is None:
             return None
+        reading = other_reading(own, concept, segment.target, hit.start, hit.end)
+        if reading is not None:
+            readings.append(Evidence("other-reading", reading))
         statuses.add(own.status)
         suggestions.add(_suggestion_for(hit._replace(term=own), concept, lang))
         replacements.append(suggested_term(concept, lang, own))
@@ -279,9 +287,11 @@ def _shared_variant(hit: Hit, concepts: Mapping[str, Concept], lang: str, segmen
     code = IssueCode.FORBIDDEN_TERM if status is TermStatus.FORBIDDEN else IssueCode.DEPRECATED_TERM
     named = ", ".join(concepts[c].label(lang) for c in hit.candidates)
     return _issue(code, None, None, _span(hit), f"{hit.term.text!r} is a {status} rendering of each of {named}",
-                  suggestion, segment, confidence=hit.confidence * len(hit.candidates), evidence=hit.evidence,
+                  suggestion, segment.id, confidence=hit.confidence * len(hit.candidates),
+                  evidence=(*hit.evidence, *dict.fromkeys(readings)),
                   fix=variant_applicability(hit.term, replacements[0], source_supports=None if mentioned is None
-                                            else any(c in mentioned for c in hit.candidates)))
+                                            else any(c in mentioned for c in hit.candidates),
+                                            other_reading=bool(readings)))
 
 
 def _by_concept(hits: Iterable[Hit]) -> dict[str, list[Hit]]:

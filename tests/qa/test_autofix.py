@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from termbase import Termbase
-from termbase.qa.autofix import SAFE_CODES, Edit, apply_edits, edits_for, fix_text, unified_diff
+from termbase.model import Term, TermStatus
+from termbase.qa.autofix import SAFE_CODES, Edit, apply_edits, edits_for, fix_text, unified_diff, variant_applicability
 from termbase.qa.issues import Applicability, Issue, IssueCode, Severity, TextSpan
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -106,3 +107,58 @@ def test_unified_diff() -> None:
     assert diff.splitlines()[:2] == ["--- a/draft.txt", "+++ b/draft.txt"]
     assert "-Tokaev spoke" in diff and "+Tokayev spoke" in diff
     assert unified_diff("same\n", "same\n", "x") == ""
+
+
+# Correct copy from news and reference pages, with a listed deprecated variant that names something
+# else there: a footballer (FourFourTwo, fourfourtwo.com/features/euro-2020-ukraine-manager-andriy-shevchenko)
+# and former city names in sentences about their time (theleftchapter.com/post/video-a-visit-to-soviet-frunze;
+# encyclopedia2.thefreedictionary.com/Frunze). ``--fix`` must leave each as written; the finding stays.
+OTHER_READINGS = [
+    ("While Ukraine reached the quarter-finals of the World Cup in 2006, with Shevchenko scoring twice, "
+     "they’ve never made it to the knockout stage of a European Championship.", "Shevchenko", "person's name"),
+    ("Shevchenko joined Chelsea for £30.8million seven years later but struggled to adapt to the pace and "
+     "intensity of English football.", "Shevchenko", "person's name"),
+    ("During the Soviet era the capital of the Kirghiz SSR was Frunze.", "Frunze", "1926–1991"),
+    ("It was named Frunze from 1926 to 1991.", "Frunze", "1926–1991"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "variant", "reason"), OTHER_READINGS)
+def test_a_variant_that_may_name_something_else_is_reported_not_fixed(
+        shipped_termbase: Termbase, sentence: str, variant: str, reason: str) -> None:
+    report = shipped_termbase.check(None, sentence)
+    found = [i for i in report.issues if i.target is not None and i.target.text == variant]
+    assert [i.code for i in found] == [IssueCode.DEPRECATED_TERM]
+    assert found[0].fix is Applicability.UNSAFE
+    assert any(e.rule == "other-reading" and reason in e.detail for e in found[0].evidence)
+    assert shipped_termbase.fix(None, sentence) == sentence
+
+
+# Sentences of today, a former name planted for the name they print: no year up to the period's end and
+# no word of naming (an ex-Soviet state is one of today), so the safe fix stays. The second is the
+# New Zealand Herald's (nzherald.co.nz, "Turkmenistan to increase gas imports to China").
+TODAY = [
+    ("Kirghizia's mountains hold critical minerals.", "Kyrgyzstan's mountains hold critical minerals."),
+    ("The energy-rich ex-Soviet Central Asian republics of Turkmenia and Kazakhstan are China's key energy "
+     "suppliers.", "The energy-rich ex-Soviet Central Asian republics of Turkmenistan and Kazakhstan are China's "
+     "key energy suppliers."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fixed"), TODAY)
+def test_a_former_name_in_a_sentence_of_today_is_still_fixed(shipped_termbase: Termbase, sentence: str,
+                                                              fixed: str) -> None:
+    assert shipped_termbase.fix(None, sentence) == fixed
+
+
+@pytest.mark.parametrize(("other", "supports", "expected"), [
+    (False, None, Applicability.SAFE),
+    (True, None, Applicability.UNSAFE),
+    (True, True, Applicability.SAFE),  # the source mentions the concept: it is meant here
+    (True, False, Applicability.UNSAFE),
+    (False, False, Applicability.UNSAFE),
+])
+def test_other_reading_needs_the_source(other: bool, supports: bool | None, expected: Applicability) -> None:
+    found = Term("Shevchenko", "en", TermStatus.DEPRECATED)
+    replacement = Term("Aktau", "en", TermStatus.PREFERRED)
+    assert variant_applicability(found, replacement, source_supports=supports, other_reading=other) is expected
