@@ -36,7 +36,9 @@ labels use as a name more often than running text uses it as a word (:func:`arab
 A surname that names a family rather than a person ("the Mirziyoev clan", "father and son
 Berdymukhamedov", عائلة نزارباييف, بيت خامنئي) is no mention of any one member, and one followed by a
 word for the son (خامنئي الابن, "Khamenei Jr.") names the son, not the listed bearer; so does a full
-name followed by one (دونالد ترامب الابن).
+name followed by one (دونالد ترامب الابن), and a full name that a filial particle (بن, بنت, bin, ibn)
+links to a name before it: in خالد بن محمد بن زايد آل نهيان ("Khaled bin Mohamed bin Zayed") the
+listed محمد بن زايد آل نهيان is the father's name in the son's chain, and the chain names the son.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ __all__ = [
     "foreign_name_context",
     "family_name_nouns",
     "NAME_PARTICLES",
+    "FILIAL_PARTICLES",
     "other_lineage",
     "is_partial_name",
     "partial_name_terms",
@@ -122,6 +125,9 @@ FAMILY_BEFORE = ("father and son", "son and father", "father and daughter", "mot
 NAME_PARTICLES = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "آل", "bin", "ibn", "bint", "al"))
 """Folded words that link the parts of an Arabic name: son of, daughter of, family of (محمد بن زايد آل
 نهيان, Mohamed bin Zayed Al Nahyan)."""
+FILIAL_PARTICLES = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "bin", "ibn", "bint"))
+"""The particles of :data:`NAME_PARTICLES` that say "son of", "daughter of": a name after one is a
+parent's."""
 
 _FAMILY_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(FAMILY_AFTER) + r")\b", re.IGNORECASE)
 _SON_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(SON_AFTER) + r")\b", re.IGNORECASE)
@@ -129,6 +135,7 @@ _FAMILY_BEFORE = re.compile(r"(?:^|[^\w])(?:" + "|".join(FAMILY_BEFORE) + r")[ \
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]*[ \t\u00a0]+){1,4})\Z")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 _WORD_AFTER = re.compile(r"\A[ \t\u00a0]+([^\W\d_]+)")
+_PARTICLE_BEFORE = re.compile(r"[^\W\d_]+[ \t\u00a0]+([^\W\d_]+)[ \t\u00a0]+\Z")
 _OPENING = " \t\u00a0\"'‘“«([—–-"
 _CLOSING = "\"'’”»)]"
 _ABBREVIATION = re.compile(r"(?:\A|[^\w.])(?:[A-Z][a-z]{0,2}|(?:[A-Z]\.)+[A-Z])\.\Z")
@@ -365,10 +372,19 @@ def names_family(text: str, start: int, end: int) -> bool:
 
 def without_sons(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept]) -> list[Hit]:
     """``hits`` without the full names of people that a word for the son follows (دونالد ترامب الابن
-    is the son; a partial name so followed is left to :func:`person_filter`, which reads it as well)."""
+    is the son; a partial name so followed is left to :func:`person_filter`, which reads it as well),
+    or that a filial particle after another name precedes (خالد بن محمد بن زايد آل نهيان is the son)."""
     return [hit for hit in hits if not (
         hit.concept is not None and " " in hit.text.strip() and hit.concept in concepts
-        and concepts[hit.concept].subject == PEOPLE_SUBJECT and _SON_AFTER.match(text[hit.end:hit.end + _WINDOW]))]
+        and concepts[hit.concept].subject == PEOPLE_SUBJECT
+        and (_SON_AFTER.match(text[hit.end:hit.end + _WINDOW]) or _parent_in_chain(text, hit.start)))]
+
+
+def _parent_in_chain(text: str, start: int) -> bool:
+    """Whether a filial particle (:data:`FILIAL_PARTICLES`) stands right before ``text[start]``, itself
+    after a word: the name at ``start`` is then a parent's, inside another person's chain."""
+    before = _PARTICLE_BEFORE.search(text, max(0, start - _WINDOW), start)
+    return before is not None and fold(before.group(1)) in FILIAL_PARTICLES
 
 
 def person_filter(hits: Sequence[Hit], text: str, concepts: Mapping[str, Concept],
