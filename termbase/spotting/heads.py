@@ -1,5 +1,7 @@
 """The head words of ``spotting/data/name_heads.json``: words that make a name part of a longer
-proper name of another thing (Nazarbayev University, Tashkent region, بنك كازاخستان الوطني). Read by
+proper name of another thing (Nazarbayev University, Tashkent region, بنك كازاخستان الوطني), and the
+heads of natural features that ``spotting/data/geographic_heads.json`` says name another thing
+(بحر, خليج, جزر: بحر الصين الجنوبي is a sea). Read by
 :mod:`termbase.spotting.embedded`, and by :mod:`termbase.spotting.telling` for the administrative
 heads (a region named after its centre: the bare name is the city)."""
 
@@ -33,7 +35,8 @@ class NameHeads:
     ar_region: frozenset[tuple[str, ...]]
     ar_place_before: frozenset[tuple[str, ...]]
     """Arabic heads read before a place name only (منتخب أوزبكستان is a team; المنتخب before a person
-    is "elect")."""
+    is "elect"), with the heads of another natural feature that ``geographic_heads.json`` leaves out
+    of the fuzzy pass (بحر الصين الجنوبي is a sea)."""
     ar_before_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
     """:attr:`ar_before` by the last word of each head, the word a name follows."""
     ar_region_by_last: Mapping[str, tuple[tuple[str, ...], ...]]
@@ -58,7 +61,10 @@ def name_heads() -> NameHeads:
     def words(key: str, group: str) -> frozenset[tuple[str, ...]]:
         return frozenset(tuple(fold(word).split(" ")) for word in raw[key][group])
 
-    ar_before, ar_region, ar_place = words("ar", "before"), words("ar", "region"), words("ar", "place_before")
+    features = json.loads(resources.files("termbase.spotting").joinpath("data", "geographic_heads.json")
+                          .read_text("utf-8"))["other_feature_ar"]
+    ar_before, ar_region = words("ar", "before"), words("ar", "region")
+    ar_place = words("ar", "place_before") | frozenset((fold(word),) for word in features)
     return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
                      frozenset(fold(w) for w in raw["en"]["region"]),
                      frozenset(fold(w) for w in raw["en"]["before"]),
