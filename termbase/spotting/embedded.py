@@ -13,7 +13,8 @@ Where the head stands:
 
 * English: after the name, capitalised, with at most :data:`MAX_BETWEEN` capitalised words
   between ("Astana International Financial Centre"); a region head right after it in any case
-  ("East Kazakhstan oblast", "Tashkent region"); or before it with "of" ("National Bank of
+  ("East Kazakhstan oblast", "Tashkent region"), or a plural one after a name coordinated with it
+  ("Kyzylorda and Turkestan regions"); or before it with "of" ("National Bank of
   Kazakhstan"), or right before it for the few heads written so ("Air Astana"). A head followed by
   a rare capitalised word begins the name that follows, which the place name only describes ("the
   Kazakh Bank CenterCredit" is a Kazakh bank). A possessive ends the name ("Kazakhstan's National Bank" is the country's bank),
@@ -78,6 +79,9 @@ MAX_BETWEEN = 2
 NAME_SUBJECTS = frozenset({GEOGRAPHY_SUBJECT, PEOPLE_SUBJECT})
 """Glossary subjects whose names institutions and regions are named after."""
 _EN_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w'’-]*)")
+_EN_SHARED_HEAD = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+){1,2}([a-z]+)\b")
+"""A name coordinated with one or two capitalised words before a lower-case word (group 1), which a
+plural region head makes the head of both names."""
 _EN_HEAD_OF = re.compile(r"([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 _REGION_DEFINITION = re.compile(r"\A[^,;(.]*\b(?:region|territory|province|state)\b", re.IGNORECASE)
 _EN_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\.?[ \t\u00a0]+\Z")
@@ -154,6 +158,10 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool,
     before the hit, :func:`_word_before`)."""
     if POSSESSIVE.search(hit.text):
         return None
+    if region_too:
+        shared = _EN_SHARED_HEAD.match(text, hit.end, hit.end + _WINDOW)
+        if shared is not None and shared.group(1).lower() in heads.en_region and shared.group(1).endswith("s"):
+            return shared.group(1)  # "Kyzylorda and Turkestan regions": the plural head is both names'
     position = hit.end
     for between in range(MAX_BETWEEN + 1):
         word = _EN_WORD.match(text, position, position + _WINDOW)
