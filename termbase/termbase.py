@@ -29,6 +29,7 @@ from termbase.qa.autofix import fix_text
 from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
 from termbase.spotting.bodies import qualified_bodies
+from termbase.spotting.teams import national_teams
 from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
 from termbase.spotting.fuzzy import FUZZY_SCHEME, FuzzySpotter
@@ -232,6 +233,7 @@ class Termbase:
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding, partial, self._is_common)
             hits = qualified_bodies(hits, text, lang, self._concepts.get, self._homograph_neighbours, self._is_common)
+        hits = national_teams(hits, text, lang, self._concepts)
         if ((partial and any(map(partial.__contains__, map(id, map(_term_of, hits)))))
                 or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
             hits = person_filter(hits, text, self._concepts, self._is_common, partial)

@@ -1,0 +1,128 @@
+"""A country named for its national team in a match report: "India face Pakistan in their World Cup
+fixture", وستلعب قطر مباراة دور الستة عشر أمام العراق.
+
+Sport copy names a national team by its country, with no head word (منتخب, team) to tell it from
+the state. A sentence reports a match when it holds a word that news copy uses for a match and
+hardly for anything else (``spotting/data/match_cues.json``: fixture, innings, vs, مباراة, ركلات
+الترجيح) and names two sides at least: two countries, or a country and a national team's head word
+(منتخب قطر … الأردن). A country named there is its team, unless the sentence places something in
+it — a location preposition before it (in Ahmedabad, المقامة في الإمارات, بقطر) — or a role word
+follows it in English (India's Prime Minister): those stay the country.
+
+Only a country counts (a glossary place whose definition begins "Country"), only whole
+sentences are read (a document's other sentences tell nothing of this one), and a sentence with one
+side only (a country and the cue words) keeps its country: "Qatar hosted the World Cup" is the state.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from termbase.arabic import ARTICLE, bare_readings
+from termbase.langtags import primary_language
+from termbase.matches import Hit
+from termbase.model import Concept
+from termbase.normalize import fold
+from termbase.spotting.casing import without_possessive
+from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
+from termbase.spotting.heads import name_heads
+
+__all__ = ["MatchCues", "match_cues", "national_teams"]
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]+(?=\s|\Z)|\n")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_COUNTRY = re.compile(r"\ACountry\b")
+_LOCATION_EN = frozenset({"in", "at", "inside", "within"})
+_LOCATION_AR = "في"
+_LOCATION_GLUED = "ب"
+_SIDE_AR = "منتخب"
+_POSSESSIVE_START = re.compile(r"\A['’]s?")
+
+
+@dataclass(frozen=True, slots=True)
+class MatchCues:
+    """The folded words and phrases of ``spotting/data/match_cues.json``, by language."""
+
+    words: Mapping[str, frozenset[str]]
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]]
+    sides: frozenset[str]
+
+
+@cache
+def match_cues() -> MatchCues:
+    """The cue words of the shipped data file."""
+    raw = json.loads(resources.files("termbase.spotting").joinpath("data", "match_cues.json").read_text("utf-8"))
+    return MatchCues({lang: frozenset(fold(w) for w in raw[lang]) for lang in ("en", "ar")},
+                     {lang: tuple(tuple(fold(p).split()) for p in raw[f"{lang}_phrases"]) for lang in ("en", "ar")},
+                     frozenset(fold(w) for w in raw["sides"]))
+
+
+def _is_country(concept: Concept | None) -> bool:
+    """Whether ``concept`` is a country (a place whose English definition begins so)."""
+    return concept is not None and concept.subject == GEOGRAPHY_SUBJECT and bool(
+        _COUNTRY.match(concept.definitions.get("en", "")))
+
+
+def _words(sentence: str) -> list[str]:
+    """The folded words of ``sentence``."""
+    return [fold(word) for word in _WORD.findall(sentence)]
+
+
+def _has(words: Sequence[str], word: str, lang: str) -> bool:
+    """Whether ``word`` is one of ``words``, in Arabic also with clitics glued to it (بمباراة)."""
+    return any(word == w or (lang == "ar" and word in bare_readings(w)) for w in words)
+
+
+def _reports_match(words: Sequence[str], lang: str, cues: MatchCues) -> bool:
+    """Whether the folded ``words`` of a sentence hold a cue word or phrase of ``lang``."""
+    if any(_has(words, cue, lang) for cue in cues.words[lang]):
+        return True
+    return any(tuple(words[k:k + len(phrase)]) == phrase for phrase in cues.phrases[lang]
+               for k in range(len(words) - len(phrase) + 1))
+
+
+def _team_heads(words: Sequence[str], lang: str, cues: MatchCues) -> int:
+    """How many words of the sentence are a national team's head word (منتخب without the article)."""
+    if lang == "ar":
+        return sum(w.endswith(_SIDE_AR) and len(w) - len(_SIDE_AR) <= 2 and not w[:-len(_SIDE_AR)].endswith(ARTICLE)
+                   for w in words)
+    return sum(w in cues.sides for w in words)
+
+
+def _placed(hit: Hit, text: str, lang: str) -> bool:
+    """Whether the sentence places something in the country ``hit`` (a location preposition before
+    it), or, in English, a role word follows it (India's Prime Minister): it is the country there."""
+    before = _WORD.findall(text[max(0, hit.start - 20):hit.start])
+    if lang == "ar":
+        return (bool(before) and fold(before[-1]) == _LOCATION_AR) or _LOCATION_GLUED in hit.prefix
+    after = _WORD.match(_POSSESSIVE_START.sub("", text[hit.end:hit.end + 40]).lstrip(" \t\u00a0"))
+    return (bool(before) and before[-1].lower() in _LOCATION_EN) or (
+        after is not None and without_possessive(after.group()) in name_heads().en_roles)
+
+
+def national_teams(hits: Sequence[Hit], text: str, lang: str, concepts: Mapping[str, Concept]) -> list[Hit]:
+    """``hits`` without the countries that a match report names for their national teams (see the module)."""
+    lang = primary_language(lang)
+    if lang not in ("en", "ar"):
+        return list(hits)
+    countries = [k for k, hit in enumerate(hits) if hit.concept is not None and _is_country(concepts.get(hit.concept))]
+    if not countries:
+        return list(hits)
+    cues = match_cues()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    dropped: set[int] = set()
+    start = 0
+    for end in ends:
+        inside = [k for k in countries if start <= hits[k].start < end]
+        if inside:
+            words = _words(text[start:end])
+            sides = len({hits[k].concept for k in inside}) + _team_heads(words, lang, cues)
+            if sides >= 2 and _reports_match(words, lang, cues):
+                dropped.update(k for k in inside if not _placed(hits[k], text, lang))
+        start = end
+    return [hit for k, hit in enumerate(hits) if k not in dropped]
