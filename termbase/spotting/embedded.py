@@ -162,8 +162,10 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool,
         shared = _EN_SHARED_HEAD.match(text, hit.end, hit.end + _WINDOW)
         if shared is not None and shared.group(1).lower() in heads.en_region and shared.group(1).endswith("s"):
             return shared.group(1)  # "Kyzylorda and Turkestan regions": the plural head is both names'
-    position = hit.end
-    for between in range(MAX_BETWEEN + 1):
+    # the last point of an abbreviation (U.S.) may end a sentence too: only a head right after it counts
+    point = text.startswith(".", hit.end) and "." in hit.text
+    position = hit.end + point
+    for between in range(1 if point else MAX_BETWEEN + 1):
         word = _EN_WORD.match(text, position, position + _WINDOW)
         if word is None:
             break

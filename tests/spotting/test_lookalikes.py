@@ -259,3 +259,25 @@ def test_a_country_in_a_match_report_is_its_team(shipped_termbase: Termbase, fol
 def test_a_country_outside_a_match_stays_the_country(shipped_termbase: Termbase, text: str, country: str) -> None:
     # hand-worked sentences: each names the state
     assert country in {h.concept for h in shipped_termbase.spot(text, lang="en")}
+
+
+# -- a state's forces are a body named after it ----------------------------------------------------
+
+@pytest.mark.parametrize(("folder", "sentence_id", "mention"), [
+    ("heldout8", "en-6463361ac6", "U.S. Army"),
+    ("heldout8", "en-69eb02ba13", "UAE Armed Forces"),
+    # the country's own name beside them in the same sentence stays the country
+    ("heldout8", "en-69eb02ba13", "UAE’s"),
+])
+def test_a_state_force_is_a_body_named_after_it(shipped_termbase: Termbase, folder: str, sentence_id: str,
+                                                mention: str) -> None:
+    check(shipped_termbase, folder, sentence_id, mention)
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan's Armed Forces held exercises.",  # a possessive names the country
+    "Troops left the U.S. The Army said so.",  # the point of U.S. ends the sentence
+])
+def test_a_country_before_its_forces_stays_when_written_apart(shipped_termbase: Termbase, text: str) -> None:
+    # hand-worked: each names the country itself
+    assert {"kazakhstan", "united-states"} & {h.concept for h in shipped_termbase.spot(text, lang="en")}
