@@ -35,8 +35,9 @@ English also shows a longer name without a head word, by its capitals: a capital
 on from the name, joined by a space, makes the name part of another proper name — China Daily,
 Kazakhstan Temir Zholy, the Kazakhstan Premier League, Astana FC, FC Astana, Dynamo Kyiv, Jordan
 Bardella, Hunter Biden, Donald Trump Jr. — unless it is one of the ``roles`` of the data file (a
-state's office or body, a person's title, a date: Kazakh President, the Uzbek Foreign Ministry, the
-US Army, President Tokayev, Mr Trump, in Astana Monday), anywhere in the run of capitalised words
+state's office or body, a person's title, a date: Kazakh President, the Uzbek Foreign Ministry,
+President Tokayev, Mr Trump, in Astana Monday; a state's forces are organisation heads instead, the
+U.S. Army being a body named after the state), anywhere in the run of capitalised words
 after the name (the Kazakh Energy Minister), another glossary hit, or a spelling of the person's own
 name (Kassym-Zhomart Tokayev); a role word followed by an ordinary word is no role there (the
 Kazakhstan Premier League), one followed by a name is (the Uzbek Foreign Minister Bakhtiyor
