@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from termbase.arabic import ARTICLE, bare_readings
+from termbase.arabic import INDEFINITE_PREFIXES, bare_readings
 from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept
@@ -40,7 +40,6 @@ _COUNTRY = re.compile(r"\ACountry\b")
 _LOCATION_EN = frozenset({"in", "at", "inside", "within"})
 _LOCATION_AR = "في"
 _LOCATION_GLUED = "ب"
-_SIDE_AR = "منتخب"
 _POSSESSIVE_START = re.compile(r"\A['’]s?")
 
 
@@ -73,25 +72,21 @@ def _words(sentence: str) -> list[str]:
     return [fold(word) for word in _WORD.findall(sentence)]
 
 
-def _has(words: Sequence[str], word: str, lang: str) -> bool:
-    """Whether ``word`` is one of ``words``, in Arabic also with clitics glued to it (بمباراة)."""
-    return any(word == w or (lang == "ar" and word in bare_readings(w)) for w in words)
-
-
 def _reports_match(words: Sequence[str], lang: str, cues: MatchCues) -> bool:
-    """Whether the folded ``words`` of a sentence hold a cue word or phrase of ``lang``."""
-    if any(_has(words, cue, lang) for cue in cues.words[lang]):
+    """Whether the folded ``words`` of a sentence hold a cue word (in Arabic also with clitics glued
+    to it: بمباراة) or a cue phrase of ``lang``."""
+    forms = set(words) if lang != "ar" else {form for word in words for form in bare_readings(word)}
+    if not cues.words[lang].isdisjoint(forms):
         return True
     return any(tuple(words[k:k + len(phrase)]) == phrase for phrase in cues.phrases[lang]
                for k in range(len(words) - len(phrase) + 1))
 
 
-def _team_heads(words: Sequence[str], lang: str, cues: MatchCues) -> int:
-    """How many words of the sentence are a national team's head word (منتخب without the article)."""
-    if lang == "ar":
-        return sum(w.endswith(_SIDE_AR) and len(w) - len(_SIDE_AR) <= 2 and not w[:-len(_SIDE_AR)].endswith(ARTICLE)
-                   for w in words)
-    return sum(w in cues.sides for w in words)
+def _team_heads(words: Sequence[str], cues: MatchCues) -> int:
+    """How many words of the sentence are a national team's head word, in Arabic with no article
+    (منتخب قطر, لمنتخب; المنتخب is also "elected")."""
+    return sum(any(word.endswith(side) and word[:len(word) - len(side)] in INDEFINITE_PREFIXES for side in cues.sides)
+               for word in words)
 
 
 def _placed(hit: Hit, text: str, lang: str) -> bool:
@@ -121,7 +116,7 @@ def national_teams(hits: Sequence[Hit], text: str, lang: str, concepts: Mapping[
         inside = [k for k in countries if start <= hits[k].start < end]
         if inside:
             words = _words(text[start:end])
-            sides = len({hits[k].concept for k in inside}) + _team_heads(words, lang, cues)
+            sides = len({hits[k].concept for k in inside}) + _team_heads(words, cues)
             if sides >= 2 and _reports_match(words, lang, cues):
                 dropped.update(k for k in inside if not _placed(hits[k], text, lang))
         start = end
