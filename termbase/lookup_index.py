@@ -379,8 +379,8 @@ class LookupIndex:
         texts = [term.text for concept in track(concepts, "building the lookup index", unit="concept")
                  for term in concept.terms]
         keys = self.__dict__["_keys"] = list(map(fold, texts))
-        self._exact = HashedKeys.of(texts, len(texts))
-        self._folded = HashedKeys.of(keys, len(keys))
+        self._exact = HashedKeys.of(texts)
+        self._folded = HashedKeys.of(keys)
 
     # -- stored in the cache: ``lookup.json`` (the concept ids), and the hashes and entries of
     # the exact and folded tables as ``.npy`` arrays, loaded memory-mapped.

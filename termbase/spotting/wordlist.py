@@ -58,7 +58,7 @@ class _Frequencies:
         encoded = [token.encode("utf-8") for token in listed]
         offsets = np.zeros(len(listed) + 1, dtype=np.uint32)
         np.cumsum([len(token) for token in encoded], out=offsets[1:])
-        return cls(HashedKeys.of(listed, len(listed)), buckets, offsets, b"".join(encoded))
+        return cls(HashedKeys.of(listed), buckets, offsets, b"".join(encoded))
 
     def save(self, writer: cache.EntryWriter) -> None:
         """Write the arrays as the files of a cache entry."""
