@@ -364,12 +364,15 @@ class LookupIndex:
     """
 
     def __init__(self, concepts: Sequence[Concept], *, small_window: int = SMALL_WINDOW,
-                 tables: tuple[HashedKeys, HashedKeys] | None = None) -> None:
-        """Index ``concepts``; with ``tables`` (exact, folded, as :meth:`load` reads them), built from those."""
+                 tables: tuple[HashedKeys, HashedKeys] | None = None, keys: Sequence[str] | None = None) -> None:
+        """Index ``concepts``; with ``tables`` (exact, folded, as :meth:`load` reads them), built from those;
+        ``keys``: the terms folded, as :func:`~termbase.term_keys.term_keys` gives them (folded here if not)."""
         self._small_window = small_window
         self._concepts = concepts
         self._entries: Sequence[_Entry] = _Entries(concepts)
         self._fuzzy: dict[str, FuzzyKeyIndex] = {}
+        if keys is not None:
+            self.__dict__["_keys"] = list(keys)
         if tables is None:
             self._build(concepts)
         else:
@@ -378,7 +381,9 @@ class LookupIndex:
     def _build(self, concepts: Sequence[Concept]) -> None:
         texts = [term.text for concept in track(concepts, "building the lookup index", unit="concept")
                  for term in concept.terms]
-        keys = self.__dict__["_keys"] = list(map(fold, texts))
+        keys = self.__dict__.get("_keys")  # given to the constructor, or folded here
+        if keys is None:
+            keys = self.__dict__["_keys"] = list(map(fold, texts))
         self._exact = HashedKeys.of(texts)
         self._folded = HashedKeys.of(keys)
 

@@ -40,6 +40,7 @@ from termbase.spotting.index import SpotIndex, cache_parts
 from termbase.spotting.nested import Nesting, nest
 from termbase.spotting.names import (PEOPLE_SUBJECT, family_name_nouns, partial_name_terms, person_filter,
                                      resolve_by_neighbour, resolve_by_title, without_sons)
+from termbase.term_keys import term_keys
 from termbase.spotting.spotter import guess_language, resolve_ambiguity, resolve_by_marks, spot_exact
 
 __all__ = ["DEFAULT_SCORE_CUTOFF", "Spotting", "Termbase"]
@@ -152,12 +153,19 @@ class Termbase:
         found = (m.concept.preferred(target_lang) for m in best)
         return tuple(term for term in found if term is not None)
 
+    @cached_property
+    def _term_keys(self) -> list[str]:
+        """Every term folded, concept by concept: folded once for whichever indexes are built, not read
+        from the cache."""
+        return term_keys(list(self._concepts.values()))
+
     # -- lookup -------------------------------------------------------------------------------
 
     @cached_property
     def _lookup_index(self) -> LookupIndex:
         with collector_paused():
-            return self._stored("lookup", (FOLDING_SCHEME, LOOKUP_SCHEME), LookupIndex, LookupIndex.load,
+            return self._stored("lookup", (FOLDING_SCHEME, LOOKUP_SCHEME),
+                                lambda concepts: LookupIndex(concepts, keys=self._term_keys), LookupIndex.load,
                                 LookupIndex.save)
 
     def lookup(
@@ -181,7 +189,8 @@ class Termbase:
     @cached_property
     def _spot_index(self) -> SpotIndex:
         with collector_paused():
-            return self._stored("spot", cache_parts(), SpotIndex.build, SpotIndex.load, SpotIndex.save)
+            return self._stored("spot", cache_parts(), lambda concepts: SpotIndex.build(concepts, keys=self._term_keys),
+                                SpotIndex.load, SpotIndex.save)
 
     def _stored(self, kind: str, parts: Sequence[str], build: Callable[[list[Concept]], _Index],
                 load: Callable[[Entry, list[Concept]], _Index | None],
@@ -335,7 +344,8 @@ class Termbase:
     @cached_property
     def _fuzzy_spotter(self) -> FuzzySpotter:
         with collector_paused():
-            return self._stored("fuzzy", (FOLDING_SCHEME, FUZZY_SCHEME), FuzzySpotter, FuzzySpotter.load,
+            return self._stored("fuzzy", (FOLDING_SCHEME, FUZZY_SCHEME),
+                                lambda concepts: FuzzySpotter(concepts, keys=self._term_keys), FuzzySpotter.load,
                                 FuzzySpotter.save)
 
     # -- checking -----------------------------------------------------------------------------

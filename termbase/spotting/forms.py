@@ -102,10 +102,12 @@ class KeyEntry:
     form: SurfaceForm
 
 
-def surface_forms(term: Term, *, collective: bool = False) -> list[SurfaceForm]:
+def surface_forms(term: Term, *, collective: bool = False, key: str | None = None) -> list[SurfaceForm]:
     """All keys under which ``term`` is spotted in running text; with ``collective`` (see
-    :func:`is_collective`) an Arabic term's keys include the nisba adjective made on it."""
-    key = fold(term.text)
+    :func:`is_collective`) an Arabic term's keys include the nisba adjective made on it. ``key``:
+    the term's text folded, when the caller has it."""
+    if key is None:
+        key = fold(term.text)
     if not key:
         return []
     if is_arabic(term.text):

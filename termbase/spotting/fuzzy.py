@@ -60,6 +60,7 @@ from termbase.spotting.homographs import is_common_arabic_word
 from termbase.spotting.names import PEOPLE_SUBJECT, foreign_name_context, is_partial_name, lists_bare_name, own_words
 from termbase.spotting.telling import telling_word
 from termbase.spotting.wordlist import is_ordinary, zipf
+from termbase.term_keys import term_keys
 
 __all__ = ["FUZZY_SCHEME", "FuzzySpotter", "arabic_skeleton", "fuzzy_confidence", "geographic_heads", "romanization_key"]
 
@@ -577,39 +578,45 @@ class _Tables(NamedTuple):
 class FuzzySpotter:
     """Finds unlisted spellings of glossary names among the words the exact pass left over."""
 
-    def __init__(self, concepts: Sequence[Concept], *, tables: _Tables | None = None) -> None:
-        """Index ``concepts``; with ``tables`` (as :meth:`load` reads them), made of those."""
+    def __init__(self, concepts: Sequence[Concept], *, tables: _Tables | None = None,
+                 keys: Sequence[str] | None = None) -> None:
+        """Index ``concepts``; with ``tables`` (as :meth:`load` reads them), made of those; ``keys``: the
+        terms folded, as :func:`~termbase.term_keys.term_keys` gives them (folded here if not)."""
         self._concepts = concepts
         self._people = frozenset(concept.id for concept in concepts if concept.subject == PEOPLE_SUBJECT)
         self.known, self._people_only, self._alone_words, self._skeletons, self.tables, self._longer, self._pairs = (
-            self._build(concepts) if tables is None else tables)
+            self._build(concepts, term_keys(concepts) if keys is None else keys) if tables is None else tables)
 
-    def _build(self, concepts: Sequence[Concept]) -> _Tables:
-        """The tables of a spotter of ``concepts``, made from their terms."""
+    def _build(self, concepts: Sequence[Concept], folded_terms: Sequence[str]) -> _Tables:
+        """The tables of a spotter of ``concepts``, made from their terms (``folded_terms``: each folded)."""
         known: list[str] = []  # every folded word, repeats included: made a set once at the end
         person_words: list[str] = []
         entries: list[tuple[str, int, Concept, int, Term, tuple[str, ...], tuple[str, ...], bool]] = []
         named: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # (concept, lang) -> names
         owners: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, bare word) -> concept numbers
         single: set[tuple[str, str]] = set()  # (lang, folded one-word name)
+        languages: dict[str, str] = {}  # tag -> primary language
+        keys = iter(folded_terms)
         for concept_number, concept in enumerate(track(concepts, "building the fuzzy index", unit="concept")):
             person = concept.subject == PEOPLE_SUBJECT
             for term_position, term in enumerate(concept.terms):
-                words = tuple(fold(term.text).split(" "))
+                words = tuple(next(keys).split(" "))
                 known += words
                 if person:
                     person_words += words
-                term_lang = primary_language(term.lang)
+                term_lang = languages.get(term.lang)
+                if term_lang is None:
+                    term_lang = languages[term.lang] = primary_language(term.lang)
                 for w in words:
                     owners[(term_lang, _without_article(w))].add(concept_number)
                 if len(words) == 1 and term.pos is PartOfSpeech.PROPER_NOUN:
                     single.add((term_lang, words[0]))
                 if term.pos is not PartOfSpeech.PROPER_NOUN or term.case_sensitive:
                     continue
-                lang, arabic = primary_language(term.lang), is_arabic(term.text)
+                arabic = is_arabic(term.text)
                 bare = tuple(_without_article(w) for w in words) if arabic else words
-                entries.append((lang, concept_number, concept, term_position, term, words, bare, arabic))
-                named[(concept.id, lang)].add(bare)
+                entries.append((term_lang, concept_number, concept, term_position, term, words, bare, arabic))
+                named[(concept.id, term_lang)].add(bare)
         generic: dict[str, set[str]] = defaultdict(set)  # head words a concept's own terms leave out
         for (_, lang), names_of in named.items():  # (بحيرة of بحيرة بلخاش beside بلخاش, Lake Balkhash)
             generic[lang].update(name[0] for name in names_of if len(name) > 1 and name[1:] in names_of)

@@ -46,6 +46,7 @@ from termbase.spotting.forms import (
 )
 from termbase.spotting.ngrams import KeyTable, TextWords, tail_hashes, text_words, word_hash, word_tail_hashes
 from termbase.spotting.readings import Plain, Reading, read_attached, read_detached
+from termbase.term_keys import term_keys
 
 __all__ = ["TABLES", "Matches", "SpotIndex"]
 
@@ -113,13 +114,14 @@ class SpotIndex:
         """Per prefixed language, by key number, the bit mask of the prefix numbers its entries accept."""
 
     @classmethod
-    def build(cls, concepts: Sequence[Concept]) -> SpotIndex:
+    def build(cls, concepts: Sequence[Concept], *, keys: Sequence[str] | None = None) -> SpotIndex:
         """Generate every surface form of every term and hash the keys (each key's entries kept as rows,
-        as a stored index keeps them)."""
-        return cls._build(concepts)
+        as a stored index keeps them); ``keys``: the terms folded, as
+        :func:`~termbase.term_keys.term_keys` gives them (folded here if not)."""
+        return cls._build(concepts, term_keys(concepts) if keys is None else keys)
 
     @classmethod
-    def _build(cls, concepts: Sequence[Concept]) -> SpotIndex:
+    def _build(cls, concepts: Sequence[Concept], folded: Sequence[str]) -> SpotIndex:
         # per language, key -> its entries' rows, four numbers each (as stored: see :meth:`save`, but
         # the concepts numbered in ``concepts`` order); entries are made from them when a match needs them
         by_lang: dict[str, dict[str, list[int]]] = {}
@@ -129,13 +131,14 @@ class SpotIndex:
         either = _DEFINITENESS_CODE[Definiteness.EITHER]
         definite = _DEFINITENESS_CODE[Definiteness.DEFINITE]
         languages: dict[str, str] = {}
+        folded_terms = iter(folded)
         for number, concept in enumerate(track(concepts, "building the spotting index", unit="concept")):
             for position, term in enumerate(concept.terms):
                 lang = languages.get(term.lang)
                 if lang is None:
                     lang = languages[term.lang] = primary_language(term.lang)
                 keys = by_lang.setdefault(lang, {})
-                for form in surface_forms(term, collective=is_collective(concept, term)):
+                for form in surface_forms(term, collective=is_collective(concept, term), key=next(folded_terms)):
                     rows = keys.get(form.key)
                     if rows is None:
                         rows = keys[form.key] = []

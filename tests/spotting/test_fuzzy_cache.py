@@ -56,7 +56,7 @@ def _entry() -> Path:
 
 
 def _forbid_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: FuzzySpotter, concepts: object) -> None:
+    def refuse(self: FuzzySpotter, concepts: object, folded_terms: object) -> None:
         raise AssertionError("the fuzzy spotter was built, not read from the cache")
     monkeypatch.setattr(FuzzySpotter, "_build", refuse)
 
@@ -120,7 +120,7 @@ def test_a_damaged_entry_is_built_again(expected: list[list[tuple[object, ...]]]
         (entry / "en.pairs.members.npy").unlink()
     builds: list[int] = []
     build = FuzzySpotter._build
-    monkeypatch.setattr(FuzzySpotter, "_build", lambda self, concepts: builds.append(1) or build(self, concepts))
+    monkeypatch.setattr(FuzzySpotter, "_build", lambda self, concepts, folded_terms: builds.append(1) or build(self, concepts, folded_terms))
     assert _spotted(Termbase.load()) == expected
     assert builds == [1]
     assert _spotted(Termbase.load()) == expected  # and stored again

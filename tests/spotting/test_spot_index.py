@@ -40,7 +40,7 @@ def _spot(path: Path) -> list[tuple[str | None, str]]:
 
 
 def _forbid_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(cls: type, concepts: Any) -> SpotIndex:
+    def refuse(cls: type, concepts: Any, **options: Any) -> SpotIndex:
         raise AssertionError("the index was built again instead of loaded from the cache")
 
     monkeypatch.setattr(SpotIndex, "build", classmethod(refuse))
@@ -50,9 +50,9 @@ def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = SpotIndex.build.__func__  # type: ignore[attr-defined]
 
-    def counting(cls: type[SpotIndex], concepts: Any) -> SpotIndex:
+    def counting(cls: type[SpotIndex], concepts: Any, **options: Any) -> SpotIndex:
         calls.append(1)
-        result: SpotIndex = original(cls, concepts)
+        result: SpotIndex = original(cls, concepts, **options)
         return result
 
     monkeypatch.setattr(SpotIndex, "build", classmethod(counting))
@@ -151,7 +151,7 @@ from termbase import Termbase
 from termbase.spotting import SpotIndex
 builds = []
 original = SpotIndex.build.__func__
-SpotIndex.build = classmethod(lambda cls, concepts: builds.append(1) or original(cls, concepts))
+SpotIndex.build = classmethod(lambda cls, concepts, **options: builds.append(1) or original(cls, concepts, **options))
 text, path = sys.argv[1], sys.argv[2]
 runs = [[(h.concept, h.text) for h in Termbase.load([path]).spot(text, fuzzy=False)] for _ in range(2)]
 print(json.dumps({"runs": runs, "builds": len(builds)}))
