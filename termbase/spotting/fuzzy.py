@@ -376,21 +376,29 @@ class _Sorted(_Groups):
 
     @classmethod
     def of(cls, groups: Mapping[str, list[int]]) -> _Sorted:
-        """The groups of ``groups``, whose order is the first-seen order."""
-        by_initial: dict[str, list[str]] = defaultdict(list)
-        for key in groups:
-            by_initial[key[:1]].append(key)
-        ordered: list[str] = []
-        places: list[int] = []
-        ranges: dict[str, tuple[int, int]] = {}
-        for initial, keys in by_initial.items():
-            lengths = [len(key) for key in keys]
-            order = sorted(range(len(keys)), key=lengths.__getitem__)  # stable: first seen among equal lengths
-            ranges[initial] = (len(ordered), len(ordered) + len(order))
-            ordered += map(keys.__getitem__, order)
-            places += order
-        return cls(*cls.packed(dict(zip(ordered, map(groups.__getitem__, ordered)))),
-                   np.array(places, dtype=np.int32), ranges)
+        """The groups of ``groups``, whose order is the first-seen order: the keys grouped by first
+        letter (the letters in first-seen order), each letter's keys by length, then first seen (one
+        stable sort of the whole table, no list per letter)."""
+        keys = list(groups)
+        count = len(keys)
+        letter_numbers: dict[str, int] = {}
+        letters = np.fromiter((letter_numbers.setdefault(key[:1], len(letter_numbers)) for key in keys),
+                              dtype=np.int64, count=count)
+        lengths = np.fromiter(map(len, keys), dtype=np.int64, count=count)
+        order = np.lexsort((lengths, letters))  # stable: first seen among equal lengths
+        sizes = np.bincount(letters, minlength=len(letter_numbers))
+        firsts = np.cumsum(sizes) - sizes
+        seen = np.empty(count, dtype=np.int64)  # each key's place in its letter's first-seen order
+        seen[np.argsort(letters, kind="stable")] = np.arange(count) - np.repeat(firsts, sizes)
+        ranges = {initial: (int(firsts[n]), int(firsts[n] + sizes[n])) for initial, n in letter_numbers.items()}
+        member_counts = np.fromiter(map(len, groups.values()), dtype=np.int64, count=count)
+        flat = np.fromiter(chain.from_iterable(groups.values()), dtype=np.int32, count=int(member_counts.sum()))
+        counts = member_counts[order]
+        offsets = np.zeros(count + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        starts = (np.cumsum(member_counts) - member_counts)[order]
+        members = flat[np.repeat(starts - offsets[:-1], counts) + np.arange(int(offsets[-1]), dtype=np.int64)]
+        return cls([keys[k] for k in order.tolist()], offsets, members, seen[order].astype(np.int32), ranges)
 
     def bucket(self, initial: str) -> _Bucket:
         """The keys beginning with ``initial``, as :func:`_extract` scans them."""
