@@ -104,6 +104,8 @@ _ROMAN_AFFRICATE = re.compile("dzh|dj|zh")
 _ROMAN_LETTERS = (("kh", "h"), ("gh", "g"), ("ph", "f"), ("q", "k"), ("w", "v"), ("y", "i"))
 """Replaced in this order after the affricates, each everywhere (plain string replacements)."""
 _ROMAN_ENDING = re.compile("(ov|ow|off|ev|yev)$")
+_ROMAN_ENDINGS = re.compile(_ROMAN_ENDING.pattern, re.MULTILINE)
+"""The same ending at the end of each line (:func:`_word_keys`)."""
 _CHAINS_BY_INITIAL: dict[str, tuple[str, ...]] = {
     initial: tuple(chain for chain in CHAINS_LONGEST_FIRST if chain[:1] == initial)
     for initial in {chain[:1] for chain in CHAINS_LONGEST_FIRST if chain}}
@@ -152,6 +154,64 @@ def _stem_skeleton(word: str) -> str:
     """Skeleton of a word as a stem of derivation: its final vowel kept as written (the nisba
     دوشانبي is not made on دوشنبه)."""
     return _consonants(word.translate(_SKELETON_MERGE))
+
+
+def _stem_skeletons(words: Sequence[str]) -> frozenset[str]:
+    """:func:`_stem_skeleton` of each of ``words`` (none empty, none holding a line break)."""
+    return frozenset(_skeletons_of(words, final_vowel=False))
+
+
+def _word_keys(lang: str, words: Sequence[str]) -> list[str]:
+    """The variant-tolerant key of each of ``words`` (folded words of ``lang``, none empty, none
+    holding a line break), made for all of them at once: :func:`arabic_skeleton` with array
+    operations over their letters, :func:`romanization_key` with its rules applied to the words
+    joined by line breaks (none of its patterns reaches across one)."""
+    if not words:
+        return []
+    if _KEYS.get(lang, _LATIN_KEYS)[0] is arabic_skeleton:
+        return _skeletons_of(words, final_vowel=True)
+    joined = _ROMAN_AFFRICATE.sub("j", "\n".join(words))
+    for letters, replacement in _ROMAN_LETTERS:
+        joined = joined.replace(letters, replacement)
+    return _DOUBLED.sub(_first_group, _ROMAN_ENDINGS.sub("ov", joined)).split("\n")
+
+
+def _skeletons_of(words: Sequence[str], *, final_vowel: bool) -> list[str]:
+    """:func:`_consonants` of each of ``words`` with :data:`_SKELETON_MERGE` applied (with
+    ``final_vowel``, a final vowel of a word over three letters written ا first, as
+    :func:`arabic_spelling` does), with array operations over all their letters at once: letters
+    merged, vowels after the first letter dropped, runs of one letter made one."""
+    if not words:
+        return []
+    codes = np.frombuffer("\n".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if final_vowel:
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        lasts = np.cumsum(lengths + 1) - 2  # each word's last letter
+        lasts = lasts[(lengths > 3) & np.isin(codes[lasts], _FINAL_VOWEL_CODES)]
+        codes = codes.copy()
+        codes[lasts] = ord("ا")
+    merged = np.where(codes < len(_MERGED_CODES), _MERGED_CODES[np.minimum(codes, len(_MERGED_CODES) - 1)], codes)
+    first = np.ones(len(codes), dtype=bool)
+    first[1:] = codes[:-1] == _LINE_BREAK
+    kept = merged[~(np.isin(merged, _VOWEL_CODES) & ~first)]
+    single = np.ones(len(kept), dtype=bool)
+    single[1:] = kept[1:] != kept[:-1]  # a line break is never doubled: no word is empty
+    return kept[single].tobytes().decode("utf-32-le", "surrogatepass").split("\n")
+
+
+def _code_tables() -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
+    """:data:`_SKELETON_MERGE` as an array by code point (up to its highest letter: every higher
+    code point is its own), the code points :data:`_NO_VOWEL_LETTERS` deletes, and those of
+    :data:`_FINAL_VOWELS`."""
+    table = np.arange(max(_SKELETON_MERGE) + 1, dtype=np.uint32)
+    for code, merged in _SKELETON_MERGE.items():
+        table[code] = ord(merged)
+    return (table, np.array(sorted(_NO_VOWEL_LETTERS), dtype=np.uint32),
+            np.array(sorted(map(ord, _FINAL_VOWELS)), dtype=np.uint32))
+
+
+_LINE_BREAK = ord("\n")
+_MERGED_CODES, _VOWEL_CODES, _FINAL_VOWEL_CODES = _code_tables()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -511,16 +571,14 @@ def _word_tables(lang: str, items: Sequence[_NameWord],
     left out: they stand only in the full-name tables), by word with the words ``slips`` (numbered
     after ``items``: reached by a slip only), the words of many-word names by key, and two words side
     by side in a name by their keys ("key key")."""
-    key_of = _KEYS.get(lang, _LATIN_KEYS)[0]
-    word_key: dict[str, str] = {}  # the key of each name word, computed once
+    distinct = list(dict.fromkeys(item.word for item in items))
+    word_key = dict(zip(distinct, _word_keys(lang, distinct)))  # the key of each name word, made together
     by_key: dict[str, list[int]] = defaultdict(list)
     by_word: dict[str, list[int]] = defaultdict(list)
     longer: dict[str, list[int]] = {}
     at: dict[tuple[int, int], int] = {}  # (id of the term, position) -> word
     for number, item in enumerate(items):
-        key = word_key.get(item.word)
-        if key is None:
-            key = word_key[item.word] = key_of(item.word)
+        key = word_key[item.word]
         if not item.in_name_only:
             by_key[key].append(number)
             by_word[item.word].append(number)
@@ -601,7 +659,8 @@ class FuzzySpotter:
         person_words: list[str] = []
         entries: list[tuple[str, int, Concept, int, Term, tuple[str, ...], tuple[str, ...], bool]] = []
         named: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # (concept, lang) -> names
-        owners: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, bare word) -> concept numbers
+        # language -> bare word -> the numbers of the concepts whose terms use it
+        owners: dict[str, defaultdict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         single: set[tuple[str, str]] = set()  # (lang, folded one-word name)
         languages: dict[str, str] = {}  # tag -> primary language
         keys = iter(folded_terms)
@@ -615,14 +674,16 @@ class FuzzySpotter:
                 term_lang = languages.get(term.lang)
                 if term_lang is None:
                     term_lang = languages[term.lang] = primary_language(term.lang)
-                for w in words:
-                    owners[(term_lang, _without_article(w))].add(concept_number)
+                stripped = tuple(map(_without_article, words))
+                owned = owners[term_lang]
+                for w in stripped:
+                    owned[w].add(concept_number)
                 if len(words) == 1 and term.pos is PartOfSpeech.PROPER_NOUN:
                     single.add((term_lang, words[0]))
                 if term.pos is not PartOfSpeech.PROPER_NOUN or term.case_sensitive:
                     continue
                 arabic = is_arabic(term.text)
-                bare = tuple(_without_article(w) for w in words) if arabic else words
+                bare = stripped if arabic else words
                 entries.append((term_lang, concept_number, concept, term_position, term, words, bare, arabic))
                 named[(concept.id, term_lang)].add(bare)
         generic: dict[str, set[str]] = defaultdict(set)  # head words a concept's own terms leave out
@@ -640,7 +701,7 @@ class FuzzySpotter:
             if len(words) > 1 and concept.subject == PEOPLE_SUBJECT:
                 alone = len(words) - 1  # the surname
             elif len(words) > 1:
-                found = telling_word(term.text, words, bare, lang, lambda w: owners[(lang, w)], concept_number,
+                found = telling_word(term.text, words, bare, lang, owners[lang].__getitem__, concept_number,
                                      lambda w: (lang, w) in single)
                 alone = telling = -1 if found is None else found
             head = 0  # leading head words (بحيرة of بحيرة إيسيك كول, Lake of Lake Balkhash), not of people
@@ -672,8 +733,8 @@ class FuzzySpotter:
         folded = frozenset(known)
         stand_alone = frozenset(alone_words)
         people_only = folded.intersection(person_words)  # words of people's names only
-        skeletons = frozenset(_stem_skeleton(w[2:] if w.startswith(ARTICLE) else w)
-                              for w in folded if is_arabic(w) and len(w) >= 4)
+        skeletons = _stem_skeletons([w[2:] if w.startswith(ARTICLE) else w
+                                     for w in folded if len(w) >= 4 and is_arabic(w)])
         tables: dict[str, _KeyTable] = {}
         longer: dict[str, _Groups] = {}  # lang -> key -> words of many-word names
         pairs: dict[str, _Groups] = {}  # lang -> "key key" of two words side by side in a name -> the two
