@@ -138,7 +138,8 @@ class SpotIndex:
                 if lang is None:
                     lang = languages[term.lang] = primary_language(term.lang)
                 keys = by_lang.setdefault(lang, {})
-                for form in surface_forms(term, collective=is_collective(concept, term), key=next(folded_terms)):
+                collective = is_collective(concept, term)
+                for form in surface_forms(term, collective=collective, key=next(folded_terms)):
                     rows = keys.get(form.key)
                     if rows is None:
                         rows = keys[form.key] = []
@@ -155,11 +156,10 @@ class SpotIndex:
         index = cls()
         for lang, keys in by_lang.items():
             ordered = sorted(keys)
-            sizes = np.fromiter((len(keys[key]) // 4 for key in ordered), dtype=np.int64, count=len(ordered))
+            grouped = list(map(keys.__getitem__, ordered))  # built-ins over a million keys: no generator frames
             offsets = np.zeros(len(ordered) + 1, dtype=np.int64)
-            np.cumsum(sizes, out=offsets[1:])
-            table = np.fromiter(chain.from_iterable(keys[key] for key in ordered), dtype=np.int32,
-                                count=int(offsets[-1]) * 4).reshape(-1, 4)
+            np.cumsum(np.fromiter(map(len, grouped), dtype=np.int64, count=len(ordered)) // 4, out=offsets[1:])
+            table = np.fromiter(chain.from_iterable(grouped), dtype=np.int32, count=int(offsets[-1]) * 4).reshape(-1, 4)
             index._add_language(lang, ordered, table, offsets, concepts)
         return index
 
