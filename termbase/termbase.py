@@ -9,7 +9,7 @@ from itertools import compress, repeat
 from operator import attrgetter, is_, lt, not_
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from termbase import cache
 from termbase.cache import Entry, EntryWriter
@@ -22,7 +22,7 @@ from termbase.lint import LintFinding
 from termbase.lookup_index import LOOKUP_SCHEME, LookupIndex
 from termbase.lookup import Matches, rank_matches
 from termbase.matches import Hit, MatchKind
-from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term
+from termbase.model import Concept, GlossaryInfo, PartOfSpeech, Term, TermType
 from termbase.formats.segments import Segment
 from termbase.normalize import FOLDING_SCHEME, fold_text
 from termbase.qa.autofix import fix_text
@@ -53,9 +53,17 @@ _shared = bind(lt, 1)
 """Whether a count of candidates is more than one."""
 
 
-def _is_noun(term: Term | None) -> bool:
-    """Whether ``term`` is a noun (``None``, no term: not)."""
-    return term is not None and term.pos is PartOfSpeech.NOUN
+class _ReadBy(NamedTuple):
+    """What the rules that read a name's neighbours look for, by identity (a glossary's terms live
+    as long as its termbase) or concept id; a hit whose term or concept is in none of them is
+    left as it is by that rule."""
+
+    nouns: frozenset[int]
+    """The noun terms (:func:`~termbase.spotting.names.family_name_nouns` reads only those)."""
+    short_forms: frozenset[int]
+    """The short forms (:func:`~termbase.spotting.bodies.qualified_bodies` reads bodies' only)."""
+    people: frozenset[str]
+    """The people's concepts (:func:`~termbase.spotting.names.without_sons` drops only those)."""
 
 
 DEFAULT_SCORE_CUTOFF = 75.0
@@ -235,13 +243,20 @@ class Termbase:
     def _read_names(self, hits: list[Hit], text: str, lang: str, whole_names: bool) -> list[Hit]:
         """The rules of :meth:`spot` that read a name's neighbours, on :meth:`_spot_names`' hits."""
         hits = lower_case_names(hits, text, lang)
-        if primary_language(lang) == "ar" and any(map(_is_noun, map(_term_of, hits))):
+        # The rules below drop hits only; each runs when a hit of the text may be one it reads,
+        # told by one set operation over the hits' terms or concepts (see :attr:`_read_by`).
+        read_by = self._read_by
+        terms = set(map(id, map(_term_of, hits))) if read_by.nouns or read_by.short_forms else set()
+        if primary_language(lang) == "ar" and not read_by.nouns.isdisjoint(terms):
             hits = family_name_nouns(hits, text)
-        hits = without_sons(hits, text, self._concepts)
+        if not read_by.people.isdisjoint(map(_concept_of, hits)):
+            hits = without_sons(hits, text, self._concepts)
         partial = self._partial_names(hits)
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding, partial, self._is_common)
-            hits = qualified_bodies(hits, text, lang, self._concepts.get, self._homograph_neighbours, self._is_common)
+            if not read_by.short_forms.isdisjoint(terms):
+                hits = qualified_bodies(hits, text, lang, self._concepts.get, self._homograph_neighbours,
+                                        self._is_common)
         hits = national_teams(hits, text, lang, self._concepts)
         if ((partial and any(map(partial.__contains__, map(id, map(_term_of, hits)))))
                 or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
@@ -286,6 +301,24 @@ class Termbase:
                 partial.update(partial_name_terms((concept,)))
                 read.update(map(id, concept.terms))
         return frozenset(carried.intersection(partial))
+
+    @cached_property
+    def _read_by(self) -> _ReadBy:
+        """The terms and concepts that the rules of :meth:`_read_names` which drop hits can read,
+        gathered in one pass over the glossary."""
+        nouns: set[int] = set()
+        short_forms: set[int] = set()
+        people: set[str] = set()
+        noun, short_form = PartOfSpeech.NOUN, TermType.SHORT_FORM
+        for concept in self._concepts.values():
+            if concept.subject == PEOPLE_SUBJECT:
+                people.add(concept.id)
+            for term in concept.terms:
+                if term.pos is noun:
+                    nouns.add(id(term))
+                if term.type is short_form:
+                    short_forms.add(id(term))
+        return _ReadBy(frozenset(nouns), frozenset(short_forms), frozenset(people))
 
     @cached_property
     def _person_terms(self) -> dict[int, Concept]:
