@@ -245,16 +245,15 @@ class Termbase:
         hits = lower_case_names(hits, text, lang)
         # The rules below drop hits only; each runs when a hit of the text may be one it reads,
         # told by one set operation over the hits' terms or concepts (see :attr:`_read_by`).
-        read_by = self._read_by
-        terms = set(map(id, map(_term_of, hits))) if read_by.nouns or read_by.short_forms else set()
-        if primary_language(lang) == "ar" and not read_by.nouns.isdisjoint(terms):
+        nouns, short_forms, people = self._read_by
+        if primary_language(lang) == "ar" and nouns and not nouns.isdisjoint(map(id, map(_term_of, hits))):
             hits = family_name_nouns(hits, text)
-        if not read_by.people.isdisjoint(map(_concept_of, hits)):
+        if people and not people.isdisjoint(map(_concept_of, hits)):
             hits = without_sons(hits, text, self._concepts)
         partial = self._partial_names(hits)
         if whole_names:
             hits = embedded(hits, text, lang, self._embedding, partial, self._is_common)
-            if not read_by.short_forms.isdisjoint(terms):
+            if short_forms and not short_forms.isdisjoint(map(id, map(_term_of, hits))):
                 hits = qualified_bodies(hits, text, lang, self._concepts.get, self._homograph_neighbours,
                                         self._is_common)
         hits = national_teams(hits, text, lang, self._concepts)
