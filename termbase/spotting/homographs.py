@@ -137,8 +137,14 @@ def supported(hits: Sequence[Hit], homographs: Sequence[int], neighbours: Callab
     others = bytearray(b"\x01") * len(hits)
     for position in homographs:
         others[position] = 0
-    named = set(map(_concept_of, compress(hits, others)))
-    named.discard(None)
+    # Only the concepts a homograph could be supported by are looked for among the other hits.
+    wanted: set[str] = set()
+    for position in homographs:
+        hit = hits[position]
+        if hit.concept is not None and hit.match is not MatchKind.FUZZY:
+            wanted.add(hit.concept)
+            wanted.update(neighbours(hit.concept))
+    named = wanted.intersection(map(_concept_of, compress(hits, others))) if wanted else wanted
     kept = bytearray(b"\x01") * len(hits)
     dropped = False
     for position in homographs:
