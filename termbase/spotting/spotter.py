@@ -77,13 +77,20 @@ def spot_exact(index: SpotIndex, text: str, lang: str, *, folded: FoldedText | N
     return _spot(index, folded if folded is not None else fold_text(text), primary_language(lang))
 
 
+_FEW_CONTESTED = 64
+"""Up to this many overlapping matches, :func:`longest_disjoint` chooses every group in its Python
+loop: the array passes for the groups of two cost more than they save."""
+
+
 def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
     """Positions of the matches to keep, in text order: longest first, a match overlapping one
     already kept is dropped, ties go to the leftmost (then the shorter prefix, the lower number).
     None when no match overlaps another: all are kept.
 
     Only matches that overlap another (nested or crossing terms) need choosing; they are found
-    with a running maximum of the ends, and the greedy choice runs over them alone.
+    with a running maximum of the ends. A group of matches overlapping in a row overlaps no match
+    outside it, so each group is chosen on its own: of two, the first in that order is kept and
+    the other dropped, with array operations; the greedy choice runs over the larger groups alone.
     """
     starts, stops = matches.starts, matches.stops
     if starts.size < 2:
@@ -95,16 +102,33 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
     marked = np.zeros(starts.size, dtype=np.bool_)
     marked[overlapping] = marked[overlapping + 1] = True
     contested = np.flatnonzero(marked)
-    values = matches.values[contested]
-    order = contested[np.lexsort((values >> PREFIX_BITS, values & PREFIX_MASK, matches.stems[contested],
-                                  starts[contested], starts[contested] - stops[contested]))]
-    taken = bytearray(int(stops.max()) + 1)
+    values, stems = matches.values, matches.stems
     keep = np.ones(starts.size, dtype=np.bool_)
-    for position, start, stop in zip(order.tolist(), starts[order].tolist(), stops[order].tolist()):
-        if taken.find(1, start, stop) == -1:
-            taken[start:stop] = b"\x01" * (stop - start)
-        else:
-            keep[position] = False
+    if contested.size > _FEW_CONTESTED:
+        follows = np.zeros(starts.size, dtype=np.bool_)
+        follows[overlapping + 1] = True
+        leads = contested[~follows[contested]]  # the first match of each group
+        sizes = np.diff(np.append(np.searchsorted(contested, leads), contested.size))
+        first = leads[sizes == 2]
+        second = first + 1
+        later = np.zeros(first.size, dtype=np.bool_)  # whether the second comes after the first in that order
+        tied = np.ones(first.size, dtype=np.bool_)
+        for key in (starts - stops, starts, stems, values & PREFIX_MASK, values >> PREFIX_BITS):
+            later |= tied & (key[second] > key[first])
+            tied &= key[second] == key[first]
+        later |= tied  # a tie keeps the earlier
+        keep[np.where(later, second, first)] = False
+        contested = contested[np.repeat(sizes > 2, sizes)]
+    if contested.size:
+        values = values[contested]
+        order = contested[np.lexsort((values >> PREFIX_BITS, values & PREFIX_MASK, stems[contested],
+                                      starts[contested], starts[contested] - stops[contested]))]
+        taken = bytearray(int(stops.max()) + 1)
+        for position, start, stop in zip(order.tolist(), starts[order].tolist(), stops[order].tolist()):
+            if taken.find(1, start, stop) == -1:
+                taken[start:stop] = b"\x01" * (stop - start)
+            else:
+                keep[position] = False
     return np.flatnonzero(keep)
 
 

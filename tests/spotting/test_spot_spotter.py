@@ -16,6 +16,7 @@ from termbase.arabic import ARABIC_LETTER
 from termbase.matches import MatchKind
 from termbase.spotting.index import PREFIX_BITS, Matches
 from termbase.spotting.spotter import guess_language, longest_disjoint
+from termbase.spotting import spotter
 
 GURBANGULY = "gurbanguly-berdimuhamedov"
 SERDAR = "serdar-berdimuhamedov"
@@ -148,10 +149,13 @@ def scanned(draw: st.DrawFn) -> Matches:
                    values if rows else empty, [])
 
 
+@pytest.mark.parametrize("few", [-1, 10**9], ids=["groups of two as arrays", "every group in the loop"])
 @settings(max_examples=500, deadline=None)
-@given(scanned())
-def test_longest_disjoint_agrees_with_one_greedy_pass(matches: Matches) -> None:
-    kept = longest_disjoint(matches)
+@given(matches=scanned())
+def test_longest_disjoint_agrees_with_one_greedy_pass(matches: Matches, few: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spotter, "_FEW_CONTESTED", few)
+        kept = longest_disjoint(matches)
     assert (kept.tolist() if kept is not None else list(range(len(matches.starts)))) == _greedy(matches)
 
 
