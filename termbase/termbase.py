@@ -32,7 +32,7 @@ from termbase.spotting.bodies import qualified_bodies
 from termbase.spotting.teams import national_teams
 from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
-from termbase.spotting.fuzzy import FUZZY_SCHEME, FuzzySpotter
+from termbase.spotting.fuzzy import FUZZY_SCHEME, GEOGRAPHY_SUBJECT, FuzzySpotter
 from termbase.spotting.acronyms import Acronyms
 from termbase.spotting.embedded import Embedding, embedded
 from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
@@ -64,6 +64,8 @@ class _ReadBy(NamedTuple):
     """The short forms (:func:`~termbase.spotting.bodies.qualified_bodies` reads bodies' only)."""
     people: frozenset[str]
     """The people's concepts (:func:`~termbase.spotting.names.without_sons` drops only those)."""
+    places: frozenset[str]
+    """The places' concepts (:func:`~termbase.spotting.teams.national_teams` drops only countries)."""
 
 
 DEFAULT_SCORE_CUTOFF = 75.0
@@ -245,7 +247,7 @@ class Termbase:
         hits = lower_case_names(hits, text, lang)
         # The rules below drop hits only; each runs when a hit of the text may be one it reads,
         # told by one set operation over the hits' terms or concepts (see :attr:`_read_by`).
-        nouns, short_forms, people = self._read_by
+        nouns, short_forms, people, places = self._read_by
         if primary_language(lang) == "ar" and nouns and not nouns.isdisjoint(map(id, map(_term_of, hits))):
             hits = family_name_nouns(hits, text)
         if people and not people.isdisjoint(map(_concept_of, hits)):
@@ -256,7 +258,8 @@ class Termbase:
             if short_forms and not short_forms.isdisjoint(map(id, map(_term_of, hits))):
                 hits = qualified_bodies(hits, text, lang, self._concepts.get, self._homograph_neighbours,
                                         self._is_common)
-        hits = national_teams(hits, text, lang, self._concepts)
+        if places and not places.isdisjoint(map(_concept_of, hits)):
+            hits = national_teams(hits, text, lang, self._concepts)
         if ((partial and any(map(partial.__contains__, map(id, map(_term_of, hits)))))
                 or any(map(is_, map(_match_of, hits), repeat(MatchKind.FUZZY)))):
             hits = person_filter(hits, text, self._concepts, self._is_common, partial)
@@ -308,16 +311,19 @@ class Termbase:
         nouns: set[int] = set()
         short_forms: set[int] = set()
         people: set[str] = set()
+        places: set[str] = set()
         noun, short_form = PartOfSpeech.NOUN, TermType.SHORT_FORM
         for concept in self._concepts.values():
             if concept.subject == PEOPLE_SUBJECT:
                 people.add(concept.id)
+            elif concept.subject == GEOGRAPHY_SUBJECT:
+                places.add(concept.id)
             for term in concept.terms:
                 if term.pos is noun:
                     nouns.add(id(term))
                 if term.type is short_form:
                     short_forms.add(id(term))
-        return _ReadBy(frozenset(nouns), frozenset(short_forms), frozenset(people))
+        return _ReadBy(frozenset(nouns), frozenset(short_forms), frozenset(people), frozenset(places))
 
     @cached_property
     def _person_terms(self) -> dict[int, Concept]:
