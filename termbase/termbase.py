@@ -33,7 +33,7 @@ from termbase.spotting.teams import national_teams
 from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
 from termbase.spotting.fuzzy import FUZZY_SCHEME, GEOGRAPHY_SUBJECT, FuzzySpotter
-from termbase.spotting.acronyms import Acronyms
+from termbase.spotting.acronyms import Acronyms, defined_otherwise
 from termbase.spotting.embedded import Embedding, embedded
 from termbase.spotting.homographs import Neighbourhoods, is_homograph, supported
 from termbase.spotting.index import SpotIndex, cache_parts
@@ -245,6 +245,7 @@ class Termbase:
     def _read_names(self, hits: list[Hit], text: str, lang: str, whole_names: bool) -> list[Hit]:
         """The rules of :meth:`spot` that read a name's neighbours, on :meth:`_spot_names`' hits."""
         hits = lower_case_names(hits, text, lang)
+        hits = defined_otherwise(hits, text, self._concepts.get)
         # The rules below drop hits only; each runs when a hit of the text may be one it reads,
         # told by one set operation over the hits' terms or concepts (see :attr:`_read_by`).
         nouns, short_forms, people, places = self._read_by

@@ -8,24 +8,35 @@ swapped) and no shorter than it (a letter dropped often makes another real acron
 BRICS), and when it is neither a term of the glossary nor a word the language knows (a headline's
 REPORTS). It is a hypothesis: a fuzzy hit with its confidence and evidence, ambiguous when it is one
 slip from several acronyms.
+
+An acronym the text spells out as another thing is that thing (:func:`defined_otherwise`): news
+writes an organisation's name once with its acronym in brackets, "the New Patriotic Party (NPP)",
+"the Communist Party of China (CPC)", or the other way round, and then the acronym alone. When the
+initials of the capitalised words beside the brackets spell a glossary acronym and fewer than half
+of those words are words of its concept's terms (Nuclear Power Plant, Caspian Pipeline Consortium),
+the acronym names the thing spelled out everywhere in the text and is no hit of that concept; a
+spelling of the concept's own name (the Shanghai Cooperation Organisation (SCO)) keeps it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
 
 from termbase.langtags import primary_language
 from termbase.matches import Evidence, Hit, MatchKind
 from termbase.model import Concept, Term
+from termbase.normalize import fold
 from termbase.spotting.fuzzy import SLIP_EDITS, fuzzy_confidence
+from termbase.spotting.names import own_words
 from termbase.spotting.wordlist import zipf
 
-__all__ = ["MIN_ACRONYM", "Acronyms"]
+__all__ = ["MIN_ACRONYM", "Acronyms", "defined_otherwise"]
 
 MIN_ACRONYM = 5
 """Fewest letters of an acronym whose misspellings are looked for: among shorter ones, one slip
@@ -94,3 +105,74 @@ class Acronyms:
                    term=term, match=MatchKind.FUZZY, score=round(score, 2),
                    candidates=tuple(ids) if len(ids) > 1 else (),
                    confidence=fuzzy_confidence(score, "single-word", len(ids)), reasons=evidence)
+
+
+_BRACKETED = re.compile(r"\(([A-Z][A-Z&]*[A-Z])\)")
+"""An acronym in brackets, after the name it stands for: the New Patriotic Party (NPP)."""
+_BEFORE_BRACKETS = re.compile(r"(?<![\w-])([A-Z][A-Z&]*[A-Z])[ \t\u00a0]+\(([^()]{3,80})\)")
+"""An acronym before the name it stands for, in brackets: NPP (New Patriotic Party)."""
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_LINKS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "&"})
+"""Lower-case words inside a name that give no initial: the Board of Control for Cricket in India."""
+OWN_WORD_CUTOFF = 85
+"""Similarity (rapidfuzz ratio) at which a word spelled out is a word of the concept's terms
+(Organisation for Organization)."""
+
+
+def _spelled_out(acronym: str, words: Sequence[str]) -> list[str] | None:
+    """The capitalised words at the end of ``words`` whose initials spell ``acronym`` (the linking
+    words between them skipped), or None."""
+    letters = acronym.replace("&", "")
+    found: list[str] = []
+    for word in reversed(words):
+        if word in _LINKS:
+            continue
+        if not word[:1].isupper() or len(found) == len(letters):
+            break
+        found.append(word)
+    found.reverse()
+    if len(found) == len(letters) and all(w[0].upper() == c for w, c in zip(found, letters)):
+        return found
+    return None
+
+
+def _definitions(text: str) -> dict[str, list[list[str]]]:
+    """Each acronym the text spells out, with the words of each spelling."""
+    spelled: dict[str, list[list[str]]] = defaultdict(list)
+    for match in _BRACKETED.finditer(text):
+        words = _NAME_WORD.findall(text[max(0, match.start() - 160):match.start()])
+        found = _spelled_out(match.group(1), words)
+        if found:
+            spelled[match.group(1)].append(found)
+    for match in _BEFORE_BRACKETS.finditer(text):
+        found = _spelled_out(match.group(1), _NAME_WORD.findall(match.group(2)))
+        if found:
+            spelled[match.group(1)].append(found)
+    return spelled
+
+
+def _names_concept(words: Sequence[str], concept: Concept) -> bool:
+    """Whether half or more of ``words`` are words of ``concept``'s terms."""
+    own = sorted(own_words(concept))
+    alike = sum(1 for word in words if extractOne(fold(word), own, score_cutoff=OWN_WORD_CUTOFF) is not None)
+    return 2 * alike >= len(words)
+
+
+def defined_otherwise(hits: Sequence[Hit], text: str, concepts: Callable[[str], Concept | None]) -> list[Hit]:
+    """``hits`` without the acronyms that the text spells out as something other than their
+    concept (see the module; ``concepts`` gives a concept by id)."""
+    if "(" not in text or not any(h.term is not None and h.term.case_sensitive and h.text.isupper() for h in hits):
+        return list(hits)
+    spelled = _definitions(text)
+    if not spelled:
+        return list(hits)
+    kept: list[Hit] = []
+    for hit in hits:
+        spellings = spelled.get(hit.text)
+        if spellings and hit.term is not None and hit.term.case_sensitive:
+            ids = (hit.concept,) if hit.concept is not None else hit.candidates
+            named = [c for c in map(concepts, ids) if c is not None]
+            if named and not any(_names_concept(words, c) for words in spellings for c in named):
+                continue
+        kept.append(hit)
+    return kept
