@@ -15,14 +15,17 @@ Where the head stands:
   between ("Astana International Financial Centre"); a region head right after it in any case
   ("East Kazakhstan oblast", "Tashkent region"), or a plural one after a name coordinated with it
   ("Kyzylorda and Turkestan regions"); or before it with "of" ("National Bank of
-  Kazakhstan"), or right before it for the few heads written so ("Air Astana"). A head followed by
+  Kazakhstan"), or right before it for the few heads written so ("Air Astana"). A town's head
+  before "of" (``en.settlement``: "the Kazakh city of Balkhash") makes a place the glossary defines
+  as no settlement (a lake, a desert, a country: no city, town, capital or port in its English
+  definition) a namesake town; before a city it names the city. A head followed by
   a rare capitalised word begins the name that follows, which the place name only describes ("the
   Kazakh Bank CenterCredit" is a Kazakh bank). A possessive ends the name ("Kazakhstan's National Bank" is the country's bank),
   and an office title is no head ("Uzbek President", "Kazakh Foreign Minister" stay).
 * Arabic: before the name, its clitics and article aside, with at most :data:`MAX_BETWEEN`
   definite words between (بنك التنمية الآسيوي); a transliterated head after it (واشنطن بوست).
   A few heads take a place name only (``place_before``: منتخب أوزبكستان is the national team, كأس
-  آسيا the cup; before a person المنتخب is "elect", الرئيس المنتخب دونالد ترامب); a stadium or a club
+  آسيا the cup, الدوري الروسي the league; before a person المنتخب is "elect", الرئيس المنتخب دونالد ترامب); a stadium or a club
   is named after either (ستاد محمد بن زايد). An
   adjective (الأوزبكية) belongs to the name only when the head is right before it: in الخطوط الجوية
   الأوزبكية it is the airline's name, in وكالة الأنباء الكازاخستانية it describes the agency.
@@ -85,6 +88,9 @@ _EN_SHARED_HEAD = re.compile(r"[ \t\u00a0]+(?:and|&)[ \t\u00a0]+(?:[A-Z][\w'’-
 plural region head makes the head of both names."""
 _EN_HEAD_OF = re.compile(r"([A-Z][\w'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
 _REGION_DEFINITION = re.compile(r"\A[^,;(.]*\b(?:region|territory|province|state)\b", re.IGNORECASE)
+_SETTLEMENT_DEFINITION = re.compile(r"\b(?:city|cities|town|capital|village|settlement|municipality|port|resort)\b",
+                                    re.IGNORECASE)
+_EN_SETTLEMENT_OF = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+\Z")
 _EN_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\.?[ \t\u00a0]+\Z")
 _BLANKS_AND_LINES = " \t\u00a0\n"
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'“‘(\[—–-]*\Z")
@@ -110,6 +116,13 @@ def _is_region(concept: Concept) -> bool:
     return concept.subject != PEOPLE_SUBJECT and any(_REGION_DEFINITION.match(text) for text in concept.definitions.values())
 
 
+def _is_other_than_settlement(concept: Concept) -> bool:
+    """Whether the glossary defines the place ``concept`` as no settlement: its English definition
+    names no city, town, capital or port ("Large lake in south-eastern Kazakhstan"), so that a
+    town's head before its name ("the city of Balkhash") names a namesake town."""
+    return concept.subject == GEOGRAPHY_SUBJECT and not _SETTLEMENT_DEFINITION.search(concept.definitions.get("en", ""))
+
+
 @dataclass(frozen=True, slots=True)
 class Embedding:
     """What :func:`embedded` reads from the glossary, built once: the concepts of places and
@@ -117,6 +130,9 @@ class Embedding:
 
     names: frozenset[str]
     regions: frozenset[str]
+    unsettled: frozenset[str]
+    """Places the glossary defines as no settlement (a lake, a desert, a country), which a town's
+    head before them makes a namesake town."""
     heads: NameHeads
     concepts: Mapping[str, Concept]
     """The glossary's concepts by id: a concept's own name words are read from them when needed."""
@@ -129,7 +145,8 @@ class Embedding:
         """Read ``concepts`` (and the shipped head words unless ``heads`` is given)."""
         names = frozenset(c.id for c in concepts.values() if c.subject in NAME_SUBJECTS)
         regions = frozenset(i for i in names if _is_region(concepts[i]))
-        return cls(names, regions, heads or name_heads(), concepts)
+        unsettled = frozenset(i for i in names if _is_other_than_settlement(concepts[i]))
+        return cls(names, regions, unsettled, heads or name_heads(), concepts)
 
     def own_name(self, word: str, ids: Sequence[str]) -> bool:
         """Whether ``word`` spells a word of the terms of one of the concepts ``ids`` (Kassym-Zhomart
@@ -152,11 +169,12 @@ class Embedding:
 
 
 def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool,
-                  before: re.Match[str] | None) -> str | Literal[False] | None:
+                  before: re.Match[str] | None, town: bool = False) -> str | Literal[False] | None:
     """The English head word that makes ``hit`` part of a longer name; False when the head right
     after it begins the name that follows ("the Kazakh Bank CenterCredit" is a Kazakh bank), so that
     the words after the hit are read no further; None when there is no head (``before``: the word
-    before the hit, :func:`_word_before`)."""
+    before the hit, :func:`_word_before`; ``town``: the hit names no settlement, which a town's head
+    before "of" makes a namesake town)."""
     if POSSESSIVE.search(hit.text):
         return None
     if region_too:
@@ -193,6 +211,9 @@ def _english_head(hit: Hit, text: str, heads: NameHeads, region_too: bool,
         of = _EN_HEAD_OF.search(text, max(0, hit.start - _WINDOW), hit.start)
         if of is not None and of.group(1).lower() in heads.en_organisation:
             return of.group(1)
+        town_of = _EN_SETTLEMENT_OF.search(text, max(0, hit.start - _WINDOW), hit.start) if town else None
+        if town_of is not None and town_of.group(1) in heads.en_settlement:
+            return town_of.group(1)  # the Kazakh city of Balkhash, not the lake
     return None
 
 
@@ -365,7 +386,7 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
         region_too = embedding.regions.isdisjoint(ids)
         if lang == "en":
             before = _word_before(text, hit.start)
-            head = _english_head(hit, text, heads, region_too, before)
+            head = _english_head(hit, text, heads, region_too, before, embedding.unsettled.issuperset(ids))
             if not head:
                 start = text.rfind("\n", 0, hit.start) + 1
                 if start not in silent:

@@ -1,7 +1,7 @@
 """The head words of ``spotting/data/name_heads.json``: words that make a name part of a longer
 proper name of another thing (Nazarbayev University, Tashkent region, بنك كازاخستان الوطني), and the
 heads of natural features that ``spotting/data/geographic_heads.json`` says name another thing
-(بحر, خليج, جزر: بحر الصين الجنوبي is a sea). Read by
+(بحر, خليج, جزر: بحر الصين الجنوبي is a sea), and the English heads of a town (the city of). Read by
 :mod:`termbase.spotting.embedded`, and by :mod:`termbase.spotting.telling` for the administrative
 heads (a region named after its centre: the bare name is the city)."""
 
@@ -25,6 +25,8 @@ class NameHeads:
 
     en_organisation: frozenset[str]
     en_region: frozenset[str]
+    en_settlement: frozenset[str]
+    """Heads of a town written before "of" and a place (the city of Balkhash)."""
     en_before: frozenset[str]
     """English heads written before the name, with no "of" (Air Astana)."""
     en_roles: frozenset[str]
@@ -67,6 +69,7 @@ def name_heads() -> NameHeads:
     ar_place = words("ar", "place_before") | frozenset((fold(word),) for word in features)
     return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
                      frozenset(fold(w) for w in raw["en"]["region"]),
+                     frozenset(fold(w) for w in raw["en"]["settlement"]),
                      frozenset(fold(w) for w in raw["en"]["before"]),
                      frozenset(fold(w) for w in raw["en"]["roles"]),
                      ar_before, frozenset(fold(w) for w in raw["ar"]["after"]), ar_region, ar_place,
