@@ -28,7 +28,7 @@ from termbase.normalize import FOLDING_SCHEME, fold_text
 from termbase.qa.autofix import fix_text
 from termbase.qa.issues import Report
 from termbase.qa.validate import CheckOptions, check_document, check_segments
-from termbase.spotting.bodies import qualified_bodies
+from termbase.spotting.bodies import country_nisbas, qualified_bodies
 from termbase.spotting.teams import national_teams
 from termbase.spotting.casing import lower_case_names
 from termbase.spotting.context import resolve_by_related
@@ -258,7 +258,7 @@ class Termbase:
             hits = embedded(hits, text, lang, self._embedding, partial, self._is_common)
             if short_forms and not short_forms.isdisjoint(map(id, map(_term_of, hits))):
                 hits = qualified_bodies(hits, text, lang, self._concepts.get, self._homograph_neighbours,
-                                        self._is_common)
+                                        self._is_common, self._country_nisbas)
         if places and not places.isdisjoint(map(_concept_of, hits)):
             hits = national_teams(hits, text, lang, self._concepts)
         if ((partial and any(map(partial.__contains__, map(id, map(_term_of, hits)))))
@@ -364,6 +364,10 @@ class Termbase:
     @cached_property
     def _homograph_neighbours(self) -> Neighbourhoods:
         return Neighbourhoods(self._concepts)
+
+    @cached_property
+    def _country_nisbas(self) -> dict[str, str]:
+        return country_nisbas(self._concepts)
 
     @cached_property
     def _embedding(self) -> Embedding:

@@ -8,7 +8,11 @@ Council, مجلس الأمن الروسي, Georgia's House of Representatives. A
 form when it stands right before it in English (also as a possessive) or right after it in Arabic
 (the nisba adjective follows the noun), and it is another country when it is no concept near the
 body in the glossary's ``related`` links (two steps, read both ways: the US Congress relates to the
-United States, which the adjective American relates to).
+United States, which the adjective American relates to). English also names the country after the
+short form with "of" (the Senate of the Philippines). An Arabic country adjective the glossary
+does not list is read by the nisba of the country's names (:func:`country_nisbas`: فرنسا gives
+الفرنسي, تركيا التركي), right after the short form or after one or two definite adjectives of the
+body's own (مجلس الشيوخ الفرنسي, مجلس الأمن القومي التركي).
 
 An English short form after a run of two capitalised words or more, none of them a role word
 (``en.roles`` of ``spotting/data/name_heads.json``: President, Former) or a word of the body's own
@@ -23,33 +27,61 @@ no hit either; a possessive (Russia's) names the country itself and stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from termbase.arabic import ARTICLE, bare_readings, nisba_forms, nisba_stem
 from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept, TermType
+from termbase.normalize import fold
 from termbase.spotting.casing import BLANKS, TITLE_CASE_MINOR_WORDS, without_possessive
 from termbase.spotting.embedded import NAME_SUBJECTS
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.heads import name_heads
+from termbase.spotting.teams import is_country
 from termbase.spotting.names import capital_by_style, own_words
 
-__all__ = ["qualified_bodies"]
+__all__ = ["country_nisbas", "qualified_bodies"]
 
 _POSSESSIVE_GAP = re.compile(r"\A['’]s?[ \t\u00a0]+\Z")
 _CAPITALISED_RUN = re.compile(r"(?:\A|(?<=[ \t\u00a0(\"“‘]))((?:[A-Z][\w'’.-]*[ \t\u00a0]+)+)\Z")
 _RUN_WORD = re.compile(r"[^ \t\u00a0]+")
 _WINDOW = 40
+_OF_GAP = re.compile(r"\A[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z")
+_AR_ADJECTIVES_BETWEEN = 2
+"""Definite Arabic words read between a body's short form and a country's nisba (مجلس الأمن القومي التركي)."""
+_AR_STOPS = "،,.:;()«»\"“”"
+
+
+def country_nisbas(concepts: Mapping[str, Concept]) -> dict[str, str]:
+    """The nisba adjective (masculine and feminine, folded, without the article) made on each
+    one-word Arabic name of each country of the glossary, with the country's id: فرنسي and فرنسيه
+    of France, فلبيني of الفلبين. A form two countries share is left out."""
+    made: dict[str, str] = {}
+    shared: set[str] = set()
+    for concept in concepts.values():
+        if not is_country(concept):
+            continue
+        for term in concept.terms:
+            name = fold(term.text)
+            if not term.lang.startswith("ar") or " " in name:
+                continue
+            bare = name[len(ARTICLE):] if name.startswith(ARTICLE) else name
+            for form in nisba_forms(nisba_stem(bare))[:2]:
+                if made.setdefault(form, concept.id) != concept.id:
+                    shared.add(form)
+    return {form: country for form, country in made.items() if form not in shared}
 
 
 def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callable[[str], Concept | None],
-                     near: Callable[[str], frozenset[str]], known: Callable[[str], bool]) -> list[Hit]:
+                     near: Callable[[str], frozenset[str]], known: Callable[[str], bool],
+                     nisbas: Mapping[str, str] | None = None) -> list[Hit]:
     """``hits`` without the short forms of bodies that another country qualifies, nor the
     qualifier written as part of that body's name (see the module).
 
     ``concepts`` gives a concept by id, ``near`` the ids two ``related`` steps from a concept,
     ``known`` whether a folded word is a glossary word (for the sentence style of
-    :func:`capital_by_style`)."""
+    :func:`capital_by_style`), ``nisbas`` the countries' Arabic adjectives (:func:`country_nisbas`)."""
     lang = primary_language(lang)
     if lang not in ("en", "ar"):
         return list(hits)
@@ -73,6 +105,15 @@ def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callab
                 if not possessive:
                     dropped.add(neighbour)
                 continue
+        if lang == "en" and position + 1 < len(hits) and _OF_GAP.match(text[hit.end:hits[position + 1].start]) \
+                and _other_country(hits[position + 1], body, concepts, near):
+            dropped.update((position, position + 1))  # the Senate of the Philippines
+            continue
+        if lang == "ar" and nisbas and _nisba_after(hit, text, body, nisbas, near):
+            dropped.add(position)
+            dropped.update(p for p in range(position + 1, min(len(hits), position + 2 + _AR_ADJECTIVES_BETWEEN))
+                           if hits[p].start - hit.end < _WINDOW and _other_country(hits[p], body, concepts, near))
+            continue
         if lang == "en":
             starts = starts if starts is not None else {h.start for h in hits}
             if _longer_name(hit, body, text, known, starts):
@@ -80,6 +121,22 @@ def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callab
     if not dropped:
         return list(hits)
     return [hit for position, hit in enumerate(hits) if position not in dropped]
+
+
+def _nisba_after(hit: Hit, text: str, body: Concept, nisbas: Mapping[str, str],
+                 near: Callable[[str], frozenset[str]]) -> bool:
+    """Whether the nisba of another country follows the Arabic short form ``hit``, right after it
+    or after up to :data:`_AR_ADJECTIVES_BETWEEN` definite words (مجلس الأمن القومي التركي)."""
+    following = text[hit.end:hit.end + _WINDOW]
+    cut = min((i for i in map(following.find, _AR_STOPS) if i >= 0), default=len(following))
+    for count, word in enumerate(following[:cut].split()[:_AR_ADJECTIVES_BETWEEN + 1]):
+        folded = fold(word)
+        country = next((nisbas[form] for form in bare_readings(folded) if form in nisbas), None)
+        if country is not None:
+            return country != body.id and country not in near(body.id)
+        if not folded.startswith(ARTICLE) or count == _AR_ADJECTIVES_BETWEEN:
+            return False
+    return False
 
 
 def _short_form_body(hit: Hit, concepts: Callable[[str], Concept | None]) -> Concept | None:

@@ -32,7 +32,7 @@ from termbase.spotting.casing import without_possessive
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.heads import name_heads
 
-__all__ = ["MatchCues", "match_cues", "national_teams"]
+__all__ = ["MatchCues", "is_country", "match_cues", "national_teams"]
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]+(?=\s|\Z)|\n")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -61,7 +61,7 @@ def match_cues() -> MatchCues:
                      frozenset(fold(w) for w in raw["sides"]))
 
 
-def _is_country(concept: Concept | None) -> bool:
+def is_country(concept: Concept | None) -> bool:
     """Whether ``concept`` is a country (a place whose English definition begins so)."""
     return concept is not None and concept.subject == GEOGRAPHY_SUBJECT and bool(
         _COUNTRY.match(concept.definitions.get("en", "")))
@@ -105,7 +105,7 @@ def national_teams(hits: Sequence[Hit], text: str, lang: str, concepts: Mapping[
     lang = primary_language(lang)
     if lang not in ("en", "ar"):
         return list(hits)
-    countries = [k for k, hit in enumerate(hits) if hit.concept is not None and _is_country(concepts.get(hit.concept))]
+    countries = [k for k, hit in enumerate(hits) if hit.concept is not None and is_country(concepts.get(hit.concept))]
     if not countries:
         return list(hits)
     cues = match_cues()
