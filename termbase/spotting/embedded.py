@@ -17,8 +17,8 @@ Where the head stands:
   ("Kyzylorda and Turkestan regions"); or before it with "of" ("National Bank of
   Kazakhstan"), or right before it for the few heads written so ("Air Astana"). A town's head
   before "of" (``en.settlement``: "the Kazakh city of Balkhash") makes a place the glossary defines
-  as no settlement (a lake, a desert, a country: no city, town, capital or port in its English
-  definition) a namesake town; before a city it names the city. A head followed by
+  as no settlement, state or region (a lake, a desert: no city, town, capital or port in its English
+  definition) a namesake town; before a city or a country it names the place. A head followed by
   a rare capitalised word begins the name that follows, which the place name only describes ("the
   Kazakh Bank CenterCredit" is a Kazakh bank). A possessive ends the name ("Kazakhstan's National Bank" is the country's bank),
   and an office title is no head ("Uzbek President", "Kazakh Foreign Minister" stay).
@@ -74,6 +74,7 @@ from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT, geographic_heads
 from termbase.spotting.heads import NameHeads, name_heads
 from termbase.spotting.homographs import name_cues
 from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_SUBJECT, common_word, own_words
+from termbase.spotting.teams import is_country
 from termbase.spotting.wordlist import zipf
 
 __all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "NameHeads", "embedded", "name_heads"]
@@ -116,11 +117,15 @@ def _is_region(concept: Concept) -> bool:
     return concept.subject != PEOPLE_SUBJECT and any(_REGION_DEFINITION.match(text) for text in concept.definitions.values())
 
 
-def _is_other_than_settlement(concept: Concept) -> bool:
-    """Whether the glossary defines the place ``concept`` as no settlement: its English definition
-    names no city, town, capital or port ("Large lake in south-eastern Kazakhstan"), so that a
-    town's head before its name ("the city of Balkhash") names a namesake town."""
-    return concept.subject == GEOGRAPHY_SUBJECT and not _SETTLEMENT_DEFINITION.search(concept.definitions.get("en", ""))
+def _is_feature(concept: Concept) -> bool:
+    """Whether the glossary defines the place ``concept`` as no settlement, state or region: its
+    English definition names no city, town, capital or port and begins with no "Country" ("Large
+    lake in south-eastern Kazakhstan"), so that a town's head before its name ("the city of
+    Balkhash") names a namesake town. A country or a territory is left out: "the city of Kuwait" is
+    its capital, which news names by the state's name."""
+    definition = concept.definitions.get("en", "")
+    return (concept.subject == GEOGRAPHY_SUBJECT and not _SETTLEMENT_DEFINITION.search(definition)
+            and not is_country(concept) and not _is_region(concept))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +136,8 @@ class Embedding:
     names: frozenset[str]
     regions: frozenset[str]
     unsettled: frozenset[str]
-    """Places the glossary defines as no settlement (a lake, a desert, a country), which a town's
-    head before them makes a namesake town."""
+    """Places the glossary defines as no settlement, state or region (a lake, a desert), which a
+    town's head before them makes a namesake town."""
     heads: NameHeads
     concepts: Mapping[str, Concept]
     """The glossary's concepts by id: a concept's own name words are read from them when needed."""
@@ -145,7 +150,7 @@ class Embedding:
         """Read ``concepts`` (and the shipped head words unless ``heads`` is given)."""
         names = frozenset(c.id for c in concepts.values() if c.subject in NAME_SUBJECTS)
         regions = frozenset(i for i in names if _is_region(concepts[i]))
-        unsettled = frozenset(i for i in names if _is_other_than_settlement(concepts[i]))
+        unsettled = frozenset(i for i in names if _is_feature(concepts[i]))
         return cls(names, regions, unsettled, heads or name_heads(), concepts)
 
     def own_name(self, word: str, ids: Sequence[str]) -> bool:
