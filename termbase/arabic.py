@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "construct_duals",
     "ARABIC_LETTER",
     "ARABIC_SCRIPT",
     "ARTICLE",
@@ -107,6 +108,15 @@ def nisba_stem(name: str) -> str:
     if name.endswith(("ا", "ه")) and len(name) > 2:
         return name[:-1]
     return name
+
+
+def construct_duals(noun: str) -> tuple[str, ...]:
+    """The dual of a folded feminine noun in ة (folded ه) as the first term of a construct, which
+    drops the ن: ولايه gives ولايتا and ولايتي (ولايتي واشنطن وأوريغون, "the states of Washington and
+    Oregon"); a noun in another letter gives none."""
+    if not noun.endswith("ه") or len(noun) < 3:
+        return ()
+    return (noun[:-1] + "تا", noun[:-1] + "تي")
 
 
 def nisba_forms(stem: str) -> tuple[str, ...]:

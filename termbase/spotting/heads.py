@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from termbase.arabic import construct_duals
 from termbase.normalize import fold
 
 __all__ = ["NameHeads", "name_heads"]
@@ -35,6 +36,7 @@ class NameHeads:
     """Arabic heads before the name, as folded words without clitics or article (خطوط جويه)."""
     ar_after: frozenset[str]
     ar_region: frozenset[tuple[str, ...]]
+    """Arabic region heads before the name (ولايه), with the construct dual of each (ولايتي)."""
     ar_place_before: frozenset[tuple[str, ...]]
     """Arabic heads read before a place name only (منتخب أوزبكستان is a team; المنتخب before a person
     is "elect"), with the heads of another natural feature that ``geographic_heads.json`` leaves out
@@ -66,6 +68,8 @@ def name_heads() -> NameHeads:
     features = json.loads(resources.files("termbase.spotting").joinpath("data", "geographic_heads.json")
                           .read_text("utf-8"))["other_feature_ar"]
     ar_before, ar_region = words("ar", "before"), words("ar", "region")
+    # the dual heads two coordinated names, as a plural English head does (ولايتي واشنطن وأوريغون)
+    ar_region |= frozenset((dual,) for head in ar_region if len(head) == 1 for dual in construct_duals(head[0]))
     ar_place = words("ar", "place_before") | frozenset((fold(word),) for word in features)
     return NameHeads(frozenset(fold(w) for w in raw["en"]["organisation"]),
                      frozenset(fold(w) for w in raw["en"]["region"]),
