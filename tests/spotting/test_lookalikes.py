@@ -16,6 +16,7 @@ import pytest
 
 from shared_paths import REPO
 from termbase import Termbase
+from termbase.arabic import construct_duals
 from termbase.model import Term, TermStatus
 from termbase.spotting.bodies import country_nisbas
 from termbase.spotting.names import other_lineage
@@ -380,3 +381,30 @@ def test_a_body_of_its_own_country_stays(shipped_termbase: Termbase) -> None:
     assert ("Congress", "us-congress") in hits
     nisbas = country_nisbas({c: tb.concept(c) for c in ("france", "turkey", "philippines")})
     assert {nisbas.get("فرنسي"), nisbas.get("تركي"), nisbas.get("فلبيني")} == {"france", "turkey", "philippines"}
+
+
+# -- a broadcaster named after a place; two states under one dual head ------------------------------
+
+@pytest.mark.parametrize(("folder", "sentence_id", "mention"), [
+    ("heldout9", "ar-288ce6ba56", "إذاعة أوروبا الحرة"),  # إذاعة: a broadcaster's head, as صحيفة is a paper's
+    ("heldout9", "ar-288ce6ba56", "إذاعة آسيا الحرة"),
+    ("heldout9", "ar-7d221a86a7", "وراديو أوروبا الحرة"),
+    ("heldout9", "ar-49cab8eeca", "واشنطن"),  # لولايتي واشنطن وأوريغون: the dual region head
+    ("heldout9", "ar-d4f65ebff7", "واشنطن"),  # ولايتي واشنطن واوريغون
+    # the correct mentions beside them stay
+    ("heldout9", "ar-288ce6ba56", "الشرق الأوسط"),
+    ("heldout9", "ar-7d221a86a7", "دونالد ترامب"),
+    ("heldout9", "ar-b3f9d92f3f", "أميركيون"),
+])
+def test_a_broadcaster_or_two_states_named_after_places(shipped_termbase: Termbase, folder: str, sentence_id: str,
+                                                        mention: str) -> None:
+    check(shipped_termbase, folder, sentence_id, mention)
+
+
+@pytest.mark.parametrize(("noun", "duals"), [
+    ("ولايه", ("ولايتا", "ولايتي")),  # a grammar's construct dual of ولاية
+    ("محافظه", ("محافظتا", "محافظتي")),
+    ("اقليم", ()),  # no ة: إقليمي is the adjective "regional", no dual to read
+])
+def test_the_construct_dual_of_a_feminine_noun(noun: str, duals: tuple[str, ...]) -> None:
+    assert construct_duals(noun) == duals
