@@ -109,10 +109,9 @@ def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callab
                 and _other_country(hits[position + 1], body, concepts, near):
             dropped.update((position, position + 1))  # the Senate of the Philippines
             continue
-        if lang == "ar" and nisbas and _nisba_after(hit, text, body, nisbas, near):
-            dropped.add(position)
-            dropped.update(p for p in range(position + 1, min(len(hits), position + 2 + _AR_ADJECTIVES_BETWEEN))
-                           if hits[p].start - hit.end < _WINDOW and _other_country(hits[p], body, concepts, near))
+        end = _nisba_after(hit, text, body, nisbas, near) if lang == "ar" and nisbas else None
+        if end is not None:  # the short form and the words up to the nisba are one longer name
+            dropped.update(p for p in range(position, len(hits)) if hits[p].start < end)
             continue
         if lang == "en":
             starts = starts if starts is not None else {h.start for h in hits}
@@ -124,19 +123,20 @@ def qualified_bodies(hits: Sequence[Hit], text: str, lang: str, concepts: Callab
 
 
 def _nisba_after(hit: Hit, text: str, body: Concept, nisbas: Mapping[str, str],
-                 near: Callable[[str], frozenset[str]]) -> bool:
-    """Whether the nisba of another country follows the Arabic short form ``hit``, right after it
-    or after up to :data:`_AR_ADJECTIVES_BETWEEN` definite words (مجلس الأمن القومي التركي)."""
+                 near: Callable[[str], frozenset[str]]) -> int | None:
+    """The end of the nisba of another country that follows the Arabic short form ``hit``, right
+    after it or after up to :data:`_AR_ADJECTIVES_BETWEEN` definite words (مجلس الأمن القومي التركي),
+    or None."""
     following = text[hit.end:hit.end + _WINDOW]
     cut = min((i for i in map(following.find, _AR_STOPS) if i >= 0), default=len(following))
-    for count, word in enumerate(following[:cut].split()[:_AR_ADJECTIVES_BETWEEN + 1]):
-        folded = fold(word)
+    for count, word in enumerate(re.finditer(r"\S+", following[:cut])):
+        folded = fold(word.group())
         country = next((nisbas[form] for form in bare_readings(folded) if form in nisbas), None)
         if country is not None:
-            return country != body.id and country not in near(body.id)
+            return hit.end + word.end() if country != body.id and country not in near(body.id) else None
         if not folded.startswith(ARTICLE) or count == _AR_ADJECTIVES_BETWEEN:
-            return False
-    return False
+            return None
+    return None
 
 
 def _short_form_body(hit: Hit, concepts: Callable[[str], Concept | None]) -> Concept | None:
