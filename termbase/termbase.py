@@ -288,22 +288,35 @@ class Termbase:
             hits = nest(hits, text, lang, nesting)
         return hits
 
-    def _partial_names(self, hits: Iterable[Hit]) -> frozenset[int]:
+    def _partial_names(self, hits: Sequence[Hit]) -> frozenset[int]:
         """Identities of the terms of ``hits`` that are a person's partial name (a surname alone),
         each person's terms read once, when a hit first carries one of them; the terms read before
         are told apart from the new ones in one set operation, not a look-up per hit, and a
         glossary with no person reads none."""
-        owners = self._person_terms
-        if not owners:
+        if not self._read_by.people:
             return frozenset()
         read, partial = self._partial_memo
         carried = set(map(id, map(_term_of, hits)))
-        for term in carried.difference(read):
-            concept = owners.get(term)
-            if concept is not None:  # a glossary term: it lives as long as the termbase, its identity too
-                partial.update(partial_name_terms((concept,)))
-                read.update(map(id, concept.terms))
+        unread = carried.difference(read)
+        for hit in hits:
+            if id(hit.term) in unread:
+                unread.discard(id(hit.term))
+                concept = self._person_of(hit)
+                if concept is not None:  # a glossary term: it lives as long as the termbase, its identity too
+                    partial.update(partial_name_terms((concept,)))
+                    read.update(map(id, concept.terms))
         return frozenset(carried.intersection(partial))
+
+    def _person_of(self, hit: Hit) -> Concept | None:
+        """The person whose term ``hit`` carries (None when the term is no person's): looked for
+        among the concepts the hit names, and only when it is none of theirs (a term the spotter
+        made) in the table of every person term, made then."""
+        term = hit.term
+        for concept_id in (hit.concept, *hit.candidates):
+            concept = self._concepts.get(concept_id) if concept_id is not None else None
+            if concept is not None and any(map(is_, concept.terms, repeat(term))):
+                return concept if concept.subject == PEOPLE_SUBJECT else None
+        return self._person_terms.get(id(term))
 
     @cached_property
     def _read_by(self) -> _ReadBy:
@@ -329,7 +342,8 @@ class Termbase:
     @cached_property
     def _person_terms(self) -> dict[int, Concept]:
         """The concept of each term of a person (the only terms that may be a partial name), by
-        the term's identity."""
+        the term's identity (600k entries at 100k people: made only for a term no hit's concept
+        holds, see :meth:`_person_of`)."""
         return {id(term): concept for concept in self._concepts.values() if concept.subject == PEOPLE_SUBJECT
                 for term in concept.terms}
 

@@ -12,6 +12,7 @@ import pytest
 
 from shared_paths import REPO
 from termbase import Termbase
+from termbase.matches import Hit, MatchKind
 from termbase.spotting.homographs import is_homograph
 from termbase.spotting.names import partial_name_terms
 
@@ -58,3 +59,17 @@ def test_homograph_positions_are_those_asked_hit_by_hit(termbase: Termbase) -> N
         assert termbase._homographs(hits) == expected  # again, from the memo
         seen += bool(expected)
     assert seen >= 1
+
+
+def test_partial_names_of_a_term_no_hit_concept_holds(termbase: Termbase) -> None:
+    """A hit whose term is a person's but whose concepts do not hold it is still read (the table of
+    every person term), as is one whose concept does; the same identities as the whole glossary's."""
+    every = partial_name_terms(termbase.concepts.values())
+    fresh = Termbase(list(termbase.concepts.values()))
+    person = next(c for c in fresh.concepts.values() if any(id(t) in every for t in c.terms))
+    term = next(t for t in person.terms if id(t) in every)
+    other = next(c for c in fresh.concepts.values() if c.id != person.id)
+    elsewhere = Hit(0, 1, term.text, other.id, term, MatchKind.EXACT, 100.0)
+    assert fresh._partial_names([elsewhere]) == frozenset({id(term)})
+    unnamed = Hit(0, 1, term.text, None, term, MatchKind.EXACT, 100.0)
+    assert Termbase(list(termbase.concepts.values()))._partial_names([unnamed]) == frozenset({id(term)})
