@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 from itertools import chain
+from operator import attrgetter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple, overload
 
@@ -67,6 +68,7 @@ PREFIX_MASK = (1 << PREFIX_BITS) - 1
 """``value & PREFIX_MASK`` is the prefix number of a match value."""
 _PREFIX_NUMBER = {prefix: number for number, prefix in enumerate(PREFIXES)}
 _PREFIX_LENGTHS = np.array([len(prefix) for prefix in PREFIXES], dtype=np.int64)
+_terms_of = attrgetter("terms")
 _CHAIN_INITIALS = frozenset(prefix[0] for prefix in PREFIXES if prefix)
 _LONGEST_PREFIX = max(len(prefix) for prefix in PREFIXES)
 assert len(PREFIXES) <= PREFIX_MASK
@@ -347,14 +349,20 @@ class SpotIndex:
     def _load(cls, entry: Entry, concepts: Sequence[Concept]) -> SpotIndex | None:
         try:
             tables = json.loads(entry.read_bytes(TABLES))
-            by_id = {c.id: c for c in concepts}
-            numbered = [by_id[concept_id] for concept_id in tables["concepts"]]
-            tags = {term.lang for concept in concepts for term in concept.terms}
-            if sorted(tables["languages"]) != sorted({primary_language(tag) for tag in tags}):
+            # every term's language tag read once, numbered: a row's language is then checked with
+            # array operations (the rows number the concepts in their own order, see _save)
+            positions = {c.id: at for at, c in enumerate(concepts)}
+            placed = np.array([positions[concept_id] for concept_id in tables["concepts"]], dtype=np.int64)
+            numbered = [concepts[at] for at in placed.tolist()]
+            tags = [term.lang for concept in concepts for term in concept.terms]
+            tag_numbers = {tag: number for number, tag in enumerate(set(tags))}
+            primaries = [primary_language(tag) for tag in tag_numbers]
+            if sorted(tables["languages"]) != sorted(set(primaries)):
                 return None
-            sizes = np.array([len(concept.terms) for concept in numbered], dtype=np.int64)
-            firsts = np.concatenate(([0], np.cumsum(sizes)))
-            term_langs = [primary_language(term.lang) for concept in numbered for term in concept.terms]
+            term_tags = np.fromiter(map(tag_numbers.__getitem__, tags), dtype=np.int64, count=len(tags))
+            all_sizes = np.fromiter(map(len, map(_terms_of, concepts)), dtype=np.int64, count=len(concepts))
+            all_firsts = np.concatenate(([0], np.cumsum(all_sizes)))
+            sizes, firsts = all_sizes[placed], all_firsts[placed]
             index = cls()
             for lang in tables["languages"]:
                 text = entry.read_bytes(f"{lang}.keys").decode("utf-8")
@@ -370,7 +378,7 @@ class SpotIndex:
                 if len(rows):  # every row names a term of its concept, in this language
                     if np.any(rows[:, 1] >= sizes[rows[:, 0]]):
                         return None
-                    in_lang = np.array([tag == lang for tag in term_langs], dtype=bool)
+                    in_lang = np.array([primary == lang for primary in primaries], dtype=bool)[term_tags]
                     if not in_lang[firsts[rows[:, 0]] + rows[:, 1]].all():
                         return None
                 if lang in PREFIXED_LANGUAGES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ import pytest
 
 from cache_forgery import forge
 from termbase import Termbase
+from termbase.cache import Entry
 from termbase.spotting import SpotIndex
 from unprivileged import POSSIBLE, WHY_NOT, WHY_NOT_HERE, checkout_importable, unprivileged, world_readable_folder
 
@@ -143,6 +145,28 @@ def test_corrupt_cache_is_rebuilt(glossary: Path, monkeypatch: pytest.MonkeyPatc
     # the rebuilt cache is good again
     _forbid_build(monkeypatch)
     assert _spot(glossary) == EXPECTED
+
+
+def _read_as_entry(folder: Path) -> Entry:
+    """The files of ``folder`` as a verified entry (their digests taken as they now are), so that a
+    loader's own checks are what refuses a wrong file, not the manifest's."""
+    files = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.iterdir()
+             if path.name != "manifest.json"}
+    return Entry(folder, files, {})
+
+
+def test_a_row_naming_its_concepts_term_in_another_language_is_refused(glossary: Path) -> None:
+    assert _spot(glossary) == EXPECTED
+    (folder,) = _entries()
+    concepts = list(Termbase.load([glossary]).concepts.values())
+    assert SpotIndex.load(_read_as_entry(folder), concepts) is not None
+    rows = folder / "ar.rows.npy"
+    array = np.load(rows)
+    english = np.load(folder / "en.rows.npy")
+    at = int(np.flatnonzero(np.isin(array[:, 0], english[:, 0]))[0])
+    array[at, 1] = english[english[:, 0] == array[at, 0]][0, 1]  # the row's concept's English term
+    np.save(rows, array)
+    assert SpotIndex.load(_read_as_entry(folder), concepts) is None
 
 
 _SPOT_TWICE = """
