@@ -10,12 +10,14 @@ wordfreq reads a language's whole list into a dictionary on its first look-up (0
 keyed on wordfreq's version): each token's frequency bucket and text, and the tokens by their 64-bit
 hashes (:class:`termbase.hashed_keys.HashedKeys`), read as arrays. :func:`zipf` gives what wordfreq's
 ``zipf_frequency`` gives: the word is tokenized by wordfreq and the frequencies of its tokens are
-combined by wordfreq's formula.
+combined by wordfreq's formula. A plain lower-case English word of ASCII letters is the one token
+wordfreq's tokenizer would make of it, and is looked up without the tokenizer.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,9 @@ _KIND = "wordfreq"
 _WORDLIST = "best"
 _FLOOR = 1e-9
 """The frequency of Zipf 0, below which wordfreq reports 0 (its ``zipf_frequency`` minimum)."""
+_PLAIN_ENGLISH = re.compile(r"[a-z]+")
+"""An English word that wordfreq's tokenizer leaves as it is, one token (nothing to normalise,
+lower-case, no digit, apostrophe or break inside)."""
 
 
 class _Frequencies:
@@ -121,7 +126,7 @@ def zipf(word: str, lang: str) -> float:
 
     if get_language_info(lang)["tokenizer"] != "regex":  # word breaks inferred (Chinese): wordfreq's own rule
         return float(zipf_frequency(word, lang))
-    tokens = lossy_tokenize(word, lang)
+    tokens = [word] if lang == "en" and _PLAIN_ENGLISH.fullmatch(word) else lossy_tokenize(word, lang)
     if not tokens:
         return 0.0
     frequencies = _frequencies(lang)

@@ -5,14 +5,17 @@ is read again from wordfreq."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 from wordfreq import get_frequency_list, zipf_frequency
+from wordfreq.tokens import lossy_tokenize
 
 from cache_forgery import forge
+from termbase import Termbase
 from termbase.spotting import wordlist
 
 
@@ -53,6 +56,23 @@ def test_zipf_is_wordfreqs_zipf_frequency(fresh: Path, lang: str) -> None:
 def test_any_text_gets_wordfreqs_value(text: str) -> None:
     for lang in ("en", "ar"):
         assert wordlist.zipf(text, lang) == zipf_frequency(text, lang)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(r"[a-z]{1,24}", fullmatch=True))
+def test_a_plain_english_word_is_one_token_and_gets_wordfreqs_value(word: str) -> None:
+    assert lossy_tokenize(word, "en") == [word]
+    assert wordlist.zipf(word, "en") == zipf_frequency(word, "en")
+
+
+def test_every_word_of_the_shipped_glossaries_gets_wordfreqs_value(shipped_termbase: Termbase) -> None:
+    words = {word for concept in shipped_termbase.concepts.values() for term in concept.terms
+             for word in re.split(r"[\s-]+", term.text) if word}
+    asked = sorted({*words, *(w.lower() for w in words), *(w.lower() + "es" for w in words),
+                    *(w.lower()[:-2] + "es" for w in words if w.lower().endswith("is"))})
+    assert sum(1 for word in asked if wordlist._PLAIN_ENGLISH.fullmatch(word)) > 1000  # the fast path is taken
+    for lang in ("en", "ar"):
+        assert [wordlist.zipf(word, lang) for word in asked] == [zipf_frequency(word, lang) for word in asked]
 
 
 def _damaged(entry: Path, name: str, how: str) -> None:
