@@ -385,7 +385,7 @@ class Termbase:
 
     @cached_property
     def _embedding(self) -> Embedding:
-        return Embedding.build(self._concepts)
+        return Embedding.build(self._concepts, people=self._read_by.people, places=self._read_by.places)
 
     @cached_property
     def _acronyms(self) -> Acronyms:

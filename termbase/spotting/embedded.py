@@ -146,12 +146,18 @@ class Embedding:
     concept's made when first needed."""
 
     @classmethod
-    def build(cls, concepts: Mapping[str, Concept], heads: NameHeads | None = None) -> Embedding:
-        """Read ``concepts`` (and the shipped head words unless ``heads`` is given)."""
-        names = frozenset(c.id for c in concepts.values() if c.subject in NAME_SUBJECTS)
-        regions = frozenset(i for i in names if _is_region(concepts[i]))
-        unsettled = frozenset(i for i in names if _is_feature(concepts[i]))
-        return cls(names, regions, unsettled, heads or name_heads(), concepts)
+    def build(cls, concepts: Mapping[str, Concept], heads: NameHeads | None = None, *,
+              people: frozenset[str] | None = None, places: frozenset[str] | None = None) -> Embedding:
+        """Read ``concepts`` (and the shipped head words unless ``heads`` is given); ``people`` and
+        ``places``: the ids of their concepts of people and of places, when the caller has them
+        already (a pass over the glossary saved). Only a place may be a region or a feature."""
+        if people is None or places is None:
+            named = [c for c in concepts.values() if c.subject in NAME_SUBJECTS]
+            people = frozenset(c.id for c in named if c.subject == PEOPLE_SUBJECT)
+            places = frozenset(c.id for c in named if c.subject == GEOGRAPHY_SUBJECT)
+        regions = frozenset(i for i in places if _is_region(concepts[i]))
+        unsettled = frozenset(i for i in places if _is_feature(concepts[i]))
+        return cls(people | places, regions, unsettled, heads or name_heads(), concepts)
 
     def own_name(self, word: str, ids: Sequence[str]) -> bool:
         """Whether ``word`` spells a word of the terms of one of the concepts ``ids`` (Kassym-Zhomart

@@ -18,7 +18,8 @@ from shared_paths import REPO
 from termbase import Termbase
 from termbase.matches import Hit
 from termbase.normalize import fold
-from termbase.spotting.embedded import _EN_WORD_BEFORE, _WINDOW, _word_before, name_heads
+from termbase.spotting.embedded import (
+    _EN_WORD_BEFORE, NAME_SUBJECTS, _WINDOW, Embedding, _is_feature, _is_region, _word_before, name_heads)
 from termbase.spotting.homographs import is_ordinary_name_word
 
 ACCURACY = REPO / "benchmarks" / "accuracy"
@@ -128,6 +129,19 @@ def test_a_territory_named_with_a_region_head_is_the_territory(shipped_termbase:
     # concept's shorter term: the head names the territory itself, whose definition says so
     hits = shipped_termbase.spot("زار إقليم جزر كوكوس", lang="ar")
     assert "cocos-keeling-islands" in {h.concept for h in hits}
+
+
+def test_the_places_and_people_given_read_as_every_concept_asked(shipped_termbase: Termbase) -> None:
+    concepts = shipped_termbase.concepts
+    people = frozenset(i for i, c in concepts.items() if c.subject == "people")
+    places = frozenset(i for i, c in concepts.items() if c.subject == "geography")
+    given_them, read_alone = Embedding.build(concepts, people=people, places=places), Embedding.build(concepts)
+    names = {i for i, c in concepts.items() if c.subject in NAME_SUBJECTS}
+    regions = {i for i in concepts if _is_region(concepts[i])} & names  # every concept asked, not only places
+    unsettled = {i for i in concepts if _is_feature(concepts[i])} & names
+    assert people and places and regions and unsettled
+    for embedding in (given_them, read_alone):
+        assert (embedding.names, embedding.regions, embedding.unsettled) == (names, regions, unsettled)
 
 
 def test_head_words_are_data_and_fold_as_text_does() -> None:
