@@ -50,15 +50,18 @@ class MatchCues:
     words: Mapping[str, frozenset[str]]
     phrases: Mapping[str, tuple[tuple[str, ...], ...]]
     sides: frozenset[str]
+    team_words: frozenset[str]
+    """Each side word after each clitic chain without the article (منتخب, لمنتخب, ومنتخب)."""
 
 
 @cache
 def match_cues() -> MatchCues:
     """The cue words of the shipped data file."""
     raw = json.loads(resources.files("termbase.spotting").joinpath("data", "match_cues.json").read_text("utf-8"))
+    sides = frozenset(fold(w) for w in raw["sides"])
     return MatchCues({lang: frozenset(fold(w) for w in raw[lang]) for lang in ("en", "ar")},
                      {lang: tuple(tuple(fold(p).split()) for p in raw[f"{lang}_phrases"]) for lang in ("en", "ar")},
-                     frozenset(fold(w) for w in raw["sides"]))
+                     sides, frozenset(prefix + side for prefix in INDEFINITE_PREFIXES for side in sides))
 
 
 def is_country(concept: Concept | None) -> bool:
@@ -68,8 +71,10 @@ def is_country(concept: Concept | None) -> bool:
 
 
 def _words(sentence: str) -> list[str]:
-    """The folded words of ``sentence``."""
-    return [fold(word) for word in _WORD.findall(sentence)]
+    """The folded words of ``sentence`` (each distinct word folded once)."""
+    words = _WORD.findall(sentence)
+    folded = {word: fold(word) for word in set(words)}
+    return [folded[word] for word in words]
 
 
 def _reports_match(words: Sequence[str], lang: str, cues: MatchCues) -> bool:
@@ -78,15 +83,15 @@ def _reports_match(words: Sequence[str], lang: str, cues: MatchCues) -> bool:
     forms = set(words) if lang != "ar" else {form for word in words for form in bare_readings(word)}
     if not cues.words[lang].isdisjoint(forms):
         return True
-    return any(tuple(words[k:k + len(phrase)]) == phrase for phrase in cues.phrases[lang]
+    present = set(words)
+    return any(tuple(words[k:k + len(phrase)]) == phrase for phrase in cues.phrases[lang] if phrase[0] in present
                for k in range(len(words) - len(phrase) + 1))
 
 
-def _team_heads(words: Sequence[str], cues: MatchCues) -> int:
-    """How many words of the sentence are a national team's head word, in Arabic with no article
+def _names_a_team(words: Sequence[str], cues: MatchCues) -> bool:
+    """Whether a word of the sentence is a national team's head word, in Arabic with no article
     (منتخب قطر, لمنتخب; المنتخب is also "elected")."""
-    return sum(any(word.endswith(side) and word[:len(word) - len(side)] in INDEFINITE_PREFIXES for side in cues.sides)
-               for word in words)
+    return not cues.team_words.isdisjoint(words)
 
 
 def _placed(hit: Hit, text: str, lang: str) -> bool:
@@ -116,8 +121,9 @@ def national_teams(hits: Sequence[Hit], text: str, lang: str, concepts: Mapping[
         inside = [k for k in countries if start <= hits[k].start < end]
         if inside:
             words = _words(text[start:end])
-            sides = len({hits[k].concept for k in inside}) + _team_heads(words, cues)
-            if sides >= 2 and _reports_match(words, lang, cues):
+            # two sides: two countries, or one and a team's head word
+            two_sides = len({hits[k].concept for k in inside}) >= 2 or _names_a_team(words, cues)
+            if two_sides and _reports_match(words, lang, cues):
                 dropped.update(k for k in inside if not _placed(hits[k], text, lang))
         start = end
     return [hit for k, hit in enumerate(hits) if k not in dropped]
