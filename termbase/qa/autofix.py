@@ -7,9 +7,10 @@ The model is ruff's ``Applicability``: a fix that cannot change the meaning of t
 * a listed deprecated or forbidden variant replaced by an approved term of the same part of
   speech and the same kind of form (a name for a name, an acronym for an acronym — never an
   adjective for a country noun), when no source contradicts it and the variant cannot rightly name
-  something else there (:func:`other_reading`: a former name in a sentence about its time, a
-  surname of people — Shevchenko was Aktau's Soviet name and is a footballer's surname); then only
-  a source that mentions the concept makes the fix safe;
+  something else there (:func:`other_reading`: a former name of a town, which may be its namesake's;
+  a former name of a country in a sentence about its time; a surname of people — Shevchenko was
+  Aktau's Soviet name and is a footballer's surname); then only a source that mentions the concept
+  makes the fix safe;
 * a misspelling of a name that the source confirms (the source mentions that concept).
 
 A misspelling found without a source is unsafe; one the source does not support is only shown.
@@ -28,7 +29,9 @@ from termbase.langtags import primary_language
 from termbase.model import Concept, Term, TermType
 from termbase.normalize import fold
 from termbase.qa.issues import Applicability, Issue, IssueCode, Report
+from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.names import PEOPLE_SUBJECT, arabic_name_words, english_name_words
+from termbase.spotting.teams import is_country
 
 __all__ = [
     "SAFE_CODES",
@@ -88,25 +91,31 @@ def other_reading(found: Term, concept: Concept, text: str, start: int, end: int
     """Why the variant ``found``, written at ``text[start:end]``, may rightly stand there for
     something else than a mistake, or None.
 
-    * A former name (its ``historical`` period) in a sentence that gives a year up to the period's
-      end or speaks of the former name or its time (formerly, renamed, Soviet …): "the city was
-      renamed Shevchenko in 1964" is right as written.
     * A one-word variant of a concept that is no person, which person names use as a given name or
       surname (Wikidata person labels): Shevchenko the footballer, Holland the actor.
+    * A former name (its ``historical`` period) of a place that is no country: places were renamed
+      after people, whose name a text about them writes the same ("Frunze was buried in Red
+      Square"), and nothing in the sentence tells the two apart.
+    * Any other former name (a country's, a person's) in a sentence that gives a year up to the
+      period's end or speaks of the former name or its time (formerly, renamed, Soviet …): "the
+      capital of the Kirghiz SSR" is right as written.
     """
-    if found.historical is not None:
-        left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-        after = _SENTENCE_END.search(text, end)
-        sentence = text[left:after.start() if after else len(text)]
-        last_year = int(found.historical.rsplit("/", 1)[1][:4])
-        years = [int(y) for y in _YEAR.findall(sentence)]
-        if any(year <= last_year for year in years) or _PAST.search(sentence):
-            return f"{found.text!r} was the name in {found.historical.replace('/', '–')}: this sentence speaks of that time"
     words = _WORD.findall(found.text)
     if concept.subject != PEOPLE_SUBJECT and len(words) == 1:
         names = english_name_words() if primary_language(found.lang) == "en" else arabic_name_words()
         if fold(found.text) in names:
             return f"{found.text!r} is also a person's name (Wikidata person labels use it)"
+    if found.historical is None:
+        return None
+    period = found.historical.replace("/", "–")
+    if concept.subject == GEOGRAPHY_SUBJECT and not is_country(concept):
+        return f"{found.text!r} was the place's name in {period}, and may be its namesake's"
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    sentence = text[left:after.start() if after else len(text)]
+    last_year = int(found.historical.rsplit("/", 1)[1][:4])
+    if any(int(year) <= last_year for year in _YEAR.findall(sentence)) or _PAST.search(sentence):
+        return f"{found.text!r} was the name in {period}: this sentence speaks of that time"
     return None
 
 

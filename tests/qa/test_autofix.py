@@ -111,7 +111,7 @@ def test_unified_diff() -> None:
 
 # Correct copy from news and reference pages, with a listed deprecated variant that names something
 # else there: a footballer (FourFourTwo, fourfourtwo.com/features/euro-2020-ukraine-manager-andriy-shevchenko)
-# and former city names in sentences about their time (theleftchapter.com/post/video-a-visit-to-soviet-frunze;
+# and a town's former name in sentences about its time or its namesake (theleftchapter.com/post/video-a-visit-to-soviet-frunze;
 # encyclopedia2.thefreedictionary.com/Frunze). ``--fix`` must leave each as written; the finding stays.
 OTHER_READINGS = [
     ("While Ukraine reached the quarter-finals of the World Cup in 2006, with Shevchenko scoring twice, "
@@ -119,6 +119,8 @@ OTHER_READINGS = [
     ("Shevchenko joined Chelsea for £30.8million seven years later but struggled to adapt to the pace and "
      "intensity of English football.", "Shevchenko", "person's name"),
     ("During the Soviet era the capital of the Kirghiz SSR was Frunze.", "Frunze", "1926–1991"),
+    # the namesake of a town's former name (thecentralasia.com, after 24.kg, 2020)
+    ("She recalled that Frunze was buried in Red Square in Moscow.", "Frunze", "namesake"),
     ("It was named Frunze from 1926 to 1991.", "Frunze", "1926–1991"),
 ]
 
