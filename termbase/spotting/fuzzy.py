@@ -103,9 +103,8 @@ _DOUBLED = re.compile(r"(.)\1+")
 _ROMAN_AFFRICATE = re.compile("dzh|dj|zh")
 _ROMAN_LETTERS = (("kh", "h"), ("gh", "g"), ("ph", "f"), ("q", "k"), ("w", "v"), ("y", "i"))
 """Replaced in this order after the affricates, each everywhere (plain string replacements)."""
-_ROMAN_ENDING = re.compile("(ov|ow|off|ev|yev)$")
-_ROMAN_ENDINGS = re.compile(_ROMAN_ENDING.pattern, re.MULTILINE)
-"""The same ending at the end of each line (:func:`_word_keys`)."""
+_ROMAN_ENDING = re.compile("(ov|ow|off|ev|yev)$", re.MULTILINE)
+"""A surname ending, at the end of a word (of each word, when words are joined by line breaks)."""
 _CHAINS_BY_INITIAL: dict[str, tuple[str, ...]] = {
     initial: tuple(chain for chain in CHAINS_LONGEST_FIRST if chain[:1] == initial)
     for initial in {chain[:1] for chain in CHAINS_LONGEST_FIRST if chain}}
@@ -170,10 +169,7 @@ def _word_keys(lang: str, words: Sequence[str]) -> list[str]:
         return []
     if _KEYS.get(lang, _LATIN_KEYS)[0] is arabic_skeleton:
         return _skeletons_of(words, final_vowel=True)
-    joined = _ROMAN_AFFRICATE.sub("j", "\n".join(words))
-    for letters, replacement in _ROMAN_LETTERS:
-        joined = joined.replace(letters, replacement)
-    return _DOUBLED.sub(_first_group, _ROMAN_ENDINGS.sub("ov", joined)).split("\n")
+    return _romanized("\n".join(words)).split("\n")
 
 
 def _skeletons_of(words: Sequence[str], *, final_vowel: bool) -> list[str]:
@@ -227,7 +223,13 @@ def arabic_spelling(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def romanization_key(word: str) -> str:
     """Romanisation-tolerant key of a folded Latin word: Zhaparov and Japarov both give japarov."""
-    key = _ROMAN_AFFRICATE.sub("j", word)
+    return _romanized(word)
+
+
+def _romanized(text: str) -> str:
+    """:func:`romanization_key`'s rules applied to ``text``: one word, or words joined by line
+    breaks (none of its patterns reaches across one)."""
+    key = _ROMAN_AFFRICATE.sub("j", text)
     for letters, replacement in _ROMAN_LETTERS:
         key = key.replace(letters, replacement)
     return _DOUBLED.sub(_first_group, _ROMAN_ENDING.sub("ov", key))
