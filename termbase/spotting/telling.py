@@ -33,6 +33,7 @@ word may be (Qaraghandy of the Qaraghandy Region is a spelling of the city Karag
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from functools import cache
 
 from termbase.arabic import ARTICLE, NISBA_ENDINGS
 from termbase.spotting.heads import name_heads
@@ -85,8 +86,7 @@ def telling_word(text: str, words: Sequence[str], bare: Sequence[str], lang: str
     word = bare[position]  # the glossary's tests first: they are cheaper than the frequency list's
     if len(word) < MIN_TELLING or set(concepts_of(word)) != {concept}:
         return None
-    data = name_heads()
-    heads_of_regions = data.en_region if lang != "ar" else {head[0] for head in data.ar_region if len(head) == 1}
+    heads_of_regions = _region_heads(lang == "ar")
     if not all(len(concepts_of(bare[k])) >= HEAD_CONCEPTS and not is_name(words[k]) and bare[k] not in heads_of_regions
                for k in heads):
         return None
@@ -100,3 +100,10 @@ def telling_word(text: str, words: Sequence[str], bare: Sequence[str], lang: str
     elif word.endswith(ADJECTIVE_ENDINGS) or word in english_name_words():
         return None
     return position
+
+
+@cache
+def _region_heads(arabic: bool) -> frozenset[str]:
+    """The one-word administrative heads (``name_heads.json``) of Arabic, or else of English."""
+    data = name_heads()
+    return frozenset(head[0] for head in data.ar_region if len(head) == 1) if arabic else data.en_region
