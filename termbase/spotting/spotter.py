@@ -102,7 +102,6 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
     marked = np.zeros(starts.size, dtype=np.bool_)
     marked[overlapping] = marked[overlapping + 1] = True
     contested = np.flatnonzero(marked)
-    values, stems = matches.values, matches.stems
     keep = np.ones(starts.size, dtype=np.bool_)
     if contested.size > _FEW_CONTESTED:
         follows = np.zeros(starts.size, dtype=np.bool_)
@@ -113,16 +112,14 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
         second = first + 1
         later = np.zeros(first.size, dtype=np.bool_)  # whether the second comes after the first in that order
         tied = np.ones(first.size, dtype=np.bool_)
-        for key in (starts - stops, starts, stems, values & PREFIX_MASK, values >> PREFIX_BITS):
-            later |= tied & (key[second] > key[first])
-            tied &= key[second] == key[first]
+        for key_first, key_second in zip(_precedence(matches, first), _precedence(matches, second)):
+            later |= tied & (key_second > key_first)
+            tied &= key_second == key_first
         later |= tied  # a tie keeps the earlier
         keep[np.where(later, second, first)] = False
         contested = contested[np.repeat(sizes > 2, sizes)]
     if contested.size:
-        values = values[contested]
-        order = contested[np.lexsort((values >> PREFIX_BITS, values & PREFIX_MASK, stems[contested],
-                                      starts[contested], starts[contested] - stops[contested]))]
+        order = contested[np.lexsort(_precedence(matches, contested)[::-1])]
         taken = bytearray(int(stops.max()) + 1)
         for position, start, stop in zip(order.tolist(), starts[order].tolist(), stops[order].tolist()):
             if taken.find(1, start, stop) == -1:
@@ -130,6 +127,13 @@ def longest_disjoint(matches: Matches) -> npt.NDArray[np.int64] | None:
             else:
                 keep[position] = False
     return np.flatnonzero(keep)
+
+
+def _precedence(matches: Matches, at: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
+    """The keys that order matches ``at`` for :func:`longest_disjoint`, the first deciding: longest
+    first, then the leftmost, the shorter prefix, the lower number."""
+    starts, values = matches.starts[at], matches.values[at]
+    return starts - matches.stops[at], starts, matches.stems[at], values & PREFIX_MASK, values >> PREFIX_BITS
 
 
 def _spot(index: SpotIndex, folded: FoldedText, lang: str) -> list[Hit]:
