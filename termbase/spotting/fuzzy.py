@@ -720,8 +720,7 @@ class FuzzySpotter:
                                                  alone=position == telling))
                     rows[lang].append((concept_number, term_position, position, head,
                                        _IN_NAME_ONLY * in_name_only | _ALONE * (position == telling)))
-                    if position == telling or (position == alone
-                                               and len(w) < (MIN_ARABIC_ALONE if arabic else MIN_LATIN)):
+                    if position == telling or position == alone and _short_alone(w, arabic):
                         alone_words.add(w)
             if not arabic and len(words) > 1:  # Hong of Hong Kong: a slip target in its full name only
                 for position, w in enumerate(bare):
@@ -1086,7 +1085,7 @@ class FuzzySpotter:
             first, last, rule, score = mention
             if (item.in_name_only or id(candidate) in in_name_only) and rule != "full-name":
                 continue
-            if rule in ("surname", "name-word") and len(item.word) < (MIN_ARABIC_ALONE if lang == "ar" else MIN_LATIN) \
+            if rule in ("surname", "name-word") and _short_alone(item.word, lang == "ar") \
                     and read[id(candidate)] != item.word:
                 continue  # a short name word stands alone only as the term writes it
             if candidate.slip_only and len(item.words) > 1 and not (rule == "surname" or rule == "full-name" and all(
@@ -1233,6 +1232,13 @@ def _mention(tokens: list[_Token], i: int, item: _NameWord, text: str,
     if position == count - 1:
         return i, i, "surname", 0.0
     return None
+
+
+def _short_alone(word: str, arabic: bool) -> bool:
+    """Whether a name word that may stand alone (a surname, a telling word) is shorter than the pass
+    reads a word alone (:data:`MIN_ARABIC_ALONE`, :data:`MIN_LATIN`): such a word stands alone only
+    as the term writes it (Merz, كيري)."""
+    return len(word) < (MIN_ARABIC_ALONE if arabic else MIN_LATIN)
 
 
 def _stands_alone(item: _NameWord) -> bool:
