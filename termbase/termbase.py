@@ -343,9 +343,9 @@ class Termbase:
     def _person_terms(self) -> dict[int, Concept]:
         """The concept of each term of a person (the only terms that may be a partial name), by
         the term's identity (600k entries at 100k people: made only for a term no hit's concept
-        holds, see :meth:`_person_of`)."""
-        return {id(term): concept for concept in self._concepts.values() if concept.subject == PEOPLE_SUBJECT
-                for term in concept.terms}
+        holds, see :meth:`_person_of`); the people are those :attr:`_read_by` gathered."""
+        concepts = self._concepts
+        return {id(term): concepts[person] for person in self._read_by.people for term in concepts[person].terms}
 
     @cached_property
     def _partial_memo(self) -> tuple[set[int], set[int]]:
