@@ -22,8 +22,8 @@ from termbase.matches import Hit
 from termbase.model import PartOfSpeech
 from termbase.normalize import fold
 
-__all__ = ["BLANKS", "NAME_POS", "POSSESSIVE", "TITLE_CASE_MINOR_WORDS", "line_at", "lower_case_names", "styled_line",
-           "without_possessive"]
+__all__ = ["BLANKS", "NAME_POS", "POSSESSIVE", "TITLE_CASE_MINOR_WORDS", "WORD", "line_at", "lower_case_names",
+           "styled_line", "without_possessive"]
 
 NAME_POS = frozenset({PartOfSpeech.PROPER_NOUN, PartOfSpeech.ADJECTIVE})
 """Parts of speech whose capitalised glossary terms English writes capitalised (Turkey, Kazakh)."""
@@ -44,7 +44,8 @@ TITLE_CASE_MINOR_WORDS = frozenset((
 """Words that Title Case leaves in lower case: articles, coordinating conjunctions and short
 prepositions (Chicago Manual of Style 8.159; AP capitalises the prepositions of four letters or more,
 which is Title Case too). Any other word written in lower case makes a line sentence case."""
-_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+"""A word: letters, with an apostrophe or hyphen inside (Biden's, al-Sisi)."""
 
 
 def lower_case_names(hits: Sequence[Hit], text: str, lang: str) -> list[Hit]:
@@ -69,7 +70,7 @@ def styled_line(line: str, common: Callable[[str], bool]) -> bool:
     if line.isupper():
         return True
     count = 0
-    for word in islice(_LINE_WORD.findall(line), 1, None):
+    for word in islice(WORD.findall(line), 1, None):
         if not word[:1].isupper():
             if word.lower() not in TITLE_CASE_MINOR_WORDS:
                 return False

@@ -28,14 +28,13 @@ from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept
 from termbase.normalize import fold
-from termbase.spotting.casing import without_possessive
+from termbase.spotting.casing import WORD, without_possessive
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.heads import name_heads
 
 __all__ = ["MatchCues", "is_country", "match_cues", "national_teams"]
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]+(?=\s|\Z)|\n")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _COUNTRY = re.compile(r"\ACountry\b")
 _LOCATION_EN = frozenset({"in", "at", "inside", "within"})
 _LOCATION_AR = "في"
@@ -72,7 +71,7 @@ def is_country(concept: Concept | None) -> bool:
 
 def _words(sentence: str) -> list[str]:
     """The folded words of ``sentence`` (each distinct word folded once)."""
-    words = _WORD.findall(sentence)
+    words = WORD.findall(sentence)
     folded = {word: fold(word) for word in set(words)}
     return [folded[word] for word in words]
 
@@ -97,10 +96,10 @@ def _names_a_team(words: Sequence[str], cues: MatchCues) -> bool:
 def _placed(hit: Hit, text: str, lang: str) -> bool:
     """Whether the sentence places something in the country ``hit`` (a location preposition before
     it), or, in English, a role word follows it (India's Prime Minister): it is the country there."""
-    before = _WORD.findall(text[max(0, hit.start - 20):hit.start])
+    before = WORD.findall(text[max(0, hit.start - 20):hit.start])
     if lang == "ar":
         return (bool(before) and fold(before[-1]) == _LOCATION_AR) or _LOCATION_GLUED in hit.prefix
-    after = _WORD.match(_POSSESSIVE_START.sub("", text[hit.end:hit.end + 40]).lstrip(" \t\u00a0"))
+    after = WORD.match(_POSSESSIVE_START.sub("", text[hit.end:hit.end + 40]).lstrip(" \t\u00a0"))
     return (bool(before) and before[-1].lower() in _LOCATION_EN) or (
         after is not None and without_possessive(after.group()) in name_heads().en_roles)
 
