@@ -381,7 +381,8 @@ class Termbase:
 
     @cached_property
     def _country_nisbas(self) -> dict[str, str]:
-        return country_nisbas(self._concepts)
+        concepts = self._concepts  # a country is a place: only the places :attr:`_read_by` gathered are read
+        return country_nisbas({place: concepts[place] for place in self._read_by.places})
 
     @cached_property
     def _embedding(self) -> Embedding:
