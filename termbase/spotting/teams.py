@@ -79,10 +79,10 @@ def _words(sentence: str) -> list[str]:
 def _reports_match(words: Sequence[str], lang: str, cues: MatchCues) -> bool:
     """Whether the folded ``words`` of a sentence hold a cue word (in Arabic also with clitics glued
     to it: بمباراة) or a cue phrase of ``lang``."""
-    forms = set(words) if lang != "ar" else {form for word in words for form in bare_readings(word)}
+    present = set(words)
+    forms = present if lang != "ar" else {form for word in present for form in bare_readings(word)}
     if not cues.words[lang].isdisjoint(forms):
         return True
-    present = set(words)
     return any(tuple(words[k:k + len(phrase)]) == phrase for phrase in cues.phrases[lang] if phrase[0] in present
                for k in range(len(words) - len(phrase) + 1))
 
