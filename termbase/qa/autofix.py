@@ -29,6 +29,7 @@ from termbase.langtags import primary_language
 from termbase.model import Concept, Term, TermType
 from termbase.normalize import fold
 from termbase.qa.issues import Applicability, Issue, IssueCode, Report
+from termbase.spotting.casing import sentence_at
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.names import PEOPLE_SUBJECT, arabic_name_words, english_name_words
 from termbase.spotting.teams import is_country
@@ -59,7 +60,6 @@ _PAST = re.compile(r"\b(?:formerly|renamed|called|named|known as|former name|USS
                    r"|(?<!ex-)(?<!post-)(?<!former )Soviet)\b", re.IGNORECASE)
 """Words with which a text speaks of a former name or of its time (an ex-Soviet or post-Soviet
 state is one of today)."""
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _form_kind(term: Term) -> str:
@@ -110,9 +110,7 @@ def other_reading(found: Term, concept: Concept, text: str, start: int, end: int
     period = found.historical.replace("/", "–")
     if concept.subject == GEOGRAPHY_SUBJECT and not is_country(concept):
         return f"{found.text!r} was the place's name in {period}, and may be its namesake's"
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    after = _SENTENCE_END.search(text, end)
-    sentence = text[left:after.start() if after else len(text)]
+    sentence = sentence_at(text, start, end)
     last_year = int(found.historical.rsplit("/", 1)[1][:4])
     if any(int(year) <= last_year for year in _YEAR.findall(sentence)) or _PAST.search(sentence):
         return f"{found.text!r} was the name in {period}: this sentence speaks of that time"

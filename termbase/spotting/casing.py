@@ -22,8 +22,8 @@ from termbase.matches import Hit
 from termbase.model import PartOfSpeech
 from termbase.normalize import fold
 
-__all__ = ["BLANKS", "NAME_POS", "POSSESSIVE", "TITLE_CASE_MINOR_WORDS", "WORD", "line_at", "lower_case_names",
-           "styled_line", "without_possessive"]
+__all__ = ["BLANKS", "NAME_POS", "POSSESSIVE", "SENTENCE_END", "TITLE_CASE_MINOR_WORDS", "WORD", "line_at",
+           "lower_case_names", "sentence_at", "styled_line", "without_possessive"]
 
 NAME_POS = frozenset({PartOfSpeech.PROPER_NOUN, PartOfSpeech.ADJECTIVE})
 """Parts of speech whose capitalised glossary terms English writes capitalised (Turkey, Kazakh)."""
@@ -46,6 +46,16 @@ prepositions (Chicago Manual of Style 8.159; AP capitalises the prepositions of 
 which is Title Case too). Any other word written in lower case makes a line sentence case."""
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 """A word: letters, with an apostrophe or hyphen inside (Biden's, al-Sisi)."""
+SENTENCE_END = re.compile(r"[.!?؟\n]+(?=\s|\Z)|\n")
+"""The end of a sentence: its closing marks before a blank or the end of the text (not the point of
+U.S. Army or of 3.5), or a line break."""
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]`` (:data:`SENTENCE_END`)."""
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = SENTENCE_END.search(text, end)
+    return text[left:after.start() if after else len(text)]
 
 
 def lower_case_names(hits: Sequence[Hit], text: str, lang: str) -> list[Hit]:

@@ -28,13 +28,12 @@ from termbase.langtags import primary_language
 from termbase.matches import Hit
 from termbase.model import Concept
 from termbase.normalize import fold
-from termbase.spotting.casing import WORD, without_possessive
+from termbase.spotting.casing import SENTENCE_END, WORD, without_possessive
 from termbase.spotting.fuzzy import GEOGRAPHY_SUBJECT
 from termbase.spotting.heads import name_heads
 
 __all__ = ["MatchCues", "is_country", "match_cues", "national_teams"]
 
-_SENTENCE_END = re.compile(r"[.!?؟\n]+(?=\s|\Z)|\n")
 _COUNTRY = re.compile(r"\ACountry\b")
 _LOCATION_EN = frozenset({"in", "at", "inside", "within"})
 _LOCATION_AR = "في"
@@ -113,7 +112,7 @@ def national_teams(hits: Sequence[Hit], text: str, lang: str, concepts: Mapping[
     if not countries:
         return list(hits)
     cues = match_cues()
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     dropped: set[int] = set()
     start = 0
     for end in ends:
