@@ -5,12 +5,13 @@ a lookup's Match carries the same kind."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from termbase.model import Term, TermStatus
 
-__all__ = ["Evidence", "Hit", "MatchKind"]
+__all__ = ["Evidence", "Hit", "MatchKind", "covered"]
 
 
 class MatchKind(enum.StrEnum):
@@ -107,3 +108,12 @@ class Hit(NamedTuple):
         if self.resolution is not None:
             found.append(Evidence("nearest-mention", self.resolution))
         return tuple(found)
+
+
+def covered(hits: Iterable[Hit], length: int) -> bytearray:
+    """A mask of a text of ``length`` characters (one more, for its end), set at each offset that
+    one of ``hits`` covers: ``mask[at]`` for one offset, ``mask.find(1, start, end)`` for a span."""
+    mask = bytearray(length + 1)
+    for hit in hits:
+        mask[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+    return mask

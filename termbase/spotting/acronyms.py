@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from termbase.langtags import primary_language
-from termbase.matches import Evidence, Hit, MatchKind
+from termbase.matches import Evidence, Hit, MatchKind, covered
 from termbase.model import Concept, Term
 from termbase.normalize import fold
 from termbase.spotting.fuzzy import SLIP_EDITS, fuzzy_confidence
@@ -76,13 +76,11 @@ class Acronyms:
         acronyms = self._acronyms.get(lang)
         if not acronyms:
             return list(hits)
-        covered = bytearray(len(text) + 1)
-        for hit in hits:
-            covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+        taken = covered(hits, len(text))
         found: list[Hit] = []
         for match in _CAPITALS.finditer(text):
             word = match.group()
-            if (covered.find(1, match.start(), match.end()) != -1 or word in self._written
+            if (taken.find(1, match.start(), match.end()) != -1 or word in self._written
                     or zipf(word.lower(), lang) > 0.0):
                 continue
             near = sorted(acronym for acronym in acronyms

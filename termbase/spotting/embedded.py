@@ -54,11 +54,10 @@ names (:data:`CROWDED_SHARE`), where the next capitalised word is as likely the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial as bind
-from itertools import accumulate, chain, compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_
 from typing import Literal
 
@@ -66,7 +65,7 @@ from rapidfuzz import fuzz
 
 from termbase.arabic import ARTICLE, bare_readings
 from termbase.langtags import primary_language
-from termbase.matches import Hit
+from termbase.matches import Hit, covered
 from termbase.model import Concept, PartOfSpeech
 from termbase.normalize import fold
 from termbase.spotting.casing import BLANKS, POSSESSIVE, line_at, styled_line, without_possessive
@@ -107,7 +106,7 @@ _AR_QUOTES = "«»\"'“”()،,"
 _AR_WORDS_BEFORE = 3 + MAX_BETWEEN
 """Arabic words read before a name: a head of up to two words and the definite words between."""
 _WINDOW = 80
-_concept_of, _start_of, _end_of = attrgetter("concept"), attrgetter("start"), attrgetter("end")
+_concept_of = attrgetter("concept")
 
 
 def _is_region(concept: Concept) -> bool:
@@ -259,21 +258,7 @@ def _role(word: str, heads: NameHeads) -> bool:
     return folded in heads.en_roles or any(part in heads.en_roles for part in re.split(r"[-\s]+", folded))
 
 
-class _Covered:
-    """The offsets that some of a text's spans cover, each asked in logarithmic time: the spans by
-    start, and the furthest end among those that start at or before each."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [start for start, _ in ordered]
-        self._reach = list(accumulate((end for _, end in ordered), max))
-
-    def __contains__(self, at: int) -> bool:
-        count = bisect_right(self._starts, at)
-        return count > 0 and self._reach[count - 1] > at
-
-
-def _english_run(hit: Hit, text: str, spans: _Covered, embedding: Embedding,
+def _english_run(hit: Hit, text: str, spans: bytearray, embedding: Embedding,
                  ids: Sequence[str], before: re.Match[str] | None, partial: frozenset[int], read_after: bool) -> str | None:
     """The capitalised word that runs on from the English name ``hit`` into another proper name, or None.
 
@@ -288,7 +273,7 @@ def _english_run(hit: Hit, text: str, spans: _Covered, embedding: Embedding,
     if before is not None and (not person or id(hit.term) in partial):
         word = before.group(1).rsplit("-", 1)[-1] if before.group(1)[:1].islower() else before.group(1)
         foreign = (word[:1].isupper() and len(word) > 1 and not POSSESSIVE.search(word)
-                   and before.start(1) not in spans and not _role(word, heads)
+                   and not spans[before.start(1)] and not _role(word, heads)
                    and not embedding.own_name(word, ids) and "." not in text[before.end(1):before.end(1) + 1])
         if foreign and _SENTENCE_START.search(text, max(0, before.start(1) - _WINDOW), before.start(1)):
             foreign = _rare(word)  # every first word of a sentence is capitalised
@@ -302,7 +287,7 @@ def _english_run(hit: Hit, text: str, spans: _Covered, embedding: Embedding,
     position = hit.end
     while len(run) < MAX_RUN:
         after = _EN_WORD.match(text, position, position + _WINDOW)
-        if after is None or not after.group(1)[:1].isupper() or after.start(1) in spans:
+        if after is None or not after.group(1)[:1].isupper() or spans[after.start(1)]:
             break
         run.append(after.group(1))
         if POSSESSIVE.search(after.group(1)):
@@ -387,7 +372,7 @@ def embedded(hits: Sequence[Hit], text: str, lang: str, embedding: Embedding, pa
         return list(hits)
     silent: dict[int, bool] = {}  # start of a line -> whether its capitals tell nothing
     common = bind(common_word, known=known)
-    spans = _Covered(zip(map(_start_of, hits), map(_end_of, hits)) if lang == "en" else ())
+    spans = covered(hits, len(text)) if lang == "en" else bytearray()  # read by English runs only
     kept = bytearray(b"\x01") * len(hits)
     for position in looked:
         hit = hits[position]

@@ -52,7 +52,7 @@ from rapidfuzz.distance import OSA
 from termbase.arabic import ARTICLE, CHAINS_LONGEST_FIRST, NISBA_ENDINGS, is_arabic
 from termbase.cache import Entry, EntryWriter
 from termbase.langtags import primary_language
-from termbase.matches import Evidence, Hit, MatchKind
+from termbase.matches import Evidence, Hit, MatchKind, covered as covered_offsets
 from termbase.model import Concept, PartOfSpeech, Term
 from termbase.normalize import FoldedText, fold, fold_text
 from termbase.progress import track
@@ -839,9 +839,7 @@ class FuzzySpotter:
         table = self.tables.get(lang)
         if table is None:
             return list(hits)
-        covered = bytearray(len(text) + 1)
-        for hit in hits:
-            covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+        covered = covered_offsets(hits, len(text))
         if lang == "ar":
             tokens = list(self._arabic_words(folded if folded is not None else fold_text(text)))
         else:
