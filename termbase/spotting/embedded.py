@@ -76,7 +76,7 @@ from termbase.spotting.names import NAME_CONTEXT_ZIPF, OWN_NAME_CUTOFF, PEOPLE_S
 from termbase.spotting.teams import is_country
 from termbase.spotting.wordlist import zipf
 
-__all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "NameHeads", "embedded", "name_heads"]
+__all__ = ["MAX_BETWEEN", "NAME_SUBJECTS", "Embedding", "embedded"]
 
 MAX_BETWEEN = 2
 """Words that may stand between a name and its head: "Astana [International Financial] Centre"."""

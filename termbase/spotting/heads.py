@@ -2,8 +2,9 @@
 proper name of another thing (Nazarbayev University, Tashkent region, بنك كازاخستان الوطني), and the
 heads of natural features that ``spotting/data/geographic_heads.json`` says name another thing
 (بحر, خليج, جزر: بحر الصين الجنوبي is a sea), and the English heads of a town (the city of). Read by
-:mod:`termbase.spotting.embedded`, and by :mod:`termbase.spotting.telling` for the administrative
-heads (a region named after its centre: the bare name is the city)."""
+:mod:`termbase.spotting.embedded`, :mod:`termbase.spotting.bodies` and :mod:`termbase.spotting.teams`,
+and by :mod:`termbase.spotting.telling` for the administrative heads (a region named after its
+centre: the bare name is the city)."""
 
 from __future__ import annotations
 

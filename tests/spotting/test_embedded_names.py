@@ -19,7 +19,8 @@ from termbase import Termbase
 from termbase.matches import Hit
 from termbase.normalize import fold
 from termbase.spotting.embedded import (
-    _EN_WORD_BEFORE, NAME_SUBJECTS, _WINDOW, Embedding, _is_feature, _is_region, _word_before, name_heads)
+    _EN_WORD_BEFORE, NAME_SUBJECTS, _WINDOW, Embedding, _is_feature, _is_region, _word_before)
+from termbase.spotting.heads import name_heads
 from termbase.spotting.homographs import is_ordinary_name_word
 
 ACCURACY = REPO / "benchmarks" / "accuracy"
