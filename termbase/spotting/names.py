@@ -122,12 +122,11 @@ FAMILY_BEFORE = ("father and son", "son and father", "father and daughter", "mot
 """Words before a surname that make it the name of a family (father and son Berdymukhamedov, عائلة …,
 بيت خامنئي "the Khamenei household")."""
 
-NAME_PARTICLES = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "آل", "bin", "ibn", "bint", "al"))
-"""Folded words that link the parts of an Arabic name: son of, daughter of, family of (محمد بن زايد آل
-نهيان, Mohamed bin Zayed Al Nahyan)."""
 FILIAL_PARTICLES = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "bin", "ibn", "bint"))
-"""The particles of :data:`NAME_PARTICLES` that say "son of", "daughter of": a name after one is a
-parent's."""
+"""Folded words that say "son of", "daughter of" in an Arabic name: a name after one is a parent's."""
+NAME_PARTICLES = FILIAL_PARTICLES | {fold("آل"), "al"}
+"""Folded words that link the parts of an Arabic name: the filial particles and "family of" (محمد بن
+زايد آل نهيان, Mohamed bin Zayed Al Nahyan)."""
 
 _FAMILY_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(FAMILY_AFTER) + r")\b", re.IGNORECASE)
 _SON_AFTER = re.compile(r"\A['’]?s?[ \t\u00a0]+(?:" + "|".join(SON_AFTER) + r")\b", re.IGNORECASE)
