@@ -92,7 +92,7 @@ _SETTLEMENT_DEFINITION = re.compile(r"\b(?:city|cities|town|capital|village|sett
                                     re.IGNORECASE)
 _EN_SETTLEMENT_OF = re.compile(r"\b([a-z]+)[ \t\u00a0]+of[ \t\u00a0]+\Z")
 _EN_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\.?[ \t\u00a0]+\Z")
-_BLANKS_AND_LINES = " \t\u00a0\n"
+_BLANKS_AND_LINES = BLANKS + "\n"
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[\s\"'“‘(\[—–-]*\Z")
 _CROWDED_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 CROWDED_SHARE = 0.75
